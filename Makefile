@@ -1,0 +1,46 @@
+# newsgraph: `make run` to serve the summit graph, `make test` to test everything.
+.DEFAULT_GOAL := help
+SHELL := bash
+
+# The local development Neo4j (tools/neo4j). Its data lives in .neo4j/dev and
+# survives restarts; nothing here ever deletes it.
+NEO4J_PORT ?= 7687
+NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
+NEO4J_DEV_PASSWORD ?= newsgraph-dev
+export NEO4J_PORT NEO4J_DIR
+
+.PHONY: help run build neo4j neo4j-stop test generate generate-check lint
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+run: ## start the local Neo4j (unless NEO4J_URI points elsewhere), then the server on :8080
+	@if [[ -z "$${NEO4J_URI:-}" || "$${NEO4J_URI}" == "bolt://127.0.0.1:$(NEO4J_PORT)" || "$${NEO4J_URI}" == "bolt://localhost:$(NEO4J_PORT)" ]]; then \
+		NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(NEO4J_DEV_PASSWORD)}" tools/neo4j/start || exit 1; \
+		export NEO4J_URI="bolt://127.0.0.1:$(NEO4J_PORT)" NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(NEO4J_DEV_PASSWORD)}"; \
+	else \
+		echo "using the Neo4j at $${NEO4J_URI}"; \
+	fi; \
+	go run .
+
+build: ## build bin/newsgraph
+	go build -o bin/newsgraph .
+
+neo4j: ## start the local Neo4j on NEO4J_PORT (default 7687), data in .neo4j/dev
+	@NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(NEO4J_DEV_PASSWORD)}" tools/neo4j/start
+
+neo4j-stop: ## stop the local Neo4j (the data stays)
+	@tools/neo4j/stop
+
+test: ## the whole suite against its own Neo4j (own port, throwaway data), stopped afterwards
+	@tools/test
+
+generate: ## regenerate the gqlgen code from schema/*.graphqls
+	go generate ./...
+
+generate-check: generate ## fail if the committed generated code is stale
+	@git diff --exit-code -- graph go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
+
+lint: ## gofmt and go vet
+	@out="$$(gofmt -l .)"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet ./...

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/formatter"
+
+	"newsgraph/graph"
+	"newsgraph/internal/config"
+	"newsgraph/internal/store"
+	"newsgraph/web/playground"
+)
+
+// app is the running server: configuration, store and HTTP routes. Only
+// package main wires these packages together.
+type app struct {
+	cfg      config.Config
+	store    *store.Store
+	log      *slog.Logger
+	graphql  http.Handler
+	schema   []byte
+	registry *prometheus.Registry
+	// prepared is set once the schema has been ensured in Neo4j.
+	prepared atomic.Bool
+}
+
+func newApp(cfg config.Config, st *store.Store, log *slog.Logger) *app {
+	resolver := &graph.Resolver{Store: st, Log: log}
+	es := graph.NewExecutableSchema(resolver)
+	var sdl bytesWriter
+	formatter.NewFormatter(&sdl, formatter.WithComments()).FormatSchema(es.Schema())
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+
+	return &app{
+		cfg:      cfg,
+		store:    st,
+		log:      log,
+		graphql:  graph.NewHandler(resolver, graph.HandlerOptions{ComplexityLimit: cfg.ComplexityLimit, Log: log}),
+		schema:   sdl,
+		registry: reg,
+	}
+}
+
+type bytesWriter []byte
+
+func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); return len(p), nil }
+
+// handler routes every path the server answers.
+func (a *app) handler() http.Handler {
+	m := newHTTPMetrics(a.registry)
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", m.instrument("graphql", a.graphql))
+	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
+	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
+	mux.HandleFunc("GET /schema.graphql", a.serveSchema)
+	mux.HandleFunc("GET /healthz", a.healthz)
+	mux.HandleFunc("GET /readyz", a.readyz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/playground", http.StatusFound)
+	})
+	return a.logRequests(mux)
+}
+
+// prepare creates the schema in Neo4j, retrying until it succeeds, so the
+// server can start before the database and catch up when it arrives.
+func (a *app) prepare(ctx context.Context) {
+	wait := 500 * time.Millisecond
+	for {
+		err := a.store.EnsureSchema(ctx)
+		if err == nil {
+			a.prepared.Store(true)
+			a.log.Info("neo4j schema ready")
+			return
+		}
+		a.log.Warn("neo4j not ready; will retry", slog.String("error", err.Error()), slog.Duration("in", wait))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, 10*time.Second)
+	}
+}
+
+func (a *app) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 only when Neo4j answers a query and the schema is in
+// place, within two seconds; load balancers route away otherwise.
+func (a *app) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.store.Ping(ctx); err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "neo4j": "unreachable"})
+		return
+	}
+	if !a.prepared.Load() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "starting", "neo4j": "up", "schema": "pending"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "neo4j": "up"})
+}
+
+func (a *app) serveSchema(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(a.schema)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// logRequests logs one line per request, after it is served.
+func (a *app) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		level := slog.LevelDebug
+		if rec.status >= 500 {
+			level = slog.LevelWarn
+		}
+		a.log.LogAttrs(r.Context(), level, "http request",
+			slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)))
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }

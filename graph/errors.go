@@ -1,0 +1,115 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"newsgraph/internal/kg"
+)
+
+// The codes in extensions.code, as DESIGN.md's contract lists them.
+const (
+	CodeBadUserInput       = "BAD_USER_INPUT"
+	CodeNotFound           = "NOT_FOUND"
+	CodeUnauthenticated    = "UNAUTHENTICATED"
+	CodeUnavailable        = "UNAVAILABLE"
+	CodeComplexityExceeded = "COMPLEXITY_LIMIT_EXCEEDED"
+	CodeInternal           = "INTERNAL"
+)
+
+// Messages shown instead of an error's own text, which may hold driver
+// output, Cypher or a stack.
+const (
+	msgUnavailable = "the graph store is unavailable; try again shortly"
+	msgInternal    = "internal error"
+)
+
+// errPanic marks an error made from a recovered panic.
+var errPanic = errors.New("panic")
+
+// ErrorPresenter maps every error to a client-safe message and an
+// extensions.code. Errors the caller can act on (kg.Error, GraphQL syntax
+// and validation) keep their message; anything else is logged in full here
+// and shown only as its code.
+func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		code, msg, field := classify(err, out)
+		if code == CodeInternal {
+			log.LogAttrs(ctx, slog.LevelError, "graphql error", slog.String("error", err.Error()), slog.String("path", out.Path.String()))
+		}
+		if code == CodeUnavailable {
+			log.LogAttrs(ctx, slog.LevelWarn, "graph store unavailable", slog.String("error", err.Error()), slog.String("path", out.Path.String()))
+		}
+		res := &gqlerror.Error{
+			Message:    msg,
+			Path:       out.Path,
+			Locations:  out.Locations,
+			Extensions: map[string]any{"code": code},
+		}
+		if field != "" {
+			res.Extensions["argument"] = field
+		}
+		return res
+	}
+}
+
+// classify decides an error's code and public message.
+func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
+	var kerr *kg.Error
+	switch {
+	case errors.As(err, &kerr):
+		return codeOf(kerr.Kind), kerr.Error(), kerr.Field
+	case errors.Is(err, kg.ErrUnavailable):
+		return CodeUnavailable, msgUnavailable, ""
+	case errors.Is(err, kg.ErrNotFound):
+		return CodeNotFound, "not found", ""
+	case errors.Is(err, kg.ErrInvalidInput):
+		return CodeBadUserInput, "invalid input", ""
+	case errors.Is(err, errPanic):
+		return CodeInternal, msgInternal, ""
+	}
+	// Errors from gqlgen itself: parsing, validation, argument coercion and
+	// the complexity limit. They describe the request, never our internals,
+	// and carry no wrapped error.
+	var gerr *gqlerror.Error
+	if errors.As(err, &gerr) && gerr.Err == nil {
+		switch c, _ := gerr.Extensions["code"].(string); c {
+		case CodeComplexityExceeded:
+			return CodeComplexityExceeded, gerr.Message, ""
+		default:
+			// GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and coercion
+			// errors without a code are all the request's fault.
+			return CodeBadUserInput, gerr.Message, ""
+		}
+	}
+	return CodeInternal, msgInternal, ""
+}
+
+func codeOf(kind error) string {
+	switch kind {
+	case kg.ErrInvalidInput:
+		return CodeBadUserInput
+	case kg.ErrNotFound:
+		return CodeNotFound
+	case kg.ErrUnavailable:
+		return CodeUnavailable
+	}
+	return CodeInternal
+}
+
+// RecoverFunc turns a resolver panic into an INTERNAL error and logs the
+// stack on the server, never in the response.
+func RecoverFunc(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.LogAttrs(ctx, slog.LevelError, "panic in resolver",
+			slog.String("panic", fmt.Sprint(p)), slog.String("stack", string(debug.Stack())))
+		return fmt.Errorf("%w: %v", errPanic, p)
+	}
+}

@@ -1,0 +1,24 @@
+// Package graph is newsgraph's GraphQL layer: thin resolvers over the store,
+// the mapping from domain types to GraphQL models, the error presenter and
+// the gqlgen handler with its limits. The schema lives in schema/*.graphqls;
+// graph/generated is gqlgen's output and is never edited by hand.
+package graph
+
+import (
+	"log/slog"
+
+	"newsgraph/graph/generated"
+	"newsgraph/internal/store"
+)
+
+// Resolver holds what every resolver needs. One Resolver serves all requests.
+type Resolver struct {
+	Store *store.Store
+	Log   *slog.Logger
+}
+
+// Compile-time checks that the resolvers still match the schema.
+var (
+	_ generated.ResolverRoot  = (*Resolver)(nil)
+	_ generated.QueryResolver = (*queryResolver)(nil)
+)

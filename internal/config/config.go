@@ -1,0 +1,178 @@
+// Package config reads newsgraph's configuration from the environment, once,
+// at start. Every setting has a default that works with `make run`; a bad
+// value stops the program with a message naming the variable.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole of newsgraph's configuration.
+type Config struct {
+	// Addr is the HTTP listen address (ADDR).
+	Addr string
+
+	Neo4j Neo4j
+
+	// LogLevel is the minimum level logged (LOG_LEVEL).
+	LogLevel slog.Level
+	// LogJSON selects JSON logs instead of text (LOG_FORMAT=json).
+	LogJSON bool
+
+	// ComplexityLimit is the highest query cost accepted (NEWSGRAPH_COMPLEXITY_LIMIT).
+	ComplexityLimit int
+	// ShutdownTimeout bounds the graceful drain on SIGINT or SIGTERM (NEWSGRAPH_SHUTDOWN_TIMEOUT).
+	ShutdownTimeout time.Duration
+}
+
+// Neo4j says how to reach the graph store.
+type Neo4j struct {
+	URI      string // NEO4J_URI
+	User     string // NEO4J_USER
+	Password string // NEO4J_PASSWORD; empty means no authentication
+	Database string // NEO4J_DATABASE; empty means the server's default database
+
+	// ConnectTimeout bounds opening one TCP connection (NEO4J_CONNECT_TIMEOUT).
+	ConnectTimeout time.Duration
+	// AcquireTimeout bounds waiting for a pooled connection (NEO4J_ACQUIRE_TIMEOUT).
+	AcquireTimeout time.Duration
+	// MaxPoolSize caps open connections per server (NEO4J_MAX_POOL_SIZE).
+	MaxPoolSize int
+	// QueryTimeout is sent to Neo4j as each transaction's timeout, so the
+	// database itself stops work nobody waits for (NEO4J_QUERY_TIMEOUT).
+	QueryTimeout time.Duration
+}
+
+// Defaults are the values used when a variable is unset or empty.
+var Defaults = Config{
+	Addr: ":8080",
+	Neo4j: Neo4j{
+		URI:            "bolt://127.0.0.1:7687",
+		User:           "neo4j",
+		ConnectTimeout: 2 * time.Second,
+		AcquireTimeout: 2 * time.Second,
+		MaxPoolSize:    100,
+		QueryTimeout:   10 * time.Second,
+	},
+	LogLevel:        slog.LevelInfo,
+	ComplexityLimit: 5000,
+	ShutdownTimeout: 15 * time.Second,
+}
+
+var uriSchemes = map[string]bool{
+	"bolt": true, "bolt+s": true, "bolt+ssc": true,
+	"neo4j": true, "neo4j+s": true, "neo4j+ssc": true,
+}
+
+// Load reads the configuration through getenv (os.Getenv in production; a
+// map in tests). It reports every bad variable at once, each by name.
+func Load(getenv func(string) string) (Config, error) {
+	c := Defaults
+	p := parser{getenv: getenv}
+
+	c.Addr = p.str("ADDR", c.Addr)
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil {
+		p.fail("ADDR", "%q is not host:port (e.g. :8080 or 127.0.0.1:8080)", c.Addr)
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		p.fail("ADDR", "%q has a bad port", c.Addr)
+	}
+
+	c.Neo4j.URI = p.str("NEO4J_URI", c.Neo4j.URI)
+	if u, err := url.Parse(c.Neo4j.URI); err != nil || u.Host == "" {
+		p.fail("NEO4J_URI", "%q is not a URI like bolt://127.0.0.1:7687", c.Neo4j.URI)
+	} else if !uriSchemes[u.Scheme] {
+		p.fail("NEO4J_URI", "scheme %q is not supported; use bolt://, neo4j:// (clusters) or their +s/+ssc forms", u.Scheme)
+	}
+	c.Neo4j.User = p.str("NEO4J_USER", c.Neo4j.User)
+	c.Neo4j.Password = p.str("NEO4J_PASSWORD", c.Neo4j.Password)
+	c.Neo4j.Database = p.str("NEO4J_DATABASE", c.Neo4j.Database)
+	c.Neo4j.ConnectTimeout = p.duration("NEO4J_CONNECT_TIMEOUT", c.Neo4j.ConnectTimeout, time.Millisecond, time.Minute)
+	c.Neo4j.AcquireTimeout = p.duration("NEO4J_ACQUIRE_TIMEOUT", c.Neo4j.AcquireTimeout, time.Millisecond, time.Minute)
+	c.Neo4j.MaxPoolSize = p.integer("NEO4J_MAX_POOL_SIZE", c.Neo4j.MaxPoolSize, 1, 10000)
+	c.Neo4j.QueryTimeout = p.duration("NEO4J_QUERY_TIMEOUT", c.Neo4j.QueryTimeout, time.Millisecond, time.Hour)
+
+	switch lvl := strings.ToLower(p.str("LOG_LEVEL", "info")); lvl {
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "info":
+		c.LogLevel = slog.LevelInfo
+	case "warn", "warning":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		p.fail("LOG_LEVEL", "%q is not one of debug, info, warn, error", lvl)
+	}
+	switch f := strings.ToLower(p.str("LOG_FORMAT", "text")); f {
+	case "text":
+	case "json":
+		c.LogJSON = true
+	default:
+		p.fail("LOG_FORMAT", "%q is not text or json", f)
+	}
+
+	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
+	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
+
+	if err := errors.Join(p.errs...); err != nil {
+		return Config{}, fmt.Errorf("configuration: %w", err)
+	}
+	return c, nil
+}
+
+type parser struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func (p *parser) fail(name, format string, args ...any) {
+	p.errs = append(p.errs, fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...)))
+}
+
+func (p *parser) str(name, def string) string {
+	if v := strings.TrimSpace(p.getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (p *parser) integer(name string, def, lo, hi int) int {
+	v := strings.TrimSpace(p.getenv(name))
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		p.fail(name, "%q is not a whole number", v)
+		return def
+	}
+	if n < lo || n > hi {
+		p.fail(name, "%d is out of range [%d, %d]", n, lo, hi)
+		return def
+	}
+	return n
+}
+
+func (p *parser) duration(name string, def, lo, hi time.Duration) time.Duration {
+	v := strings.TrimSpace(p.getenv(name))
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		p.fail(name, "%q is not a duration like 2s or 500ms", v)
+		return def
+	}
+	if d < lo || d > hi {
+		p.fail(name, "%s is out of range [%s, %s]", d, lo, hi)
+		return def
+	}
+	return d
+}

@@ -1,0 +1,72 @@
+package kg
+
+// EntityKind says whether an entity is a person, a nation or an organisation.
+type EntityKind string
+
+// The entity kinds. Their values are the GraphQL enum values.
+const (
+	Person       EntityKind = "PERSON"
+	Nation       EntityKind = "NATION"
+	Organisation EntityKind = "ORGANISATION"
+)
+
+// EntityKinds lists every entity kind, in a fixed order.
+var EntityKinds = []EntityKind{Person, Nation, Organisation}
+
+// Valid reports whether k is a known kind.
+func (k EntityKind) Valid() bool {
+	return k == Person || k == Nation || k == Organisation
+}
+
+// IDKind is the id prefix that entities of this kind carry.
+func (k EntityKind) IDKind() IDKind {
+	switch k {
+	case Person:
+		return KindPerson
+	case Nation:
+		return KindNation
+	case Organisation:
+		return KindOrganisation
+	}
+	return ""
+}
+
+// EntityKindOf returns the entity kind for an id prefix, and false when the
+// prefix is not an entity's.
+func EntityKindOf(k IDKind) (EntityKind, bool) {
+	switch k {
+	case KindPerson:
+		return Person, true
+	case KindNation:
+		return Nation, true
+	case KindOrganisation:
+		return Organisation, true
+	}
+	return "", false
+}
+
+// Entity is a person, nation or organisation.
+type Entity struct {
+	ID          string
+	Kind        EntityKind
+	Name        string
+	Aliases     []string
+	Description string
+}
+
+// EntityFilter narrows a list of entities. Zero values mean "any".
+type EntityFilter struct {
+	Kinds []EntityKind
+	// Name matches the name or any alias, ignoring case and accents.
+	Name string
+}
+
+// EntityPage is one page of a list of entities.
+type EntityPage struct {
+	Entities []Entity
+	// Cursors[i] is the opaque cursor of Entities[i].
+	Cursors         []string
+	HasNextPage     bool
+	HasPreviousPage bool
+	TotalCount      int
+}

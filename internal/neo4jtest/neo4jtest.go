@@ -1,0 +1,173 @@
+// Package neo4jtest gives tests a real Neo4j. Tests use the shared instance
+// that `make test` starts (NEWSGRAPH_TEST_NEO4J_*), or start a private
+// instance of their own through tools/neo4j when they must stop and restart
+// the database. There is no fake: every test that runs Cypher runs it on Neo4j.
+package neo4jtest
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"newsgraph/internal/config"
+)
+
+// Environment variables set by `make test` (tools/test).
+const (
+	EnvURI      = "NEWSGRAPH_TEST_NEO4J_URI"
+	EnvPassword = "NEWSGRAPH_TEST_NEO4J_PASSWORD"
+	// EnvRequire makes a missing test Neo4j a failure instead of a skip, so
+	// `make test` can never pass by skipping the integration tests.
+	EnvRequire = "NEWSGRAPH_TEST_REQUIRE_NEO4J"
+)
+
+// Config returns the shared test Neo4j's settings. Without one, the test is
+// skipped, or fails when EnvRequire is set.
+func Config(t testing.TB) config.Neo4j {
+	t.Helper()
+	uri := os.Getenv(EnvURI)
+	if uri == "" {
+		if os.Getenv(EnvRequire) != "" {
+			t.Fatalf("%s is not set but %s is: the test Neo4j is missing", EnvURI, EnvRequire)
+		}
+		t.Skipf("no test Neo4j: run `make test`, or set %s", EnvURI)
+	}
+	c := config.Defaults.Neo4j
+	c.URI = uri
+	c.Password = os.Getenv(EnvPassword)
+	return c
+}
+
+// Lock gives the calling test exclusive use of the shared test database until
+// it ends. `go test ./...` runs packages in parallel, and Neo4j Community has
+// one user database, so tests that reset the graph take turns through a file
+// lock named after the database's URI.
+func Lock(t testing.TB) {
+	t.Helper()
+	uri := os.Getenv(EnvURI)
+	name := filepath.Join(os.TempDir(), "newsgraph-neo4jtest-"+strconv.FormatUint(fnv(uri), 16)+".lock")
+	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		t.Fatalf("open lock %s: %v", name, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		t.Fatalf("lock %s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	})
+}
+
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Instance is a private Neo4j, started through tools/neo4j on a free port with
+// its own throwaway data directory. Tests that stop the database use one, so
+// they never disturb tests running against the shared instance.
+type Instance struct {
+	Port     int
+	Dir      string
+	Password string
+	tools    string
+}
+
+// Start starts a private instance and stops it when the test ends. It needs
+// the same Java and Maven cache as `make test`, so it is skipped (or fails,
+// under EnvRequire) where the shared test Neo4j is not configured either.
+func Start(t testing.TB) *Instance {
+	t.Helper()
+	Config(t) // skip or fail consistently with the shared instance
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Instance{
+		Port:     freePort(t),
+		Dir:      t.TempDir(),
+		Password: "private-test-pw",
+		tools:    filepath.Join(root, "tools", "neo4j"),
+	}
+	t.Cleanup(func() { in.run(t, "stop") })
+	in.StartAgain(t)
+	return in
+}
+
+// StartAgain starts the instance after Stop, on the same port and data.
+func (in *Instance) StartAgain(t testing.TB) {
+	t.Helper()
+	start := time.Now()
+	in.run(t, "start")
+	t.Logf("private Neo4j on port %d started in %s", in.Port, time.Since(start).Round(100*time.Millisecond))
+}
+
+// Stop stops the instance (SIGTERM through its pid file).
+func (in *Instance) Stop(t testing.TB) {
+	t.Helper()
+	in.run(t, "stop")
+}
+
+// Config returns settings that reach this instance.
+func (in *Instance) Config() config.Neo4j {
+	c := config.Defaults.Neo4j
+	c.URI = fmt.Sprintf("bolt://127.0.0.1:%d", in.Port)
+	c.Password = in.Password
+	return c
+}
+
+func (in *Instance) run(t testing.TB, script string) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(in.tools, script))
+	cmd.Env = append(os.Environ(),
+		"NEO4J_PORT="+strconv.Itoa(in.Port),
+		"NEO4J_DIR="+in.Dir,
+		"NEO4J_PASSWORD="+in.Password,
+		"NEO4J_AUTH=true",
+		"NEO4J_HEAP=512m",
+	)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("tools/neo4j/%s: %v\n%s", script, err, out)
+	}
+}
+
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// repoRoot finds the module root from the test's working directory.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}

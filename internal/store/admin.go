@@ -1,0 +1,43 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Counts returns how many nodes and relationships the graph holds: the
+// measure tests use to prove that rejected input changed nothing.
+func (s *Store) Counts(ctx context.Context) (nodes, relationships int64, err error) {
+	const op = "store.Counts"
+	res, err := s.read(ctx, op, query("counts"), nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(res.Records) != 1 {
+		return 0, 0, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+	}
+	if nodes, _, err = neo4j.GetRecordValue[int64](res.Records[0], "nodes"); err != nil {
+		return 0, 0, fmt.Errorf("%s: %w", op, err)
+	}
+	if relationships, _, err = neo4j.GetRecordValue[int64](res.Records[0], "relationships"); err != nil {
+		return 0, 0, fmt.Errorf("%s: %w", op, err)
+	}
+	return nodes, relationships, nil
+}
+
+// DeleteAll removes every node and relationship, keeping the schema. It
+// exists for tests, which each start from an empty graph; nothing in the
+// server or the CLI calls it.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	// CALL … IN TRANSACTIONS must run in an implicit (auto-commit)
+	// transaction, so this uses a session's Run rather than ExecuteWrite.
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, query("delete_all"), nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	return s.wrap(ctx, "store.DeleteAll", err)
+}

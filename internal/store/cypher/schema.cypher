@@ -1,0 +1,13 @@
+// Constraints and indexes, created idempotently at start. Statements are
+// separated by semicolons at the end of a line. Labels here are fixed text,
+// never input.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT nation_id IF NOT EXISTS FOR (n:Nation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// Entities list in name order; this index serves ORDER BY sortKey with LIMIT.
+CREATE INDEX entity_sort IF NOT EXISTS FOR (n:Entity) ON (n.sortKey);

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
+)
+
+// entityLabels is the allow-list of entity labels: the only label strings
+// that ever reach Cypher come from here, never from input.
+var entityLabels = map[kg.EntityKind]string{
+	kg.Person:       "Person",
+	kg.Nation:       "Nation",
+	kg.Organisation: "Organisation",
+}
+
+// maxNameFilter bounds the name filter; no entity name comes close.
+const maxNameFilter = 200
+
+// entityCursorList names entity cursors so other lists refuse them.
+const entityCursorList = "entities"
+
+// EntitiesByID returns the entities with these ids, in the same order; the
+// slot of a missing id is nil. One round trip, whatever the number of ids.
+func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	const op = "store.EntitiesByID"
+	res, err := s.read(ctx, op, query("entities_by_id"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*kg.Entity, len(ids))
+	for i, rec := range res.Records {
+		if i >= len(ids) {
+			break
+		}
+		node, isNil, err := neo4j.GetRecordValue[neo4j.Node](rec, "e")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		if isNil {
+			continue
+		}
+		e, err := entityFromNode(node)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		out[i] = &e
+	}
+	return out, nil
+}
+
+// Entity returns one entity, or an error wrapping kg.ErrNotFound.
+func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
+	es, err := s.EntitiesByID(ctx, []string{id})
+	if err != nil {
+		return kg.Entity{}, err
+	}
+	if es[0] == nil {
+		return kg.Entity{}, fmt.Errorf("store.Entity: %w", kg.NotFound("no entity has id %q", id))
+	}
+	return *es[0], nil
+}
+
+// Entities returns one page of entities matching f, in name order, after the
+// cursor `after` (nil for the first page).
+func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.EntityPage, error) {
+	const op = "store.Entities"
+	key, err := kg.DecodeCursor(entityCursorList, 2, after)
+	if err != nil {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	if len(f.Name) > maxNameFilter {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
+	}
+	folded := names.Fold(f.Name)
+	if folded == "" && strings.TrimSpace(f.Name) != "" {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "%q has no letters or digits to match", f.Name))
+	}
+	labels := make([]string, 0, len(entityLabels))
+	kinds := f.Kinds
+	if len(kinds) == 0 {
+		kinds = kg.EntityKinds
+	}
+	for _, k := range kinds {
+		l, ok := entityLabels[k]
+		if !ok {
+			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.kinds", "unknown kind %q", k))
+		}
+		labels = append(labels, l)
+	}
+	params := map[string]any{
+		"labels": labels, "name": folded, "limit": first + 1,
+		"afterKey": nil, "afterID": nil,
+	}
+	if key != nil {
+		params["afterKey"], params["afterID"] = key[0], key[1]
+	}
+	res, err := s.read(ctx, op, query("entities_page"), params)
+	if err != nil {
+		return kg.EntityPage{}, err
+	}
+	if len(res.Records) != 1 {
+		return kg.EntityPage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+	}
+	rec := res.Records[0]
+	total, _, err := neo4j.GetRecordValue[int64](rec, "total")
+	if err != nil {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	before, _, err := neo4j.GetRecordValue[int64](rec, "before")
+	if err != nil {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	list, _, err := neo4j.GetRecordValue[[]any](rec, "page")
+	if err != nil {
+		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	page := kg.EntityPage{TotalCount: int(total), HasPreviousPage: before > 0}
+	for i, item := range list {
+		if i == first {
+			page.HasNextPage = true
+			break
+		}
+		node, ok := item.(neo4j.Node)
+		if !ok {
+			return kg.EntityPage{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
+		}
+		e, err := entityFromNode(node)
+		if err != nil {
+			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		}
+		sortKey, err := neo4j.GetProperty[string](node, "sortKey")
+		if err != nil {
+			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		}
+		page.Entities = append(page.Entities, e)
+		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, sortKey, e.ID))
+	}
+	return page, nil
+}
+
+// UpsertEntities creates or updates entities by id, with the folded keys
+// that name filters and ordering use.
+func (s *Store) UpsertEntities(ctx context.Context, entities []kg.Entity) error {
+	const op = "store.UpsertEntities"
+	rows := make([]map[string]any, 0, len(entities))
+	for _, e := range entities {
+		label, ok := entityLabels[e.Kind]
+		if !ok {
+			return fmt.Errorf("%s: %w", op, kg.InvalidInput("kind", "unknown entity kind %q for %s", e.Kind, e.ID))
+		}
+		aliases := e.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		var desc any
+		if e.Description != "" {
+			desc = e.Description
+		}
+		rows = append(rows, map[string]any{
+			"id": e.ID, "label": label, "name": e.Name, "aliases": aliases, "description": desc,
+			"nameKeys": names.Keys(e.Name, e.Aliases), "sortKey": names.Fold(e.Name),
+		})
+	}
+	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := tx.Run(ctx, query("entities_upsert"), map[string]any{"entities": rows})
+		return nil, err
+	})
+	return err
+}
+
+// entityFromNode reads an entity from its node; the kind comes from its label.
+func entityFromNode(n neo4j.Node) (kg.Entity, error) {
+	var e kg.Entity
+	for k, l := range entityLabels {
+		for _, nl := range n.Labels {
+			if nl == l {
+				e.Kind = k
+			}
+		}
+	}
+	if e.Kind == "" {
+		return e, fmt.Errorf("node %s has no entity kind label (labels %v)", n.ElementId, n.Labels)
+	}
+	var err error
+	if e.ID, err = neo4j.GetProperty[string](n, "id"); err != nil {
+		return e, err
+	}
+	if e.Name, err = neo4j.GetProperty[string](n, "name"); err != nil {
+		return e, err
+	}
+	if aliases, err := neo4j.GetProperty[[]any](n, "aliases"); err == nil {
+		for _, a := range aliases {
+			if s, ok := a.(string); ok {
+				e.Aliases = append(e.Aliases, s)
+			}
+		}
+	}
+	if d, err := neo4j.GetProperty[string](n, "description"); err == nil {
+		e.Description = d
+	}
+	return e, nil
+}

@@ -1,0 +1,240 @@
+// Package store is newsgraph's only door to Neo4j: it owns the driver, every
+// Cypher query (embedded from cypher/*.cypher, always parameterised) and the
+// mapping of driver errors onto the kg sentinel errors.
+//
+// Reads go through neo4j.ExecuteQuery with reader routing, so they spread over
+// a cluster's followers; every transaction carries a server-side timeout, so
+// Neo4j itself stops work that nobody is waiting for.
+package store
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"newsgraph/internal/config"
+	"newsgraph/internal/kg"
+)
+
+//go:embed cypher/*.cypher
+var cypherFiles embed.FS
+
+// query returns the text of an embedded Cypher file. A missing file is a
+// programming error, caught by the store's tests, so it panics.
+func query(name string) string {
+	b, err := cypherFiles.ReadFile("cypher/" + name + ".cypher")
+	if err != nil {
+		panic(fmt.Sprintf("store: missing query %s: %v", name, err))
+	}
+	return string(b)
+}
+
+// Store reads and writes the knowledge graph in Neo4j. It is safe for
+// concurrent use; one Store serves the whole process.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	db      string
+	timeout time.Duration
+	log     *slog.Logger
+}
+
+// Open creates the driver. It does not contact Neo4j, so the server can start
+// while the database is down; Ping says whether it is up.
+func Open(cfg config.Neo4j, log *slog.Logger) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4jconfig.Config) {
+		c.MaxConnectionPoolSize = cfg.MaxPoolSize
+		c.ConnectionAcquisitionTimeout = cfg.AcquireTimeout
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		// The driver's own retry sleeps a second or more before trying
+		// again, even when Neo4j refuses the connection outright; with it
+		// off, the store retries itself (see retry) and fails fast when
+		// Neo4j is down.
+		c.MaxTransactionRetryTime = 0
+		// Connections idle this long are checked before use, so a restarted
+		// Neo4j costs one failed probe rather than one failed query.
+		c.ConnectionLivenessCheckTimeout = 5 * time.Second
+		c.UserAgent = "newsgraph"
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store.Open: %w", err)
+	}
+	return &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout, log: log}, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error {
+	return s.driver.Close(ctx)
+}
+
+// Ping runs a trivial read on the configured database: it answers only when
+// Neo4j is up, the credentials work and the database is online.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "store.Ping", "RETURN 1 AS ok", nil)
+	return err
+}
+
+// read runs one read query, routed to readers, with the server-side timeout.
+// Every read goes through here, so this is the one place that maps errors.
+func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	var res *neo4j.EagerResult
+	err := s.retry(ctx, func() error {
+		var err error
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db),
+			neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)),
+		)
+		return err
+	})
+	if err != nil {
+		return nil, s.wrap(ctx, op, err)
+	}
+	return res, nil
+}
+
+// write runs work in one write transaction. The work must be idempotent:
+// the driver retries it on transient failures.
+func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransactionWork) (any, error) {
+	var res any
+	err := s.retry(ctx, func() error {
+		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+		defer sess.Close(context.WithoutCancel(ctx))
+		var err error
+		res, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.timeout))
+		return err
+	})
+	if err != nil {
+		return nil, s.wrap(ctx, op, err)
+	}
+	return res, nil
+}
+
+// maxAttempts bounds how often one query is tried.
+const maxAttempts = 3
+
+// retry runs try until it succeeds, fails for good, or has run maxAttempts
+// times. A connection that died in the pool (Neo4j restarted) is retried at
+// once; a transient database error (a deadlock, say) after a short jittered
+// pause; a refused connection not at all, so callers hear UNAVAILABLE within
+// the connect timeout instead of after a retry schedule.
+func (s *Store) retry(ctx context.Context, try func() error) error {
+	var err error
+	for attempt := 1; ; attempt++ {
+		err = try()
+		if err == nil || attempt == maxAttempts || ctx.Err() != nil || !retryable(err) {
+			return err
+		}
+		if !deadConnection(err) {
+			pause := time.Duration(25<<attempt)*time.Millisecond + time.Duration(rand.Int64N(int64(25*time.Millisecond)))
+			select {
+			case <-ctx.Done():
+				return err
+			case <-time.After(pause):
+			}
+		}
+	}
+}
+
+// retryable reports whether trying again may succeed soon.
+func retryable(err error) bool {
+	if refused(err) {
+		return false
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		for _, e := range limit.Errors {
+			if neo4j.IsRetryable(e) {
+				return true
+			}
+		}
+		return false
+	}
+	return neo4j.IsRetryable(err)
+}
+
+// refused reports whether no connection could be opened at all: Neo4j is
+// down or unreachable, and retrying at once will not help.
+func refused(err error) bool {
+	msg := err.Error()
+	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(msg, "connection refused") ||
+		strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host")
+}
+
+// deadConnection reports whether a pooled connection broke under the query.
+func deadConnection(err error) bool {
+	var conn *neo4j.ConnectivityError
+	return errors.As(err, &conn) || strings.Contains(err.Error(), "ConnectivityError")
+}
+
+// wrap names the operation and tags errors that mean "the store is down" with
+// kg.ErrUnavailable. The driver's text stays in the chain for logs; the
+// GraphQL error presenter never shows it to clients.
+func (s *Store) wrap(ctx context.Context, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var kerr *kg.Error
+	if errors.As(err, &kerr) {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if unavailable(err) {
+		return fmt.Errorf("%s: %w: %w", op, kg.ErrUnavailable, err)
+	}
+	s.log.LogAttrs(ctx, slog.LevelError, "neo4j query failed", slog.String("op", op), slog.String("error", err.Error()))
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// unavailable reports whether err means Neo4j could not be reached or could
+// not serve, as opposed to a fault in the query.
+func unavailable(err error) bool {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		// The driver gave up retrying: unavailable if what it retried was.
+		if len(limit.Errors) == 0 {
+			return true
+		}
+		for _, e := range limit.Errors {
+			if unavailable(e) {
+				return true
+			}
+		}
+		return false
+	}
+	var conn *neo4j.ConnectivityError
+	if errors.As(err, &conn) {
+		return true
+	}
+	var dbErr *neo4j.Neo4jError
+	if errors.As(err, &dbErr) {
+		return strings.HasPrefix(dbErr.Code, "Neo.TransientError.") ||
+			strings.HasPrefix(dbErr.Code, "Neo.ClientError.Security.") ||
+			dbErr.Code == "Neo.ClientError.Database.DatabaseNotFound"
+	}
+	var authErr *neo4j.InvalidAuthenticationError
+	if errors.As(err, &authErr) {
+		return true
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) {
+		return true
+	}
+	// Pool exhaustion and timeouts surface as internal driver types; their
+	// messages are the stable part of the API we can see.
+	msg := err.Error()
+	return errors.Is(err, context.DeadlineExceeded) ||
+		strings.Contains(msg, "connection pool") || strings.Contains(msg, "Timeout while waiting for connection")
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+
+	"newsgraph/internal/config"
+	"newsgraph/internal/kg"
+	"newsgraph/internal/neo4jtest"
+	"newsgraph/internal/store"
+)
+
+// testServer is the real server, in-process, over HTTP, against a real Neo4j.
+type testServer struct {
+	*httptest.Server
+	store *store.Store
+	app   *app
+}
+
+// testLogger discards logs unless the test runs with -v, where they help.
+func testLogger() *slog.Logger {
+	if testing.Verbose() {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// startServer serves the app on neo4jCfg. It does not touch the graph.
+func startServer(t *testing.T, neo4jCfg config.Neo4j, tune ...func(*config.Config)) *testServer {
+	t.Helper()
+	cfg := config.Defaults
+	cfg.Neo4j = neo4jCfg
+	for _, f := range tune {
+		f(&cfg)
+	}
+	log := testLogger()
+	st, err := store.Open(cfg.Neo4j, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close(context.Background()) })
+	a := newApp(cfg, st, log)
+	srv := httptest.NewServer(a.handler())
+	t.Cleanup(srv.Close)
+	return &testServer{Server: srv, store: st, app: a}
+}
+
+// newTestServer serves the app on the shared test Neo4j, holding its lock,
+// with the schema ensured and the graph holding exactly the fixture.
+func newTestServer(t *testing.T, tune ...func(*config.Config)) *testServer {
+	t.Helper()
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t)
+	s := startServer(t, cfg, tune...)
+	ctx := context.Background()
+	if err := s.store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.app.prepared.Store(true)
+	if err := s.store.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.UpsertEntities(ctx, fixtureEntities); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// fixtureEntities are named as in the Reuters report of the summit.
+var fixtureEntities = []kg.Entity{
+	{ID: "person:volodymyr-zelensky", Kind: kg.Person, Name: "Volodymyr Zelensky", Aliases: []string{"Zelenskiy", "Zelensky"}, Description: "President of Ukraine"},
+	{ID: "person:emmanuel-macron", Kind: kg.Person, Name: "Emmanuel Macron", Aliases: []string{"Macron"}, Description: "President of France"},
+	{ID: "person:mark-rutte", Kind: kg.Person, Name: "Mark Rutte", Aliases: []string{"Rutte"}, Description: "NATO Secretary General"},
+	{ID: "person:rosen-zhelyazkov", Kind: kg.Person, Name: "Rosen Zhelyazkov", Aliases: []string{"Zhelyazkov"}},
+	{ID: "nation:ukraine", Kind: kg.Nation, Name: "Ukraine"},
+	{ID: "nation:france", Kind: kg.Nation, Name: "France"},
+	{ID: "nation:bulgaria", Kind: kg.Nation, Name: "Bulgaria"},
+	{ID: "organisation:nato", Kind: kg.Organisation, Name: "NATO"},
+	{ID: "organisation:coalition-of-the-willing", Kind: kg.Organisation, Name: "Coalition of the Willing"},
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+	status int
+	raw    []byte
+}
+
+// post sends one GraphQL request and decodes the response.
+func (s *testServer) post(t *testing.T, query string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(s.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decode(t, res)
+}
+
+func decode(t *testing.T, res *http.Response) gqlResponse {
+	t.Helper()
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r gqlResponse
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
+	}
+	r.status, r.raw = res.StatusCode, raw
+	return r
+}
+
+// data decodes a successful response's data into v, failing on any error.
+func (r gqlResponse) data(t *testing.T, v any) {
+	t.Helper()
+	if len(r.Errors) > 0 {
+		t.Fatalf("unexpected errors: %s", r.raw)
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		t.Fatalf("decode data: %v\n%s", err, r.raw)
+	}
+}
+
+// onlyError returns the response's single error, failing otherwise.
+func (r gqlResponse) onlyError(t *testing.T) gqlError {
+	t.Helper()
+	if len(r.Errors) != 1 {
+		t.Fatalf("want exactly one error, got %s", r.raw)
+	}
+	return r.Errors[0]
+}
+
+func sha256Sum(b []byte) [32]byte { return sha256.Sum256(b) }
