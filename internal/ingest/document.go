@@ -1,0 +1,200 @@
+// Package ingest reads and validates source documents: one source and the
+// facts it supports, in the JSON format of DESIGN.md (the GraphQL
+// SourceDocumentInput mirrors it). The seed loader, the CLI and the
+// ingestSource mutation all go through Parse and Validate, so a document is
+// judged the same way whichever door it comes in by. Validation finds every
+// problem at once, each with its path, and turns quoted evidence into
+// code-point offsets; nothing is written unless the whole document is valid.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"newsgraph/internal/kg"
+)
+
+// Document is a source document as written: references are ids, evidence is
+// quoted or given as offsets. Optional strings are empty when absent.
+type Document struct {
+	Source      SourceInput       `json:"source"`
+	Entities    []EntityInput     `json:"entities"`
+	Roles       []RoleInput       `json:"roles"`
+	Memberships []MembershipInput `json:"memberships"`
+	Topics      []TopicInput      `json:"topics"`
+	Events      []EventInput      `json:"events"`
+	Statements  []StatementInput  `json:"statements"`
+}
+
+// SourceInput is the article itself.
+type SourceInput struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Publisher   string `json:"publisher,omitempty"`
+	URL         string `json:"url,omitempty"`
+	PublishedAt string `json:"publishedAt,omitempty"`
+	Text        string `json:"text"`
+}
+
+// EntityInput declares a person, nation or organisation the source names.
+type EntityInput struct {
+	ID          string    `json:"id"`
+	Kind        string    `json:"kind"`
+	Name        string    `json:"name"`
+	Aliases     []string  `json:"aliases,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Evidence    Evidences `json:"evidence,omitempty"`
+}
+
+// EvidenceInput points into the source text: a verbatim Quote (with
+// Occurrence, counted from 1, when it occurs more than once), or explicit
+// Start and End code-point offsets.
+type EvidenceInput struct {
+	Quote      *string `json:"quote,omitempty"`
+	Occurrence *int    `json:"occurrence,omitempty"`
+	Start      *int    `json:"start,omitempty"`
+	End        *int    `json:"end,omitempty"`
+}
+
+// Evidences is one piece of evidence or several; in JSON, a single object
+// is accepted where a list is, since most facts have exactly one.
+type Evidences []EvidenceInput
+
+// UnmarshalJSON accepts an object or an array of objects.
+func (e *Evidences) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		var one EvidenceInput
+		if err := strictUnmarshal(b, &one); err != nil {
+			return err
+		}
+		*e = Evidences{one}
+		return nil
+	}
+	var many []EvidenceInput
+	if err := strictUnmarshal(b, &many); err != nil {
+		return err
+	}
+	*e = many
+	return nil
+}
+
+// RoleInput says a person holds a title in a nation or organisation.
+type RoleInput struct {
+	Person   string    `json:"person"`
+	Title    string    `json:"title"`
+	Of       string    `json:"of"`
+	Evidence Evidences `json:"evidence"`
+}
+
+// MembershipInput says a nation or organisation belongs to an organisation.
+type MembershipInput struct {
+	Member       string    `json:"member"`
+	Organisation string    `json:"organisation"`
+	Role         string    `json:"role,omitempty"`
+	Evidence     Evidences `json:"evidence"`
+}
+
+// TopicInput declares a topic statements can be on.
+type TopicInput struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// EventInput declares an event and who took part.
+type EventInput struct {
+	ID           string             `json:"id"`
+	Name         string             `json:"name"`
+	Kind         string             `json:"kind"`
+	Description  string             `json:"description,omitempty"`
+	Date         string             `json:"date,omitempty"`
+	EndDate      string             `json:"endDate,omitempty"`
+	Location     string             `json:"location,omitempty"`
+	Participants []ParticipantInput `json:"participants,omitempty"`
+	Evidence     Evidences          `json:"evidence"`
+}
+
+// ParticipantInput is an entity's part in an event.
+type ParticipantInput struct {
+	Entity   string    `json:"entity"`
+	Role     string    `json:"role,omitempty"`
+	Evidence Evidences `json:"evidence"`
+}
+
+// StatementInput is a quote or a paraphrase. ID may be omitted; the loader
+// then derives a stable one from the source and the evidence's position.
+type StatementInput struct {
+	ID          string         `json:"id,omitempty"`
+	Kind        string         `json:"kind"`
+	Speaker     string         `json:"speaker"`
+	Attribution string         `json:"attribution,omitempty"`
+	Text        string         `json:"text"`
+	About       []string       `json:"about,omitempty"`
+	Event       string         `json:"event,omitempty"`
+	Date        string         `json:"date,omitempty"`
+	Topics      []string       `json:"topics,omitempty"`
+	Evidence    *EvidenceInput `json:"evidence"`
+}
+
+// Parse reads one JSON document. Unknown fields are errors, so a misspelt
+// field name is reported instead of silently dropped.
+func Parse(r io.Reader) (*Document, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ingest.Parse: %w", err)
+	}
+	var doc Document
+	if err := strictUnmarshal(b, &doc); err != nil {
+		return nil, invalid(Problem{Path: "document", Message: jsonMessage(err)})
+	}
+	return &doc, nil
+}
+
+func strictUnmarshal(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("unexpected data after the JSON document")
+	}
+	return nil
+}
+
+// jsonMessage words a decoding error with the field's path where Go gives it.
+func jsonMessage(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field != "" {
+		return fmt.Sprintf("field %s: expected %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return fmt.Sprintf("invalid JSON at byte %d: %s", syntaxErr.Offset, syntaxErr.Error())
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// Loader writes a validated document; *store.Store is the one in use.
+type Loader interface {
+	LoadDocument(ctx context.Context, doc *kg.SourceDocument) error
+}
+
+// Load validates a document and, only if it is valid, writes it. It is the
+// one path by which documents enter the graph: the seed, the CLI and the
+// mutation all call it.
+func Load(ctx context.Context, l Loader, doc *Document) (*kg.SourceDocument, error) {
+	valid, err := Validate(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.LoadDocument(ctx, valid); err != nil {
+		return nil, fmt.Errorf("ingest.Load %s: %w", valid.Source.ID, err)
+	}
+	return valid, nil
+}

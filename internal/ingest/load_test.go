@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+
+	"newsgraph/internal/neo4jtest"
+	"newsgraph/internal/store"
+)
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t)
+	s, err := store.Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	ctx := context.Background()
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func counts(t *testing.T, s *store.Store) [2]int64 {
+	t.Helper()
+	n, r, err := s.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return [2]int64{n, r}
+}
+
+// The test document, loaded into Neo4j: 4 entities, a topic, an event and a
+// statement with the source make 8 nodes.
+func TestLoadIsIdempotent(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if _, err := Load(ctx, s, validDoc()); err != nil {
+		t.Fatal(err)
+	}
+	first := counts(t, s)
+	// nodes: source, 4 entities, topic, event, statement. relationships:
+	// 4+1+1+1 IN_SOURCE, role, membership, 2 participations, SAID,
+	// 2 ABOUT, DURING, ON_TOPIC.
+	if first != [2]int64{8, 16} {
+		t.Errorf("after one load: %v nodes/relationships, want [8 16]", first)
+	}
+	if _, err := Load(ctx, s, validDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if again := counts(t, s); again != first {
+		t.Errorf("loading the same document twice changed the counts: %v, then %v", first, again)
+	}
+}
+
+// Loading a changed version of a source replaces exactly its facts.
+func TestLoadReplacesTheSourcesFacts(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if _, err := Load(ctx, s, validDoc()); err != nil {
+		t.Fatal(err)
+	}
+	full := counts(t, s)
+
+	smaller := validDoc()
+	smaller.Entities = smaller.Entities[:3] // drops organisation:coalition…
+	smaller.Memberships = nil               // …and the membership naming it
+	smaller.Statements[0].About = smaller.Statements[0].About[1:]
+	if _, err := Load(ctx, s, smaller); err != nil {
+		t.Fatal(err)
+	}
+	// One node (the coalition), its IN_SOURCE, the membership and one ABOUT fewer.
+	if got, want := counts(t, s), [2]int64{full[0] - 1, full[1] - 3}; got != want {
+		t.Errorf("after replacing with a smaller version: %v, want %v", got, want)
+	}
+	if _, err := Load(ctx, s, validDoc()); err != nil {
+		t.Fatal(err)
+	}
+	if got := counts(t, s); got != full {
+		t.Errorf("after restoring the full version: %v, want %v", got, full)
+	}
+}
+
+// A document with any problem writes nothing.
+func TestRejectedDocumentsChangeNothing(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if _, err := Load(ctx, s, validDoc()); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	for _, tt := range rejections {
+		doc := validDoc()
+		doc.Source.ID = "source:other-report" // would be a new source if it were written
+		tt.break_(doc)
+		_, err := Load(ctx, s, doc)
+		var inv *InvalidError
+		if !errors.As(err, &inv) {
+			t.Errorf("%s: Load = %v, want an *InvalidError", tt.name, err)
+		}
+		if after := counts(t, s); after != before {
+			t.Fatalf("%s: the graph changed from %v to %v", tt.name, before, after)
+		}
+	}
+}
