@@ -41,3 +41,21 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	}
 	return s.wrap(ctx, "store.DeleteAll", err)
 }
+
+// HasSources reports whether any source is loaded: the server seeds only
+// an empty graph, so a developer's own data is never overwritten.
+func (s *Store) HasSources(ctx context.Context) (bool, error) {
+	const op = "store.HasSources"
+	res, err := s.read(ctx, op, query("sources_any"), nil)
+	if err != nil {
+		return false, err
+	}
+	if len(res.Records) != 1 {
+		return false, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+	}
+	exists, _, err := neo4j.GetRecordValue[bool](res.Records[0], "any")
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", op, err)
+	}
+	return exists, nil
+}

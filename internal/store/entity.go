@@ -144,36 +144,6 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 	return page, nil
 }
 
-// UpsertEntities creates or updates entities by id, with the folded keys
-// that name filters and ordering use.
-func (s *Store) UpsertEntities(ctx context.Context, entities []kg.Entity) error {
-	const op = "store.UpsertEntities"
-	rows := make([]map[string]any, 0, len(entities))
-	for _, e := range entities {
-		label, ok := entityLabels[e.Kind]
-		if !ok {
-			return fmt.Errorf("%s: %w", op, kg.InvalidInput("kind", "unknown entity kind %q for %s", e.Kind, e.ID))
-		}
-		aliases := e.Aliases
-		if aliases == nil {
-			aliases = []string{}
-		}
-		var desc any
-		if e.Description != "" {
-			desc = e.Description
-		}
-		rows = append(rows, map[string]any{
-			"id": e.ID, "label": label, "name": e.Name, "aliases": aliases, "description": desc,
-			"nameKeys": names.Keys(e.Name, e.Aliases), "sortKey": names.Fold(e.Name),
-		})
-	}
-	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
-		_, err := tx.Run(ctx, query("entities_upsert"), map[string]any{"entities": rows})
-		return nil, err
-	})
-	return err
-}
-
 // entityFromNode reads an entity from its node; the kind comes from its label.
 func entityFromNode(n neo4j.Node) (kg.Entity, error) {
 	var e kg.Entity

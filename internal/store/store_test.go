@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"newsgraph/internal/ingest"
 	"newsgraph/internal/kg"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
@@ -34,20 +35,40 @@ func open(t *testing.T) *store.Store {
 	return s
 }
 
-var fixture = []kg.Entity{
-	{ID: "person:volodymyr-zelensky", Kind: kg.Person, Name: "Volodymyr Zelensky", Aliases: []string{"Zelenskiy", "Zelensky"}, Description: "President of Ukraine"},
-	{ID: "person:emmanuel-macron", Kind: kg.Person, Name: "Emmanuel Macron", Aliases: []string{"Macron"}},
-	{ID: "person:mark-rutte", Kind: kg.Person, Name: "Mark Rutte", Aliases: []string{"Rutte"}},
-	{ID: "person:eric-gauthier", Kind: kg.Person, Name: "Éric Gauthier"}, // sorts as "eric", between the Es
-	{ID: "nation:ukraine", Kind: kg.Nation, Name: "Ukraine"},
-	{ID: "nation:france", Kind: kg.Nation, Name: "France"},
-	{ID: "organisation:nato", Kind: kg.Organisation, Name: "NATO"},
-	{ID: "organisation:coalition-of-the-willing", Kind: kg.Organisation, Name: "Coalition of the Willing", Aliases: []string{"coalition"}},
+// fixtureText is a small source for the store's own tests; the seed is
+// tested through the server.
+const fixtureText = "Ukraine's President Volodymyr Zelensky (Zelenskiy to some) met France's President Emmanuel Macron. " +
+	"NATO chief Mark Rutte joined the Coalition of the Willing. Éric Gauthier watched."
+
+func fixtureDoc() *ingest.Document {
+	ev := func(q string) ingest.Evidences { return ingest.Evidences{{Quote: &q}} }
+	return &ingest.Document{
+		Source: ingest.SourceInput{ID: "source:store-fixture", Title: "Store fixture", Text: fixtureText},
+		Entities: []ingest.EntityInput{
+			{ID: "person:volodymyr-zelensky", Kind: "PERSON", Name: "Volodymyr Zelensky", Aliases: []string{"Zelenskiy", "Zelensky"}, Description: "President of Ukraine", Evidence: ev("Volodymyr Zelensky")},
+			{ID: "person:emmanuel-macron", Kind: "PERSON", Name: "Emmanuel Macron", Aliases: []string{"Macron"}},
+			{ID: "person:mark-rutte", Kind: "PERSON", Name: "Mark Rutte", Aliases: []string{"Rutte"}},
+			{ID: "person:eric-gauthier", Kind: "PERSON", Name: "Éric Gauthier"}, // sorts as "eric", between the Es
+			{ID: "nation:ukraine", Kind: "NATION", Name: "Ukraine"},
+			{ID: "nation:france", Kind: "NATION", Name: "France"},
+			{ID: "organisation:nato", Kind: "ORGANISATION", Name: "NATO"},
+			{ID: "organisation:coalition-of-the-willing", Kind: "ORGANISATION", Name: "Coalition of the Willing", Aliases: []string{"coalition"}},
+		},
+		Roles: []ingest.RoleInput{
+			{Person: "person:volodymyr-zelensky", Title: "President", Of: "nation:ukraine", Evidence: ev("Ukraine's President Volodymyr Zelensky")},
+		},
+	}
 }
+
+const fixtureEntities = 8
 
 func load(t *testing.T, s *store.Store) {
 	t.Helper()
-	if err := s.UpsertEntities(context.Background(), fixture); err != nil {
+	doc, err := ingest.Validate(fixtureDoc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LoadDocument(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -60,7 +81,7 @@ func ids(es []kg.Entity) []string {
 	return out
 }
 
-func TestUpsertIsIdempotent(t *testing.T) {
+func TestLoadIsIdempotent(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
 	load(t, s)
@@ -73,8 +94,9 @@ func TestUpsertIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n1 != int64(len(fixture)) || n1 != n2 || r1 != r2 {
-		t.Fatalf("counts after one load %d/%d, after two %d/%d; want %d nodes both times", n1, r1, n2, r2, len(fixture))
+	// 8 entities and the source; a role and 8 IN_SOURCE links.
+	if n1 != fixtureEntities+1 || r1 != fixtureEntities+1 || n1 != n2 || r1 != r2 {
+		t.Fatalf("counts after one load %d/%d, after two %d/%d; want %d/%d both times", n1, r1, n2, r2, fixtureEntities+1, fixtureEntities+1)
 	}
 }
 
@@ -162,7 +184,7 @@ func TestEntitiesPaging(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if p.TotalCount != len(fixture) {
+			if p.TotalCount != fixtureEntities {
 				t.Fatalf("size %d page %d: totalCount %d", size, page, p.TotalCount)
 			}
 			if p.HasPreviousPage != (page > 0) {

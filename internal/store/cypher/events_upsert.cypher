@@ -1,0 +1,14 @@
+// Events with their evidence on the IN_SOURCE link. dateStart and dateEnd
+// are the days a partial date covers, for ordering and range filters.
+MATCH (s:Source {id: $sourceId})
+UNWIND $events AS row
+MERGE (ev:Event {id: row.id})
+SET ev.name = row.name,
+    ev.kind = row.kind,
+    ev.description = row.description,
+    ev.date = row.date,
+    ev.endDate = row.endDate,
+    ev.dateStart = row.dateStart,
+    ev.dateEnd = row.dateEnd,
+    ev.location = row.location
+CREATE (ev)-[:IN_SOURCE {starts: row.starts, ends: row.ends, excerpts: row.excerpts}]->(s)

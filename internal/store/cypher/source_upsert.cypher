@@ -1,0 +1,7 @@
+// The source node itself, with its full text.
+MERGE (s:Source {id: $source.id})
+SET s.title = $source.title,
+    s.publisher = $source.publisher,
+    s.url = $source.url,
+    s.publishedAt = $source.publishedAt,
+    s.text = $source.text

@@ -1,0 +1,2 @@
+// Whether the graph holds any source at all.
+RETURN EXISTS { MATCH (:Source) } AS any

@@ -1,0 +1,344 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
+)
+
+// How a source's facts are stored:
+//
+//   - Statements, events, entities and topics link to the source with
+//     (n)-[:IN_SOURCE {starts, ends, excerpts}]->(:Source); the lists hold
+//     the evidence (empty for an entity or topic the source only names).
+//   - Roles, memberships and participations are relationships whose
+//     evidence is kept in parallel lists evSources, evStarts, evEnds and
+//     evExcerpts, one entry per supporting source.
+//
+// Loading a source first removes everything it contributed before, then
+// writes the new version, then deletes what no source supports any more:
+// the same document loaded twice leaves the same graph, and a changed one
+// replaces exactly its own facts.
+
+// LoadDocument writes one validated source document in one write
+// transaction, replacing whatever the same source contributed before. Each
+// kind of fact is written by one batched UNWIND, not one round trip per fact.
+func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) error {
+	const op = "store.LoadDocument"
+	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		orphans, err := detachSource(ctx, tx, doc.Source.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := writeDocument(ctx, tx, doc); err != nil {
+			return nil, err
+		}
+		return nil, collectOrphans(ctx, tx, orphans)
+	})
+	return err
+}
+
+// orphanCandidates are ids a source used to name, by label.
+type orphanCandidates map[string][]string
+
+// detachSource removes a source's statements, its evidence on relationship
+// facts and its IN_SOURCE links, and returns the nodes it linked.
+func detachSource(ctx context.Context, tx neo4j.ManagedTransaction, sourceID string) (orphanCandidates, error) {
+	params := map[string]any{"sourceId": sourceID}
+	for _, q := range []string{"source_detach_statements", "source_detach_facts"} {
+		if err := run(ctx, tx, q, params); err != nil {
+			return nil, err
+		}
+	}
+	res, err := tx.Run(ctx, query("source_detach_links"), params)
+	if err != nil {
+		return nil, fmt.Errorf("source_detach_links: %w", err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("source_detach_links: %w", err)
+	}
+	out := orphanCandidates{}
+	for _, rec := range recs {
+		label, _, err := neo4j.GetRecordValue[string](rec, "label")
+		if err != nil {
+			return nil, err
+		}
+		ids, _, err := neo4j.GetRecordValue[[]any](rec, "ids")
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if s, ok := id.(string); ok {
+				out[label] = append(out[label], s)
+			}
+		}
+	}
+	return out, nil
+}
+
+func collectOrphans(ctx context.Context, tx neo4j.ManagedTransaction, c orphanCandidates) error {
+	return run(ctx, tx, "source_collect_orphans", map[string]any{
+		"entities": nonNil(c["Entity"]), "events": nonNil(c["Event"]), "topics": nonNil(c["Topic"]),
+	})
+}
+
+func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.SourceDocument) error {
+	src := doc.Source
+	sid := src.ID
+	if err := run(ctx, tx, "source_upsert", map[string]any{"source": map[string]any{
+		"id": sid, "title": src.Title, "publisher": nullable(src.Publisher), "url": nullable(src.URL),
+		"publishedAt": nullable(string(src.PublishedAt)), "text": src.Text,
+	}}); err != nil {
+		return err
+	}
+
+	entities, err := entityRows(ctx, tx, doc.Entities)
+	if err != nil {
+		return err
+	}
+	if err := run(ctx, tx, "entities_upsert", map[string]any{"entities": entities}); err != nil {
+		return err
+	}
+	if err := run(ctx, tx, "source_link_entities", map[string]any{"sourceId": sid, "links": entityLinks(doc)}); err != nil {
+		return err
+	}
+
+	topics := make([]map[string]any, len(doc.Topics))
+	for i, t := range doc.Topics {
+		topics[i] = map[string]any{"id": t.ID, "name": t.Name}
+	}
+	if err := run(ctx, tx, "topics_upsert", map[string]any{"sourceId": sid, "topics": topics}); err != nil {
+		return err
+	}
+
+	events := make([]map[string]any, len(doc.Events))
+	for i, e := range doc.Events {
+		row := evidenceRow(e.Evidence)
+		end := e.EndDate
+		if end == "" {
+			end = e.Date
+		}
+		for k, v := range map[string]any{
+			"id": e.ID, "name": e.Name, "kind": e.Kind, "description": nullable(e.Description),
+			"date": nullable(string(e.Date)), "endDate": nullable(string(e.EndDate)),
+			"dateStart": nullable(startOf(e.Date)), "dateEnd": nullable(endOf(end)), "location": nullable(e.Location),
+		} {
+			row[k] = v
+		}
+		events[i] = row
+	}
+	if err := run(ctx, tx, "events_upsert", map[string]any{"sourceId": sid, "events": events}); err != nil {
+		return err
+	}
+
+	roles := make([]map[string]any, len(doc.Roles))
+	for i, r := range doc.Roles {
+		roles[i] = factRow(r.Evidence, "person", r.PersonID, "title", r.Title, "of", r.OfID)
+	}
+	if err := run(ctx, tx, "roles_upsert", map[string]any{"roles": roles}); err != nil {
+		return err
+	}
+	memberships := make([]map[string]any, len(doc.Memberships))
+	for i, m := range doc.Memberships {
+		memberships[i] = factRow(m.Evidence, "member", m.MemberID, "organisation", m.OrganisationID, "role", nullable(m.Role))
+	}
+	if err := run(ctx, tx, "memberships_upsert", map[string]any{"memberships": memberships}); err != nil {
+		return err
+	}
+	participations := make([]map[string]any, len(doc.Participations))
+	for i, p := range doc.Participations {
+		participations[i] = factRow(p.Evidence, "entity", p.EntityID, "event", p.EventID, "role", nullable(p.Role))
+	}
+	if err := run(ctx, tx, "participations_upsert", map[string]any{"participations": participations}); err != nil {
+		return err
+	}
+
+	statements := make([]map[string]any, len(doc.Statements))
+	for i, st := range doc.Statements {
+		var aboutEntities, aboutEvents []string
+		for _, id := range st.AboutIDs {
+			if strings.HasPrefix(id, string(kg.KindEvent)+":") {
+				aboutEvents = append(aboutEvents, id)
+			} else {
+				aboutEntities = append(aboutEntities, id)
+			}
+		}
+		var during []string
+		if st.EventID != "" {
+			during = []string{st.EventID}
+		}
+		statements[i] = map[string]any{
+			"id": st.ID, "kind": string(st.Kind), "text": st.Text, "attribution": nullable(st.Attribution),
+			"speaker": st.SpeakerID, "date": nullable(string(st.Date)),
+			"dateStart": nullable(startOf(st.Date)), "dateEnd": nullable(endOf(st.Date)),
+			"start": st.Evidence.Start, "end": st.Evidence.End, "excerpt": st.Evidence.Excerpt,
+			"aboutEntities": nonNil(aboutEntities), "aboutEvents": nonNil(aboutEvents),
+			"topics": nonNil(st.TopicIDs), "events": nonNil(during),
+		}
+	}
+	return run(ctx, tx, "statements_create", map[string]any{"sourceId": sid, "statements": statements})
+}
+
+// entityRows merges each declared entity's aliases with those already
+// stored (aliases from every source accumulate) and folds the name keys.
+func entityRows(ctx context.Context, tx neo4j.ManagedTransaction, entities []kg.Entity) ([]map[string]any, error) {
+	ids := make([]string, len(entities))
+	for i, e := range entities {
+		ids[i] = e.ID
+	}
+	res, err := tx.Run(ctx, query("entities_existing"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, fmt.Errorf("entities_existing: %w", err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("entities_existing: %w", err)
+	}
+	stored := map[string][]string{}
+	for _, rec := range recs {
+		id, _, err := neo4j.GetRecordValue[string](rec, "id")
+		if err != nil {
+			return nil, err
+		}
+		aliases, _, err := neo4j.GetRecordValue[[]any](rec, "aliases")
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range aliases {
+			if s, ok := a.(string); ok {
+				stored[id] = append(stored[id], s)
+			}
+		}
+	}
+	rows := make([]map[string]any, 0, len(entities))
+	for _, e := range entities {
+		label, ok := entityLabels[e.Kind]
+		if !ok {
+			return nil, kg.InvalidInput("kind", "unknown entity kind %q for %s", e.Kind, e.ID)
+		}
+		aliases := slices.Clone(e.Aliases)
+		for _, a := range stored[e.ID] {
+			if a != e.Name && !slices.Contains(aliases, a) {
+				aliases = append(aliases, a)
+			}
+		}
+		rows = append(rows, map[string]any{
+			"id": e.ID, "label": label, "name": e.Name, "aliases": nonNil(aliases),
+			"description": nullable(e.Description),
+			"nameKeys":    names.Keys(e.Name, aliases), "sortKey": names.Fold(e.Name),
+		})
+	}
+	return rows, nil
+}
+
+// entityLinks lists every entity the document declares or refers to, with
+// where the source names it, so each gets one IN_SOURCE link.
+func entityLinks(doc *kg.SourceDocument) []map[string]any {
+	evidence := map[string][]kg.Evidence{}
+	var order []string
+	add := func(id string, ev []kg.Evidence) {
+		if _, seen := evidence[id]; !seen {
+			order = append(order, id)
+			evidence[id] = nil
+		}
+		evidence[id] = append(evidence[id], ev...)
+	}
+	for i, e := range doc.Entities {
+		add(e.ID, doc.EntityEvidence[i])
+	}
+	for _, r := range doc.Roles {
+		add(r.PersonID, nil)
+		add(r.OfID, nil)
+	}
+	for _, m := range doc.Memberships {
+		add(m.MemberID, nil)
+		add(m.OrganisationID, nil)
+	}
+	for _, p := range doc.Participations {
+		add(p.EntityID, nil)
+	}
+	for _, st := range doc.Statements {
+		add(st.SpeakerID, nil)
+		for _, id := range st.AboutIDs {
+			if !strings.HasPrefix(id, string(kg.KindEvent)+":") {
+				add(id, nil)
+			}
+		}
+	}
+	rows := make([]map[string]any, len(order))
+	for i, id := range order {
+		row := evidenceRow(evidence[id])
+		row["id"] = id
+		rows[i] = row
+	}
+	return rows
+}
+
+// evidenceRow holds evidence as the parallel lists stored on IN_SOURCE.
+func evidenceRow(ev []kg.Evidence) map[string]any {
+	starts, ends, excerpts := make([]int, len(ev)), make([]int, len(ev)), make([]string, len(ev))
+	for i, e := range ev {
+		starts[i], ends[i], excerpts[i] = e.Start, e.End, e.Excerpt
+	}
+	return map[string]any{"starts": starts, "ends": ends, "excerpts": excerpts}
+}
+
+// factRow is a relationship fact's keys plus its evidence lists.
+func factRow(ev []kg.Evidence, kv ...any) map[string]any {
+	row := evidenceRow(ev)
+	sources := make([]string, len(ev))
+	for i, e := range ev {
+		sources[i] = e.SourceID
+	}
+	row["sources"] = sources
+	for i := 0; i+1 < len(kv); i += 2 {
+		row[kv[i].(string)] = kv[i+1]
+	}
+	return row
+}
+
+func run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
+	res, err := tx.Run(ctx, query(name), params)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func startOf(d kg.Date) string {
+	if d == "" {
+		return ""
+	}
+	return d.Start()
+}
+
+func endOf(d kg.Date) string {
+	if d == "" {
+		return ""
+	}
+	return d.End()
+}
