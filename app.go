@@ -15,7 +15,9 @@ import (
 
 	"newsgraph/graph"
 	"newsgraph/internal/config"
+	"newsgraph/internal/ingest"
 	"newsgraph/internal/store"
+	"newsgraph/seed"
 	"newsgraph/web/playground"
 )
 
@@ -72,15 +74,19 @@ func (a *app) handler() http.Handler {
 	return a.logRequests(mux)
 }
 
-// prepare creates the schema in Neo4j, retrying until it succeeds, so the
-// server can start before the database and catch up when it arrives.
+// prepare creates the schema in Neo4j and seeds an empty graph, retrying
+// until it succeeds, so the server can start before the database and catch
+// up when it arrives.
 func (a *app) prepare(ctx context.Context) {
 	wait := 500 * time.Millisecond
 	for {
 		err := a.store.EnsureSchema(ctx)
+		if err == nil && a.cfg.Seed {
+			err = a.seed(ctx)
+		}
 		if err == nil {
 			a.prepared.Store(true)
-			a.log.Info("neo4j schema ready")
+			a.log.Info("neo4j ready")
 			return
 		}
 		a.log.Warn("neo4j not ready; will retry", slog.String("error", err.Error()), slog.Duration("in", wait))
@@ -91,6 +97,31 @@ func (a *app) prepare(ctx context.Context) {
 		}
 		wait = min(wait*2, 10*time.Second)
 	}
+}
+
+// seed loads the embedded seed documents when the graph holds no source.
+// Several replicas may race here; loading is idempotent, so the loser
+// merely rewrites the same graph.
+func (a *app) seed(ctx context.Context) error {
+	has, err := a.store.HasSources(ctx)
+	if err != nil || has {
+		return err
+	}
+	docs, err := seed.Parsed()
+	if err != nil {
+		return err
+	}
+	for _, doc := range docs {
+		start := time.Now()
+		d, err := ingest.Load(ctx, a.store, doc)
+		if err != nil {
+			return err
+		}
+		a.log.Info("seeded", slog.String("source", d.Source.ID),
+			slog.Int("entities", len(d.Entities)), slog.Int("events", len(d.Events)),
+			slog.Int("statements", len(d.Statements)), slog.Duration("took", time.Since(start)))
+	}
+	return nil
 }
 
 func (a *app) healthz(w http.ResponseWriter, _ *http.Request) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"newsgraph/internal/config"
+	"newsgraph/seed"
 )
 
 type entityJSON struct {
@@ -47,13 +48,13 @@ func TestEntityByID(t *testing.T) {
 	}
 	e := *got.Entity
 	if e.Typename != "Person" || e.Kind != "PERSON" || e.Name != "Volodymyr Zelensky" ||
-		!slices.Equal(e.Aliases, []string{"Zelenskiy", "Zelensky"}) || e.Description == nil || *e.Description != "President of Ukraine" {
+		!slices.Equal(e.Aliases, []string{"Volodymyr Zelenskiy", "Zelensky", "Zelenskiy"}) || e.Description == nil || *e.Description != "President of Ukraine" {
 		t.Errorf("entity = %+v", e)
 	}
 
-	s.post(t, q, map[string]any{"id": "organisation:nato"}).data(t, &got)
-	if got.Entity == nil || got.Entity.Typename != "Organisation" || got.Entity.Description != nil || got.Entity.Aliases == nil {
-		t.Errorf("NATO = %+v; want an Organisation with no description and an empty alias list", got.Entity)
+	s.post(t, q, map[string]any{"id": "organisation:european-council"}).data(t, &got)
+	if got.Entity == nil || got.Entity.Typename != "Organisation" || got.Entity.Description != nil || got.Entity.Aliases == nil || len(got.Entity.Aliases) != 0 {
+		t.Errorf("European Council = %+v; want an Organisation with no description and an empty alias list", got.Entity)
 	}
 
 	// A well-formed id that names nothing is null, not an error.
@@ -73,7 +74,7 @@ func TestNode(t *testing.T) {
 		{"person:rosen-zhelyazkov", "Person", "Rosen Zhelyazkov"},
 		{"organisation:coalition-of-the-willing", "Organisation", "Coalition of the Willing"},
 		{"nation:atlantis", "", ""},
-		{"event:2025-09-04-coalition-of-the-willing-summit", "", ""}, // not in the graph
+		{"event:2031-01-01-no-such-event", "", ""},
 	}
 	for _, tt := range tests {
 		var got struct {
@@ -106,8 +107,12 @@ func TestEntitiesNameFilter(t *testing.T) {
 		{"alias alone", map[string]any{"name": "Macron"}, []string{"person:emmanuel-macron"}},
 		{"surname prefix", map[string]any{"name": "zhel"}, []string{"person:rosen-zhelyazkov"}},
 		{"full name spacing", map[string]any{"name": "  mark   RUTTE "}, []string{"person:mark-rutte"}},
-		{"kind only", map[string]any{"kinds": []string{"NATION"}}, []string{"nation:bulgaria", "nation:france", "nation:ukraine"}},
-		{"kind and name", map[string]any{"kinds": []string{"ORGANISATION"}, "name": "co"}, []string{"organisation:coalition-of-the-willing"}},
+		{"kind only, in name order", map[string]any{"kinds": []string{"NATION"}}, []string{
+			"nation:united-kingdom", "nation:bulgaria", "nation:china", "nation:france", "nation:germany", "nation:italy",
+			"nation:north-korea", "nation:romania", "nation:russia", "nation:turkey", "nation:ukraine", "nation:united-states"}},
+		{"kind and name", map[string]any{"kinds": []string{"ORGANISATION"}, "name": "co"}, []string{"organisation:coalition-of-the-willing", "organisation:european-council"}},
+		{"alias that is a capital", map[string]any{"name": "kyiv"}, []string{"nation:ukraine"}},
+		{"two kinds", map[string]any{"kinds": []string{"PERSON", "NATION"}, "name": "ru"}, []string{"person:donald-trump", "person:mark-rutte", "nation:russia"}},
 		{"kind excludes", map[string]any{"kinds": []string{"NATION"}, "name": "macron"}, []string{}},
 		{"empty kinds list means all", map[string]any{"kinds": []string{}, "name": "nato"}, []string{"organisation:nato"}},
 	}
@@ -141,17 +146,20 @@ func TestEntitiesPagination(t *testing.T) {
     nodes { id }
   }
 }`
-	var all struct{ Entities connectionJSON }
-	s.post(t, q, nil).data(t, &all)
-	if all.Entities.TotalCount != len(fixtureEntities) || len(all.Entities.Nodes) != len(fixtureEntities) {
-		t.Fatalf("default page: total %d, %d nodes; want all %d", all.Entities.TotalCount, len(all.Entities.Nodes), len(fixtureEntities))
+	var def struct{ Entities connectionJSON }
+	s.post(t, q, nil).data(t, &def)
+	if n := seedEntityCount(t); def.Entities.TotalCount != n || len(def.Entities.Nodes) != 20 || !def.Entities.PageInfo.HasNextPage {
+		t.Fatalf("default page: total %d, %d nodes, next %v; want total %d, 20 nodes and more to come",
+			def.Entities.TotalCount, len(def.Entities.Nodes), def.Entities.PageInfo.HasNextPage, n)
 	}
+	var all struct{ Entities connectionJSON }
+	s.post(t, q, map[string]any{"first": 100}).data(t, &all)
 	var want []string
 	for _, n := range all.Entities.Nodes {
 		want = append(want, n.ID)
 	}
 
-	for _, size := range []int{1, 2, 7} {
+	for _, size := range []int{1, 7, 20} {
 		t.Run(fmt.Sprintf("first %d", size), func(t *testing.T) {
 			var walked []string
 			var after any
@@ -199,6 +207,10 @@ func TestEntitiesPagination(t *testing.T) {
 
 func TestBadInput(t *testing.T) {
 	s := newTestServer(t)
+	nodes, rels, err := s.store.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, query string
 		vars        map[string]any
@@ -234,9 +246,8 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 	// None of that changed the graph.
-	n, _, err := s.store.Counts(t.Context())
-	if err != nil || n != int64(len(fixtureEntities)) {
-		t.Errorf("graph holds %d nodes (err %v), want the %d fixture entities", n, err, len(fixtureEntities))
+	if n, r, err := s.store.Counts(t.Context()); err != nil || n != nodes || r != rels {
+		t.Errorf("graph holds %d nodes and %d relationships (err %v), want %d and %d as before", n, r, err, nodes, rels)
 	}
 }
 
@@ -344,6 +355,20 @@ func TestRoutes(t *testing.T) {
 		t.Errorf("/metrics does not count the GraphQL request")
 	}
 	get(t, s.URL+"/nowhere", http.StatusNotFound)
+}
+
+// seedEntityCount is how many entities the seed declares.
+func seedEntityCount(t *testing.T) int {
+	t.Helper()
+	docs, err := seed.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Entities)
+	}
+	return n
 }
 
 func get(t *testing.T, u string, status int) string {

@@ -13,9 +13,10 @@ import (
 	"testing"
 
 	"newsgraph/internal/config"
-	"newsgraph/internal/kg"
+	"newsgraph/internal/ingest"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
+	"newsgraph/seed"
 )
 
 // testServer is the real server, in-process, over HTTP, against a real Neo4j.
@@ -68,23 +69,23 @@ func newTestServer(t *testing.T, tune ...func(*config.Config)) *testServer {
 	if err := s.store.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.store.UpsertEntities(ctx, fixtureEntities); err != nil {
-		t.Fatal(err)
-	}
+	loadSeed(t, s)
 	return s
 }
 
-// fixtureEntities are named as in the Reuters report of the summit.
-var fixtureEntities = []kg.Entity{
-	{ID: "person:volodymyr-zelensky", Kind: kg.Person, Name: "Volodymyr Zelensky", Aliases: []string{"Zelenskiy", "Zelensky"}, Description: "President of Ukraine"},
-	{ID: "person:emmanuel-macron", Kind: kg.Person, Name: "Emmanuel Macron", Aliases: []string{"Macron"}, Description: "President of France"},
-	{ID: "person:mark-rutte", Kind: kg.Person, Name: "Mark Rutte", Aliases: []string{"Rutte"}, Description: "NATO Secretary General"},
-	{ID: "person:rosen-zhelyazkov", Kind: kg.Person, Name: "Rosen Zhelyazkov", Aliases: []string{"Zhelyazkov"}},
-	{ID: "nation:ukraine", Kind: kg.Nation, Name: "Ukraine"},
-	{ID: "nation:france", Kind: kg.Nation, Name: "France"},
-	{ID: "nation:bulgaria", Kind: kg.Nation, Name: "Bulgaria"},
-	{ID: "organisation:nato", Kind: kg.Organisation, Name: "NATO"},
-	{ID: "organisation:coalition-of-the-willing", Kind: kg.Organisation, Name: "Coalition of the Willing"},
+// loadSeed loads the seed documents through the ingest path, as the server
+// does at start.
+func loadSeed(t *testing.T, s *testServer) {
+	t.Helper()
+	docs, err := seed.Parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if _, err := ingest.Load(context.Background(), s.store, d); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 type gqlError struct {

@@ -89,9 +89,7 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	s.app.prepare(ctx) // what serve does in the background; returns once the schema is in place
-	if err := s.store.UpsertEntities(ctx, fixtureEntities); err != nil {
-		t.Fatal(err)
-	}
+	loadSeed(t, s)
 	const q = `{ entity(id: "nation:ukraine") { name } }`
 	var got struct{ Entity struct{ Name string } }
 	s.post(t, q, nil).data(t, &got)

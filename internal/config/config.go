@@ -28,6 +28,9 @@ type Config struct {
 
 	// ComplexityLimit is the highest query cost accepted (NEWSGRAPH_COMPLEXITY_LIMIT).
 	ComplexityLimit int
+	// Seed loads the embedded seed documents into an empty graph at start
+	// (NEWSGRAPH_SEED, default true).
+	Seed bool
 	// ShutdownTimeout bounds the graceful drain on SIGINT or SIGTERM (NEWSGRAPH_SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
 }
@@ -63,6 +66,7 @@ var Defaults = Config{
 	},
 	LogLevel:        slog.LevelInfo,
 	ComplexityLimit: 5000,
+	Seed:            true,
 	ShutdownTimeout: 15 * time.Second,
 }
 
@@ -119,6 +123,7 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 
 	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
+	c.Seed = p.boolean("NEWSGRAPH_SEED", c.Seed)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 
 	if err := errors.Join(p.errs...); err != nil {
@@ -141,6 +146,19 @@ func (p *parser) str(name, def string) string {
 		return v
 	}
 	return def
+}
+
+func (p *parser) boolean(name string, def bool) bool {
+	v := strings.TrimSpace(p.getenv(name))
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.fail(name, "%q is not true or false", v)
+		return def
+	}
+	return b
 }
 
 func (p *parser) integer(name string, def, lo, hi int) int {

@@ -19,6 +19,9 @@ func TestLoadDefaults(t *testing.T) {
 	if c.Addr != ":8080" || c.Neo4j.URI != "bolt://127.0.0.1:7687" || c.Neo4j.User != "neo4j" {
 		t.Errorf("defaults: %+v", c)
 	}
+	if !c.Seed {
+		t.Error("seeding should be on by default")
+	}
 	if c.Neo4j.ConnectTimeout != 2*time.Second || c.Neo4j.AcquireTimeout != 2*time.Second {
 		t.Errorf("timeouts should default to seconds, not the driver's minute: %+v", c.Neo4j)
 	}
@@ -38,6 +41,7 @@ func TestLoadValues(t *testing.T) {
 		"LOG_LEVEL":                  "DEBUG",
 		"LOG_FORMAT":                 "json",
 		"NEWSGRAPH_COMPLEXITY_LIMIT": "900",
+		"NEWSGRAPH_SEED":             "false",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +52,7 @@ func TestLoadValues(t *testing.T) {
 	if c.Neo4j != want {
 		t.Errorf("Neo4j = %+v, want %+v", c.Neo4j, want)
 	}
-	if c.Addr != "127.0.0.1:9090" || c.LogLevel != slog.LevelDebug || !c.LogJSON || c.ComplexityLimit != 900 {
+	if c.Addr != "127.0.0.1:9090" || c.LogLevel != slog.LevelDebug || !c.LogJSON || c.ComplexityLimit != 900 || c.Seed {
 		t.Errorf("config = %+v", c)
 	}
 }
@@ -69,6 +73,7 @@ func TestLoadErrors(t *testing.T) {
 		{"int range", map[string]string{"NEWSGRAPH_COMPLEXITY_LIMIT": "0"}, []string{"NEWSGRAPH_COMPLEXITY_LIMIT", "out of range"}},
 		{"log level", map[string]string{"LOG_LEVEL": "loud"}, []string{"LOG_LEVEL", "loud"}},
 		{"log format", map[string]string{"LOG_FORMAT": "xml"}, []string{"LOG_FORMAT", "xml"}},
+		{"bad bool", map[string]string{"NEWSGRAPH_SEED": "sometimes"}, []string{"NEWSGRAPH_SEED", "true or false"}},
 		{"all at once", map[string]string{"ADDR": "x", "NEO4J_URI": "ftp://h", "LOG_LEVEL": "?"}, []string{"ADDR", "NEO4J_URI", "LOG_LEVEL"}},
 	}
 	for _, tt := range tests {
