@@ -14,6 +14,7 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"newsgraph/graph"
+	"newsgraph/graph/loader"
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/store"
@@ -32,6 +33,9 @@ type app struct {
 	registry *prometheus.Registry
 	// prepared is set once the schema has been ensured in Neo4j.
 	prepared atomic.Bool
+	// afterGraphQL, when set (by tests), hears how many Cypher round trips
+	// each GraphQL request made, including requests rejected before running.
+	afterGraphQL func(roundTrips int64)
 }
 
 func newApp(cfg config.Config, st *store.Store, log *slog.Logger) *app {
@@ -44,10 +48,12 @@ func newApp(cfg config.Config, st *store.Store, log *slog.Logger) *app {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
 	return &app{
-		cfg:      cfg,
-		store:    st,
-		log:      log,
-		graphql:  graph.NewHandler(resolver, graph.HandlerOptions{ComplexityLimit: cfg.ComplexityLimit, Log: log}),
+		cfg:   cfg,
+		store: st,
+		log:   log,
+		graphql: graph.NewHandler(resolver, graph.HandlerOptions{
+			ComplexityLimit: cfg.ComplexityLimit, TraceRoundTrips: cfg.TraceRoundTrips, Log: log,
+		}),
 		schema:   sdl,
 		registry: reg,
 	}
@@ -61,7 +67,7 @@ func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); retu
 func (a *app) handler() http.Handler {
 	m := newHTTPMetrics(a.registry)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", a.graphql))
+	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(loader.Middleware(a.store, a.graphql))))
 	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
 	mux.HandleFunc("GET /schema.graphql", a.serveSchema)
@@ -72,6 +78,17 @@ func (a *app) handler() http.Handler {
 		http.Redirect(w, r, "/playground", http.StatusFound)
 	})
 	return a.logRequests(mux)
+}
+
+// countRoundTrips gives each GraphQL request a counter of Cypher round trips.
+func (a *app) countRoundTrips(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, n := store.WithRoundTripCounter(r.Context())
+		next.ServeHTTP(w, r.WithContext(ctx))
+		if a.afterGraphQL != nil {
+			a.afterGraphQL(n.Load())
+		}
+	})
 }
 
 // prepare creates the schema in Neo4j and seeds an empty graph, retrying

@@ -5,16 +5,29 @@ import (
 	"newsgraph/internal/kg"
 )
 
+// The functions here turn domain values from the store into GraphQL models.
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func optionalDate(d kg.Date) *kg.Date {
+	if d == "" {
+		return nil
+	}
+	return &d
+}
+
 // entityModel turns a domain entity into the GraphQL type of its kind.
 func entityModel(e kg.Entity) model.Entity {
 	aliases := e.Aliases
 	if aliases == nil {
 		aliases = []string{}
 	}
-	var desc *string
-	if e.Description != "" {
-		desc = &e.Description
-	}
+	desc := optional(e.Description)
 	kind := model.EntityKind(e.Kind)
 	switch e.Kind {
 	case kg.Nation:
@@ -24,6 +37,102 @@ func entityModel(e kg.Entity) model.Entity {
 	default:
 		return &model.Person{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
 	}
+}
+
+func entityModels(es []kg.Entity) []model.Entity {
+	out := make([]model.Entity, len(es))
+	for i, e := range es {
+		out[i] = entityModel(e)
+	}
+	return out
+}
+
+func eventModel(e kg.Event) *model.Event {
+	return &model.Event{
+		ID: e.ID, Name: e.Name, Kind: e.Kind, Description: optional(e.Description),
+		Date: optionalDate(e.Date), EndDate: optionalDate(e.EndDate), Location: optional(e.Location),
+	}
+}
+
+func sourceModel(s kg.Source) *model.Source {
+	return &model.Source{ID: s.ID, Title: s.Title, Publisher: optional(s.Publisher), URL: optional(s.URL), PublishedAt: optionalDate(s.PublishedAt)}
+}
+
+func sourceModels(ss []kg.Source) []*model.Source {
+	out := make([]*model.Source, len(ss))
+	for i, s := range ss {
+		out[i] = sourceModel(s)
+	}
+	return out
+}
+
+func evidenceModel(e kg.Evidence) *model.Evidence {
+	src := &model.Source{ID: e.SourceID}
+	if e.Source != nil {
+		src = sourceModel(*e.Source)
+	}
+	return &model.Evidence{Source: src, Start: e.Start, End: e.End, Excerpt: e.Excerpt}
+}
+
+func evidenceModels(es []kg.Evidence) []*model.Evidence {
+	out := make([]*model.Evidence, len(es))
+	for i, e := range es {
+		out[i] = evidenceModel(e)
+	}
+	return out
+}
+
+func topicModel(t kg.Topic) *model.Topic { return &model.Topic{ID: t.ID, Name: t.Name} }
+
+func statementModel(s kg.Statement) *model.Statement {
+	m := &model.Statement{
+		ID: s.ID, Kind: model.StatementKind(s.Kind), Text: s.Text, Attribution: optional(s.Attribution),
+		Date: optionalDate(s.Date), About: []model.Node{}, Topics: []*model.Topic{}, Evidence: evidenceModel(s.Evidence),
+	}
+	if s.Speaker != nil {
+		m.Speaker = entityModel(*s.Speaker)
+	}
+	for _, a := range s.About {
+		switch {
+		case a.Entity != nil:
+			m.About = append(m.About, entityModel(*a.Entity).(model.Node))
+		case a.Event != nil:
+			m.About = append(m.About, eventModel(*a.Event))
+		}
+	}
+	if s.Event != nil {
+		m.Event = eventModel(*s.Event)
+	}
+	for _, t := range s.Topics {
+		m.Topics = append(m.Topics, topicModel(t))
+	}
+	return m
+}
+
+func roleModels(rs []kg.Role) []*model.Role {
+	out := make([]*model.Role, len(rs))
+	for i, r := range rs {
+		person, _ := entityModel(r.Person).(*model.Person)
+		out[i] = &model.Role{Person: person, Title: r.Title, Of: entityModel(r.Of), Evidence: evidenceModels(r.Evidence)}
+	}
+	return out
+}
+
+func membershipModels(ms []kg.Membership) []*model.Membership {
+	out := make([]*model.Membership, len(ms))
+	for i, m := range ms {
+		org, _ := entityModel(m.Organisation).(*model.Organisation)
+		out[i] = &model.Membership{Member: entityModel(m.Member), Organisation: org, Role: optional(m.Role), Evidence: evidenceModels(m.Evidence)}
+	}
+	return out
+}
+
+func participationModels(ps []kg.Participation) []*model.Participation {
+	out := make([]*model.Participation, len(ps))
+	for i, p := range ps {
+		out[i] = &model.Participation{Entity: entityModel(p.Entity), Event: eventModel(p.Event), Role: optional(p.Role), Evidence: evidenceModels(p.Evidence)}
+	}
+	return out
 }
 
 func entityFilter(f *model.EntityFilter) kg.EntityFilter {
@@ -40,6 +149,33 @@ func entityFilter(f *model.EntityFilter) kg.EntityFilter {
 	return out
 }
 
+func statementFilter(f *model.StatementFilter) kg.StatementFilter {
+	var out kg.StatementFilter
+	if f == nil {
+		return out
+	}
+	deref := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	out.SpeakerID, out.AboutID, out.EventID, out.TopicID, out.Text = deref(f.Speaker), deref(f.About), deref(f.Event), deref(f.Topic), deref(f.Text)
+	if f.Kind != nil {
+		out.Kind = kg.StatementKind(*f.Kind)
+	}
+	if f.From != nil {
+		out.From = *f.From
+	}
+	if f.To != nil {
+		out.To = *f.To
+	}
+	for _, k := range f.SpeakerKinds {
+		out.SpeakerKinds = append(out.SpeakerKinds, kg.EntityKind(k))
+	}
+	return out
+}
+
 func entityConnection(p kg.EntityPage) *model.EntityConnection {
 	c := &model.EntityConnection{
 		Edges:      make([]*model.EntityEdge, len(p.Entities)),
@@ -50,6 +186,51 @@ func entityConnection(p kg.EntityPage) *model.EntityConnection {
 		m := entityModel(e)
 		c.Nodes[i] = m
 		c.Edges[i] = &model.EntityEdge{Cursor: p.Cursors[i], Node: m}
+	}
+	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
+	return c
+}
+
+func statementConnection(p kg.StatementPage) *model.StatementConnection {
+	c := &model.StatementConnection{
+		Edges:      make([]*model.StatementEdge, len(p.Statements)),
+		Nodes:      make([]*model.Statement, len(p.Statements)),
+		TotalCount: p.TotalCount,
+	}
+	for i, s := range p.Statements {
+		m := statementModel(s)
+		c.Nodes[i] = m
+		c.Edges[i] = &model.StatementEdge{Cursor: p.Cursors[i], Node: m}
+	}
+	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
+	return c
+}
+
+func eventConnection(p kg.EventPage) *model.EventConnection {
+	c := &model.EventConnection{
+		Edges:      make([]*model.EventEdge, len(p.Events)),
+		Nodes:      make([]*model.Event, len(p.Events)),
+		TotalCount: p.TotalCount,
+	}
+	for i, e := range p.Events {
+		m := eventModel(e)
+		c.Nodes[i] = m
+		c.Edges[i] = &model.EventEdge{Cursor: p.Cursors[i], Node: m}
+	}
+	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
+	return c
+}
+
+func sourceConnection(p kg.SourcePage) *model.SourceConnection {
+	c := &model.SourceConnection{
+		Edges:      make([]*model.SourceEdge, len(p.Sources)),
+		Nodes:      make([]*model.Source, len(p.Sources)),
+		TotalCount: p.TotalCount,
+	}
+	for i, s := range p.Sources {
+		m := sourceModel(s)
+		c.Nodes[i] = m
+		c.Edges[i] = &model.SourceEdge{Cursor: p.Cursors[i], Node: m}
 	}
 	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
 	return c

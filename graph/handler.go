@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -13,12 +14,16 @@ import (
 	"newsgraph/graph/generated"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
+	"newsgraph/internal/store"
 )
 
 // HandlerOptions are the limits and collaborators of the GraphQL handler.
 type HandlerOptions struct {
 	// ComplexityLimit is the highest cost a query may have; see Complexity.
 	ComplexityLimit int
+	// TraceRoundTrips adds extensions.neo4j.roundTrips to every response:
+	// how many Cypher queries the request sent.
+	TraceRoundTrips bool
 	Log             *slog.Logger
 }
 
@@ -36,7 +41,30 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
 	srv.SetRecoverFunc(RecoverFunc(opts.Log))
 	srv.SetErrorPresenter(ErrorPresenter(opts.Log))
+	if opts.TraceRoundTrips {
+		srv.AroundOperations(traceRoundTrips)
+	}
 	return srv
+}
+
+// traceRoundTrips reports the request's Cypher round trips, counted by the
+// store, in the response's extensions.
+func traceRoundTrips(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	n := store.RoundTrips(ctx)
+	if n == nil {
+		ctx, n = store.WithRoundTripCounter(ctx)
+	}
+	h := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := h(ctx)
+		if resp != nil {
+			if resp.Extensions == nil {
+				resp.Extensions = map[string]any{}
+			}
+			resp.Extensions["neo4j"] = map[string]any{"roundTrips": n.Load()}
+		}
+		return resp
+	}
 }
 
 // NewExecutableSchema wires the resolvers and the cost model into gqlgen.
@@ -44,15 +72,39 @@ func NewExecutableSchema(r *Resolver) graphql.ExecutableSchema {
 	return generated.NewExecutableSchema(generated.Config{Resolvers: r, Complexity: Complexity()})
 }
 
+// listCost is the assumed size of a list without `first` (roles, members,
+// participants, about, evidence…): such lists are short, but not free.
+const listCost = 5
+
 // Complexity is the cost model: a connection costs `first` times the cost
-// of one of its items, so nested connections multiply, as they do in Neo4j.
-// Invalid `first` values are priced at the maximum page size; the resolver
-// rejects them with a message about `first` before anything runs.
+// of one of its items, so nested connections multiply, as they do in Neo4j;
+// a plain list costs listCost times its item. Invalid `first` values are
+// priced at the maximum page size; the resolver rejects them with a message
+// about `first` before anything runs.
 func Complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
-	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string) int {
-		return pageCost(first) * child
-	}
+	stmts := func(child int, _ *model.StatementFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	events := func(child int, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	list := func(child int) int { return 1 + listCost*child }
+
+	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	c.Query.Statements = stmts
+	c.Query.Events = events
+	c.Query.Sources = events
+	c.Query.Topics = list
+
+	c.Person.Statements, c.Person.Mentions, c.Person.Events = stmts, stmts, events
+	c.Person.Sources, c.Person.Roles = list, list
+	c.Nation.Statements, c.Nation.Mentions, c.Nation.Events = stmts, stmts, events
+	c.Nation.Sources, c.Nation.Leaders, c.Nation.Memberships = list, list, list
+	c.Organisation.Statements, c.Organisation.Mentions, c.Organisation.Events = stmts, stmts, events
+	c.Organisation.Sources, c.Organisation.Leaders, c.Organisation.Members, c.Organisation.Memberships = list, list, list, list
+
+	c.Event.Statements, c.Event.Participants, c.Event.Evidence = stmts, list, list
+	c.Topic.Statements = stmts
+	c.Source.Statements, c.Source.Entities = stmts, list
+	c.Statement.About, c.Statement.Topics = list, list
+	c.Role.Evidence, c.Membership.Evidence, c.Participation.Evidence = list, list, list
 	return c
 }
 

@@ -21,15 +21,23 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (model.Entity, er
 }
 
 func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string) (*model.EntityConnection, error) {
-	n, err := kg.PageSize(first)
-	if err != nil {
-		return nil, err
-	}
-	page, err := r.Store.Entities(ctx, entityFilter(filter), n, after)
-	if err != nil {
-		return nil, err
-	}
-	return entityConnection(page), nil
+	return r.entities(ctx, filter, first, after)
+}
+
+func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeNone, "", filter, first, after)
+}
+
+func (r *queryResolver) Events(ctx context.Context, first *int, after *string) (*model.EventConnection, error) {
+	return r.events(ctx, "", first, after)
+}
+
+func (r *queryResolver) Topics(ctx context.Context) ([]*model.Topic, error) {
+	return r.topics(ctx)
+}
+
+func (r *queryResolver) Sources(ctx context.Context, first *int, after *string) (*model.SourceConnection, error) {
+	return r.sources(ctx, first, after)
 }
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }

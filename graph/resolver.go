@@ -19,6 +19,12 @@ type Resolver struct {
 
 // Compile-time checks that the resolvers still match the schema.
 var (
-	_ generated.ResolverRoot  = (*Resolver)(nil)
-	_ generated.QueryResolver = (*queryResolver)(nil)
+	_ generated.ResolverRoot         = (*Resolver)(nil)
+	_ generated.QueryResolver        = (*queryResolver)(nil)
+	_ generated.PersonResolver       = (*personResolver)(nil)
+	_ generated.NationResolver       = (*nationResolver)(nil)
+	_ generated.OrganisationResolver = (*organisationResolver)(nil)
+	_ generated.EventResolver        = (*eventResolver)(nil)
+	_ generated.TopicResolver        = (*topicResolver)(nil)
+	_ generated.SourceResolver       = (*sourceResolver)(nil)
 )

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"newsgraph/internal/kg"
 	"strconv"
 )
 
@@ -46,13 +47,72 @@ type EntityFilter struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// Something that happened: a summit, a call, an invasion.
+type Event struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// summit, meeting, call, press conference, conference, invasion, commemoration, …
+	Kind        string   `json:"kind"`
+	Description *string  `json:"description,omitempty"`
+	Date        *kg.Date `json:"date,omitempty"`
+	EndDate     *kg.Date `json:"endDate,omitempty"`
+	Location    *string  `json:"location,omitempty"`
+	// Who took part, and how.
+	Participants []*Participation `json:"participants"`
+	// What was said during the event.
+	Statements *StatementConnection `json:"statements"`
+	// The passages that report the event.
+	Evidence []*Evidence `json:"evidence"`
+}
+
+func (Event) IsNode() {}
+
+// A page of events, newest first (a partial date counts as its first day), then by id.
+type EventConnection struct {
+	Edges      []*EventEdge `json:"edges"`
+	Nodes      []*Event     `json:"nodes"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type EventEdge struct {
+	Cursor string `json:"cursor"`
+	Node   *Event `json:"node"`
+}
+
+// A span of a source's text that supports a fact: `[start, end)` in Unicode
+// code points, and the text of that span.
+type Evidence struct {
+	Source  *Source `json:"source"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Excerpt string  `json:"excerpt"`
+}
+
+// A nation's or organisation's place in an organisation.
+type Membership struct {
+	Member       Entity        `json:"member"`
+	Organisation *Organisation `json:"organisation"`
+	// For example co-chair.
+	Role     *string     `json:"role,omitempty"`
+	Evidence []*Evidence `json:"evidence"`
+}
+
 // A country, or its government acting as a whole.
 type Nation struct {
-	ID          string     `json:"id"`
-	Kind        EntityKind `json:"kind"`
-	Name        string     `json:"name"`
-	Aliases     []string   `json:"aliases"`
-	Description *string    `json:"description,omitempty"`
+	ID          string               `json:"id"`
+	Kind        EntityKind           `json:"kind"`
+	Name        string               `json:"name"`
+	Aliases     []string             `json:"aliases"`
+	Description *string              `json:"description,omitempty"`
+	Statements  *StatementConnection `json:"statements"`
+	Mentions    *StatementConnection `json:"mentions"`
+	Events      *EventConnection     `json:"events"`
+	Sources     []*Source            `json:"sources"`
+	// People who hold a title in this nation.
+	Leaders []*Role `json:"leaders"`
+	// The organisations this nation belongs to.
+	Memberships []*Membership `json:"memberships"`
 }
 
 func (Nation) IsNode() {}
@@ -61,11 +121,21 @@ func (Nation) IsEntity() {}
 
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
-	ID          string     `json:"id"`
-	Kind        EntityKind `json:"kind"`
-	Name        string     `json:"name"`
-	Aliases     []string   `json:"aliases"`
-	Description *string    `json:"description,omitempty"`
+	ID          string               `json:"id"`
+	Kind        EntityKind           `json:"kind"`
+	Name        string               `json:"name"`
+	Aliases     []string             `json:"aliases"`
+	Description *string              `json:"description,omitempty"`
+	Statements  *StatementConnection `json:"statements"`
+	Mentions    *StatementConnection `json:"mentions"`
+	Events      *EventConnection     `json:"events"`
+	Sources     []*Source            `json:"sources"`
+	// People who hold a title in this organisation.
+	Leaders []*Role `json:"leaders"`
+	// The nations and organisations that belong to this one.
+	Members []*Membership `json:"members"`
+	// The organisations this one belongs to.
+	Memberships []*Membership `json:"memberships"`
 }
 
 func (Organisation) IsNode() {}
@@ -84,13 +154,27 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// An entity's part in an event: host, by phone, by video link, …
+type Participation struct {
+	Entity   Entity      `json:"entity"`
+	Event    *Event      `json:"event"`
+	Role     *string     `json:"role,omitempty"`
+	Evidence []*Evidence `json:"evidence"`
+}
+
 // A named person, such as a head of state or government.
 type Person struct {
-	ID          string     `json:"id"`
-	Kind        EntityKind `json:"kind"`
-	Name        string     `json:"name"`
-	Aliases     []string   `json:"aliases"`
-	Description *string    `json:"description,omitempty"`
+	ID          string               `json:"id"`
+	Kind        EntityKind           `json:"kind"`
+	Name        string               `json:"name"`
+	Aliases     []string             `json:"aliases"`
+	Description *string              `json:"description,omitempty"`
+	Statements  *StatementConnection `json:"statements"`
+	Mentions    *StatementConnection `json:"mentions"`
+	Events      *EventConnection     `json:"events"`
+	Sources     []*Source            `json:"sources"`
+	// The titles this person holds, in nations and organisations.
+	Roles []*Role `json:"roles"`
 }
 
 func (Person) IsNode() {}
@@ -99,6 +183,111 @@ func (Person) IsEntity() {}
 
 type Query struct {
 }
+
+// A person's title in a nation or an organisation, with the text that says so.
+type Role struct {
+	Person   *Person     `json:"person"`
+	Title    string      `json:"title"`
+	Of       Entity      `json:"of"`
+	Evidence []*Evidence `json:"evidence"`
+}
+
+// An article or document, with its full text: where every fact comes from.
+type Source struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Publisher   *string  `json:"publisher,omitempty"`
+	URL         *string  `json:"url,omitempty"`
+	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
+	// The full text; evidence offsets count code points into it.
+	Text string `json:"text"`
+	// The statements this source supports, in text order within each date.
+	Statements *StatementConnection `json:"statements"`
+	// The entities this source names, by name.
+	Entities []Entity `json:"entities"`
+}
+
+func (Source) IsNode() {}
+
+// A page of sources, newest first, then by id.
+type SourceConnection struct {
+	Edges      []*SourceEdge `json:"edges"`
+	Nodes      []*Source     `json:"nodes"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type SourceEdge struct {
+	Cursor string  `json:"cursor"`
+	Node   *Source `json:"node"`
+}
+
+// Something an entity said, traced to the sentence in its source.
+type Statement struct {
+	ID   string        `json:"id"`
+	Kind StatementKind `json:"kind"`
+	// For a QUOTE, the exact words; for a PARAPHRASE, the reported content.
+	Text    string `json:"text"`
+	Speaker Entity `json:"speaker"`
+	// How the source attributes an unnamed speaker, e.g. 'a White House official'.
+	Attribution *string `json:"attribution,omitempty"`
+	// The entities and events the statement is about.
+	About []Node `json:"about"`
+	// The event during which it was said.
+	Event *Event `json:"event,omitempty"`
+	// When it was said, as precisely as the source says.
+	Date   *kg.Date `json:"date,omitempty"`
+	Topics []*Topic `json:"topics"`
+	// The passage of the source that supports the statement.
+	Evidence *Evidence `json:"evidence"`
+}
+
+func (Statement) IsNode() {}
+
+// A page of statements: newest first (a partial date such as 2025-09 counts as
+// its first day; undated statements come last), then by source, then by
+// position in the source text.
+type StatementConnection struct {
+	Edges      []*StatementEdge `json:"edges"`
+	Nodes      []*Statement     `json:"nodes"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type StatementEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *Statement `json:"node"`
+}
+
+// Every field narrows the list; fields combine with AND.
+type StatementFilter struct {
+	// Said by this entity.
+	Speaker *string `json:"speaker,omitempty"`
+	// About this entity or event.
+	About *string `json:"about,omitempty"`
+	// Said during this event.
+	Event *string `json:"event,omitempty"`
+	// On this topic.
+	Topic *string        `json:"topic,omitempty"`
+	Kind  *StatementKind `json:"kind,omitempty"`
+	// Dated on or after this date; a partial date overlaps it (2025-09 is on or after 2025-09-30).
+	From *kg.Date `json:"from,omitempty"`
+	// Dated on or before this date; a partial date overlaps it.
+	To *kg.Date `json:"to,omitempty"`
+	// Words that the statement's text must contain (full-text).
+	Text *string `json:"text,omitempty"`
+	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
+	SpeakerKinds []EntityKind `json:"speakerKinds,omitempty"`
+}
+
+// A subject statements are on, such as sanctions or security guarantees.
+type Topic struct {
+	ID         string               `json:"id"`
+	Name       string               `json:"name"`
+	Statements *StatementConnection `json:"statements"`
+}
+
+func (Topic) IsNode() {}
 
 // The kinds of actor the graph knows: people, nations and organisations.
 type EntityKind string
@@ -153,6 +342,63 @@ func (e *EntityKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type StatementKind string
+
+const (
+	// The speaker's exact words; `text` stands verbatim in the evidence.
+	StatementKindQuote StatementKind = "QUOTE"
+	// Reported content, in the reporter's words.
+	StatementKindParaphrase StatementKind = "PARAPHRASE"
+)
+
+var AllStatementKind = []StatementKind{
+	StatementKindQuote,
+	StatementKindParaphrase,
+}
+
+func (e StatementKind) IsValid() bool {
+	switch e {
+	case StatementKindQuote, StatementKindParaphrase:
+		return true
+	}
+	return false
+}
+
+func (e StatementKind) String() string {
+	return string(e)
+}
+
+func (e *StatementKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatementKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatementKind", str)
+	}
+	return nil
+}
+
+func (e StatementKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatementKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatementKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

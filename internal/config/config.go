@@ -28,6 +28,9 @@ type Config struct {
 
 	// ComplexityLimit is the highest query cost accepted (NEWSGRAPH_COMPLEXITY_LIMIT).
 	ComplexityLimit int
+	// TraceRoundTrips adds the request's Cypher round trips to every GraphQL
+	// response, as extensions.neo4j.roundTrips (NEWSGRAPH_TRACE_ROUND_TRIPS).
+	TraceRoundTrips bool
 	// Seed loads the embedded seed documents into an empty graph at start
 	// (NEWSGRAPH_SEED, default true).
 	Seed bool
@@ -124,6 +127,7 @@ func Load(getenv func(string) string) (Config, error) {
 
 	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
 	c.Seed = p.boolean("NEWSGRAPH_SEED", c.Seed)
+	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 
 	if err := errors.Join(p.errs...); err != nil {

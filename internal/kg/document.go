@@ -26,6 +26,8 @@ type Evidence struct {
 	Start    int
 	End      int
 	Excerpt  string
+	// Source is filled on reads: the source without its text.
+	Source *Source
 }
 
 // Source is an article or document, with its full text.
@@ -50,6 +52,8 @@ type Role struct {
 	Title    string
 	OfID     string
 	Evidence []Evidence
+	// Person and Of are filled on reads.
+	Person, Of Entity
 }
 
 // Membership is a nation's or organisation's place in an organisation.
@@ -58,6 +62,8 @@ type Membership struct {
 	OrganisationID string
 	Role           string
 	Evidence       []Evidence
+	// Member and Organisation are filled on reads.
+	Member, Organisation Entity
 }
 
 // Participation is an entity's part in an event.
@@ -66,6 +72,9 @@ type Participation struct {
 	EventID  string
 	Role     string
 	Evidence []Evidence
+	// Entity and Event are filled on reads.
+	Entity Entity
+	Event  Event
 }
 
 // Event is something that happened: a summit, a call, an invasion.
@@ -93,6 +102,19 @@ type Statement struct {
 	Date     Date
 	TopicIDs []string
 	Evidence Evidence
+
+	// Filled on reads, so one query answers a statement and what it
+	// points at: its speaker, what it is about, its event and topics.
+	Speaker *Entity
+	About   []NodeRef
+	Event   *Event
+	Topics  []Topic
+}
+
+// NodeRef is an entity or an event: what a statement can be about.
+type NodeRef struct {
+	Entity *Entity
+	Event  *Event
 }
 
 // SourceDocument is one source and every fact it supports, validated, with

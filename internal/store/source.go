@@ -94,7 +94,7 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 	sid := src.ID
 	if err := run(ctx, tx, "source_upsert", map[string]any{"source": map[string]any{
 		"id": sid, "title": src.Title, "publisher": nullable(src.Publisher), "url": nullable(src.URL),
-		"publishedAt": nullable(string(src.PublishedAt)), "text": src.Text,
+		"publishedAt": nullable(string(src.PublishedAt)), "sortDate": nullable(startOf(src.PublishedAt)), "text": src.Text,
 	}}); err != nil {
 		return err
 	}
@@ -162,14 +162,6 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 
 	statements := make([]map[string]any, len(doc.Statements))
 	for i, st := range doc.Statements {
-		var aboutEntities, aboutEvents []string
-		for _, id := range st.AboutIDs {
-			if strings.HasPrefix(id, string(kg.KindEvent)+":") {
-				aboutEvents = append(aboutEvents, id)
-			} else {
-				aboutEntities = append(aboutEntities, id)
-			}
-		}
 		var during []string
 		if st.EventID != "" {
 			during = []string{st.EventID}
@@ -179,7 +171,7 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 			"speaker": st.SpeakerID, "date": nullable(string(st.Date)),
 			"dateStart": nullable(startOf(st.Date)), "dateEnd": nullable(endOf(st.Date)),
 			"start": st.Evidence.Start, "end": st.Evidence.End, "excerpt": st.Evidence.Excerpt,
-			"aboutEntities": nonNil(aboutEntities), "aboutEvents": nonNil(aboutEvents),
+			"about": nonNil(st.AboutIDs),
 			"topics": nonNil(st.TopicIDs), "events": nonNil(during),
 		}
 	}
@@ -305,6 +297,7 @@ func factRow(ev []kg.Evidence, kv ...any) map[string]any {
 }
 
 func run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
+	countRoundTrip(ctx)
 	res, err := tx.Run(ctx, query(name), params)
 	if err == nil {
 		_, err = res.Consume(ctx)
@@ -341,4 +334,114 @@ func endOf(d kg.Date) string {
 		return ""
 	}
 	return d.End()
+}
+
+const sourceCursorList = "sources"
+
+// SourcePage returns one page of sources, newest first.
+func (s *Store) SourcePage(ctx context.Context, first int, after *string) (kg.SourcePage, error) {
+	const op = "store.SourcePage"
+	key, err := kg.DecodeCursor(sourceCursorList, 2, after)
+	if err != nil {
+		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	params := map[string]any{"limit": first + 1, "cursor": nil}
+	if key != nil {
+		params["cursor"] = key
+	}
+	res, err := s.read(ctx, op, query("sources_page"), params)
+	if err != nil {
+		return kg.SourcePage{}, err
+	}
+	if len(res.Records) != 1 {
+		return kg.SourcePage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+	}
+	total, afterN, list, err := pageColumns(res.Records[0])
+	if err != nil {
+		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
+	}
+	p := kg.SourcePage{TotalCount: total, HasPreviousPage: key != nil && total > afterN}
+	for j, item := range list {
+		if j == first {
+			p.HasNextPage = true
+			break
+		}
+		r, ok := asRow(item)
+		if !ok {
+			return kg.SourcePage{}, fmt.Errorf("%s: page item is %T", op, item)
+		}
+		src := r.source()
+		p.Sources = append(p.Sources, src)
+		p.Cursors = append(p.Cursors, kg.EncodeCursor(sourceCursorList, r.str("sortDate"), src.ID))
+	}
+	return p, nil
+}
+
+// SourcesByID returns sources, without their text, in the order of ids;
+// nil where absent.
+func (s *Store) SourcesByID(ctx context.Context, ids []string) ([]*kg.Source, error) {
+	const op = "store.SourcesByID"
+	res, err := s.read(ctx, op, query("sources_by_id"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return perKey(res.Records, len(ids), "s", func(v any) (*kg.Source, error) {
+		r, _ := asRow(v)
+		src := r.source()
+		return &src, nil
+	})
+}
+
+// SourceTexts returns the full texts of sources, in the order of ids.
+func (s *Store) SourceTexts(ctx context.Context, ids []string) ([]string, error) {
+	const op = "store.SourceTexts"
+	res, err := s.read(ctx, op, query("source_texts"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return perKey(res.Records, len(ids), "text", func(v any) (string, error) {
+		t, _ := v.(string)
+		return t, nil
+	})
+}
+
+// SourcesNaming returns, for each entity, the sources that name it.
+func (s *Store) SourcesNaming(ctx context.Context, entityIDs []string) ([][]kg.Source, error) {
+	const op = "store.SourcesNaming"
+	res, err := s.read(ctx, op, query("sources_by_entity"), map[string]any{"ids": entityIDs})
+	if err != nil {
+		return nil, err
+	}
+	return perKey(res.Records, len(entityIDs), "sources", func(v any) ([]kg.Source, error) {
+		var out []kg.Source
+		for _, r := range (row{"s": v}).rows("s") {
+			out = append(out, r.source())
+		}
+		return out, nil
+	})
+}
+
+// EntitiesNamedIn returns, for each source, the entities it names.
+func (s *Store) EntitiesNamedIn(ctx context.Context, sourceIDs []string) ([][]kg.Entity, error) {
+	const op = "store.EntitiesNamedIn"
+	res, err := s.read(ctx, op, query("entities_by_source"), map[string]any{"ids": sourceIDs})
+	if err != nil {
+		return nil, err
+	}
+	return perKey(res.Records, len(sourceIDs), "entities", func(v any) ([]kg.Entity, error) {
+		list, _ := v.([]any)
+		out := make([]kg.Entity, 0, len(list))
+		for _, item := range list {
+			n, ok := item.(neo4j.Node)
+			if !ok {
+				return nil, fmt.Errorf("entity is %T", item)
+			}
+			e, err := entityFromNode(n)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+		return out, nil
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -29,14 +30,42 @@ import (
 //go:embed cypher/*.cypher
 var cypherFiles embed.FS
 
-// query returns the text of an embedded Cypher file. A missing file is a
-// programming error, caught by the store's tests, so it panics.
+// query returns the text of an embedded Cypher file, with the shared
+// projections {{PROJECTION}} (a statement and its neighbours) and {{FACT}}
+// (a role, membership or participation with its evidence) filled in. A
+// missing file is a programming error, caught by the store's tests.
 func query(name string) string {
 	b, err := cypherFiles.ReadFile("cypher/" + name + ".cypher")
 	if err != nil {
 		panic(fmt.Sprintf("store: missing query %s: %v", name, err))
 	}
-	return string(b)
+	q := string(b)
+	if strings.Contains(q, "{{") {
+		q = strings.ReplaceAll(q, "{{PROJECTION}}", query("statement_projection"))
+		q = strings.ReplaceAll(q, "{{FACT}}", query("fact_projection"))
+	}
+	return q
+}
+
+type roundTripsKey struct{}
+
+// WithRoundTripCounter returns a context in which every query the store
+// sends to Neo4j adds one to the counter: the measure of "no N+1".
+func WithRoundTripCounter(ctx context.Context) (context.Context, *atomic.Int64) {
+	n := new(atomic.Int64)
+	return context.WithValue(ctx, roundTripsKey{}, n), n
+}
+
+// RoundTrips returns the counter in ctx, or nil.
+func RoundTrips(ctx context.Context) *atomic.Int64 {
+	n, _ := ctx.Value(roundTripsKey{}).(*atomic.Int64)
+	return n
+}
+
+func countRoundTrip(ctx context.Context) {
+	if n, ok := ctx.Value(roundTripsKey{}).(*atomic.Int64); ok {
+		n.Add(1)
+	}
 }
 
 // Store reads and writes the knowledge graph in Neo4j. It is safe for
@@ -92,6 +121,7 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
 	var res *neo4j.EagerResult
 	err := s.retry(ctx, func() error {
+		countRoundTrip(ctx)
 		var err error
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),

@@ -10,5 +10,6 @@ SET ev.name = row.name,
     ev.endDate = row.endDate,
     ev.dateStart = row.dateStart,
     ev.dateEnd = row.dateEnd,
+    ev.sortDate = coalesce(row.dateStart, ''),
     ev.location = row.location
 CREATE (ev)-[:IN_SOURCE {starts: row.starts, ends: row.ends, excerpts: row.excerpts}]->(s)

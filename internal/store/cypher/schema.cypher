@@ -16,3 +16,8 @@ CREATE INDEX entity_sort IF NOT EXISTS FOR (n:Entity) ON (n.sortKey);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 CREATE FULLTEXT INDEX event_names IF NOT EXISTS FOR (n:Event) ON EACH [n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+// Range indexes behind the stable orders of statements, events and sources.
+CREATE INDEX statement_order IF NOT EXISTS FOR (n:Statement) ON (n.sortDate, n.sourceId, n.position);
+CREATE INDEX event_order IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
+CREATE INDEX source_order IF NOT EXISTS FOR (n:Source) ON (n.sortDate);
+CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);

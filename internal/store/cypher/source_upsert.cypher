@@ -4,4 +4,5 @@ SET s.title = $source.title,
     s.publisher = $source.publisher,
     s.url = $source.url,
     s.publishedAt = $source.publishedAt,
+    s.sortDate = coalesce($source.sortDate, ''),
     s.text = $source.text

@@ -1,0 +1,8 @@
+// The entities each source names, by name.
+UNWIND $ids AS id
+CALL (id) {
+  OPTIONAL MATCH (e:Entity)-[:IN_SOURCE]->(:Source {id: id})
+  WITH e ORDER BY e.sortKey, e.id
+  RETURN collect(e) AS entities
+}
+RETURN id, entities

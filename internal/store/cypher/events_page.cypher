@@ -1,0 +1,18 @@
+// One page of events per anchor: every event when $scoped is false, else
+// the events the anchor entity took part in. Newest first, then id; the
+// cursor is (sortDate, id).
+UNWIND $anchors AS anchor
+CALL (anchor) {
+  MATCH (ev:Event)
+  WHERE NOT $scoped OR EXISTS { MATCH (:Entity {id: anchor})-[:PARTICIPATED_IN]->(ev) }
+  RETURN count(ev) AS total,
+         count(CASE WHEN $cursor IS NULL OR ev.sortDate < $cursor[0] OR (ev.sortDate = $cursor[0] AND ev.id > $cursor[1]) THEN 1 END) AS after
+}
+CALL (anchor) {
+  MATCH (ev:Event)
+  WHERE (NOT $scoped OR EXISTS { MATCH (:Entity {id: anchor})-[:PARTICIPATED_IN]->(ev) })
+    AND ($cursor IS NULL OR ev.sortDate < $cursor[0] OR (ev.sortDate = $cursor[0] AND ev.id > $cursor[1]))
+  WITH ev ORDER BY ev.sortDate DESC, ev.id LIMIT $limit
+  RETURN collect(ev {.id, .name, .kind, .description, .date, .endDate, .location, .sortDate}) AS page
+}
+RETURN anchor, total, after, page

@@ -1,0 +1,9 @@
+{
+  from: p {.id, .name, .aliases, .description, labels: labels(p)},
+  to: o {.id, .name, .aliases, .description, .kind, .date, .endDate, .location, labels: labels(o)},
+  title: r.title, role: r.role,
+  evidence: [i IN range(0, size(r.evSources) - 1) | {
+    source: head([(s:Source {id: r.evSources[i]}) | s {.id, .title, .publisher, .url, .publishedAt}]),
+    start: r.evStarts[i], end: r.evEnds[i], excerpt: r.evExcerpts[i]
+  }]
+}

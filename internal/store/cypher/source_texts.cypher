@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+OPTIONAL MATCH (s:Source {id: id})
+RETURN id, s.text AS text

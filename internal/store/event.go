@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"newsgraph/internal/kg"
+)
+
+const eventCursorList = "events"
+
+// EventPages returns one page of events per anchor, newest first: every
+// event (scoped false, one anchor ""), or those each anchor entity took part in.
+func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, first int, after *string) ([]kg.EventPage, error) {
+	const op = "store.EventPages"
+	key, err := kg.DecodeCursor(eventCursorList, 2, after)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	params := map[string]any{"anchors": anchors, "scoped": scoped, "limit": first + 1, "cursor": nil}
+	if key != nil {
+		params["cursor"] = key
+	}
+	res, err := s.read(ctx, op, query("events_page"), params)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]kg.EventPage, len(anchors))
+	for i, rec := range res.Records {
+		if i >= len(pages) {
+			break
+		}
+		total, after, list, err := pageColumns(rec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		p := kg.EventPage{TotalCount: total, HasPreviousPage: key != nil && total > after}
+		for j, item := range list {
+			if j == first {
+				p.HasNextPage = true
+				break
+			}
+			r, ok := asRow(item)
+			if !ok {
+				return nil, fmt.Errorf("%s: page item is %T", op, item)
+			}
+			ev := r.event()
+			p.Events = append(p.Events, ev)
+			p.Cursors = append(p.Cursors, kg.EncodeCursor(eventCursorList, r.str("sortDate"), ev.ID))
+		}
+		pages[i] = p
+	}
+	return pages, nil
+}
+
+// EventsByID returns events in the order of ids; nil where absent.
+func (s *Store) EventsByID(ctx context.Context, ids []string) ([]*kg.Event, error) {
+	const op = "store.EventsByID"
+	res, err := s.read(ctx, op, query("events_by_id"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out, err := perKey(res.Records, len(ids), "ev", func(v any) (*kg.Event, error) {
+		r, ok := asRow(v)
+		if !ok {
+			return nil, fmt.Errorf("event is %T", v)
+		}
+		ev := r.event()
+		return &ev, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return out, nil
+}
+
+// EventEvidence returns each event's evidence, in the order of ids.
+func (s *Store) EventEvidence(ctx context.Context, ids []string) ([][]kg.Evidence, error) {
+	const op = "store.EventEvidence"
+	res, err := s.read(ctx, op, query("event_evidence"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return perKey(res.Records, len(ids), "evidence", func(v any) ([]kg.Evidence, error) {
+		return row{"e": v}.evidenceList("e"), nil
+	})
+}
+
+// Participations returns each event's participants, in the order of ids.
+func (s *Store) Participations(ctx context.Context, eventIDs []string) ([][]kg.Participation, error) {
+	return facts(ctx, s, "store.Participations", "participations_by_event", eventIDs, func(f fact) kg.Participation {
+		ev := f.to.event()
+		return kg.Participation{EntityID: f.from.ID, EventID: ev.ID, Role: f.role, Evidence: f.evidence, Entity: f.from, Event: ev}
+	})
+}

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"newsgraph/internal/kg"
+)
+
+// facts runs a query returning, per id, a list of relationship facts in
+// fact_projection form, and turns each into T.
+func facts[T any](ctx context.Context, s *Store, op, name string, ids []string, make func(fact) T) ([][]T, error) {
+	res, err := s.read(ctx, op, query(name), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out, err := perKey(res.Records, len(ids), "facts", func(v any) ([]T, error) {
+		var list []T
+		for _, r := range (row{"f": v}).rows("f") {
+			f, err := r.fact()
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, make(f))
+		}
+		return list, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return out, nil
+}
+
+func roleFromFact(f fact) kg.Role {
+	of, _ := f.to.entity()
+	return kg.Role{PersonID: f.from.ID, Title: f.title, OfID: of.ID, Evidence: f.evidence, Person: f.from, Of: of}
+}
+
+func membershipFromFact(f fact) kg.Membership {
+	org, _ := f.to.entity()
+	return kg.Membership{MemberID: f.from.ID, OrganisationID: org.ID, Role: f.role, Evidence: f.evidence, Member: f.from, Organisation: org}
+}
+
+// RolesOfPeople returns each person's roles, in the order of ids.
+func (s *Store) RolesOfPeople(ctx context.Context, personIDs []string) ([][]kg.Role, error) {
+	return facts(ctx, s, "store.RolesOfPeople", "roles_by_person", personIDs, roleFromFact)
+}
+
+// RolesIn returns the roles held in each nation or organisation: its leaders.
+func (s *Store) RolesIn(ctx context.Context, ids []string) ([][]kg.Role, error) {
+	return facts(ctx, s, "store.RolesIn", "roles_by_of", ids, roleFromFact)
+}
+
+// MembershipsOf returns the organisations each entity belongs to.
+func (s *Store) MembershipsOf(ctx context.Context, memberIDs []string) ([][]kg.Membership, error) {
+	return facts(ctx, s, "store.MembershipsOf", "memberships_by_member", memberIDs, membershipFromFact)
+}
+
+// MembersOf returns each organisation's members.
+func (s *Store) MembersOf(ctx context.Context, organisationIDs []string) ([][]kg.Membership, error) {
+	return facts(ctx, s, "store.MembersOf", "memberships_by_organisation", organisationIDs, membershipFromFact)
+}

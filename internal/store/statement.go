@@ -1,0 +1,289 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/internal/kg"
+)
+
+const statementCursorList = "statements"
+
+// statementPatterns are the ways to reach a statement st from an id held in
+// the Cypher expression %s (a parameter or the anchor variable). Each has a
+// form that starts a query (match) and one that tests a statement (exists).
+var statementPatterns = map[string]struct{ match, exists string }{
+	"speaker":     {"MATCH (:Entity {id: %s})-[:SAID]->(st:Statement)", "EXISTS { MATCH (:Entity {id: %s})-[:SAID]->(st) }"},
+	"aboutEntity": {"MATCH (st:Statement)-[:ABOUT]->(:Entity {id: %s})", "EXISTS { MATCH (st)-[:ABOUT]->(:Entity {id: %s}) }"},
+	"aboutEvent":  {"MATCH (st:Statement)-[:ABOUT]->(:Event {id: %s})", "EXISTS { MATCH (st)-[:ABOUT]->(:Event {id: %s}) }"},
+	"event":       {"MATCH (st:Statement)-[:DURING]->(:Event {id: %s})", "EXISTS { MATCH (st)-[:DURING]->(:Event {id: %s}) }"},
+	"topic":       {"MATCH (st:Statement)-[:ON_TOPIC]->(:Topic {id: %s})", "EXISTS { MATCH (st)-[:ON_TOPIC]->(:Topic {id: %s}) }"},
+	"source":      {"MATCH (st:Statement)-[:IN_SOURCE]->(:Source {id: %s})", "EXISTS { MATCH (st)-[:IN_SOURCE]->(:Source {id: %s}) }"},
+}
+
+const statementAfter = `($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))`
+
+// statementQuery builds the page query for a scope and a filter. Only fixed
+// fragments go into the text; every value is a parameter. The query starts
+// from the most selective thing it has: the full-text index, then the
+// scope's anchor, then a filter's node, and scans statements only when
+// nothing narrows them.
+func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
+	type cond struct{ pattern, expr string }
+	var conds []cond
+	scopePattern := map[kg.Scope]string{
+		kg.ScopeSpeaker: "speaker", kg.ScopeAbout: "aboutEntity", kg.ScopeEvent: "event",
+		kg.ScopeTopic: "topic", kg.ScopeSource: "source",
+	}
+	if p, ok := scopePattern[scope]; ok {
+		conds = append(conds, cond{p, "anchor"})
+	}
+	if f.SpeakerID != "" {
+		conds = append(conds, cond{"speaker", "$f.speaker"})
+	}
+	if f.AboutID != "" {
+		p := "aboutEntity"
+		if strings.HasPrefix(f.AboutID, string(kg.KindEvent)+":") {
+			p = "aboutEvent"
+		}
+		conds = append(conds, cond{p, "$f.about"})
+	}
+	if f.EventID != "" {
+		conds = append(conds, cond{"event", "$f.event"})
+	}
+	if f.TopicID != "" {
+		conds = append(conds, cond{"topic", "$f.topic"})
+	}
+
+	var match string
+	var where []string
+	switch {
+	case f.Text != "":
+		match = "CALL db.index.fulltext.queryNodes('statement_text', $f.lucene) YIELD node AS st"
+	case len(conds) > 0:
+		match = fmt.Sprintf(statementPatterns[conds[0].pattern].match, conds[0].expr)
+		conds = conds[1:]
+	default:
+		match = "MATCH (st:Statement)"
+	}
+	for _, c := range conds {
+		where = append(where, fmt.Sprintf(statementPatterns[c.pattern].exists, c.expr))
+	}
+	if f.Kind != "" {
+		where = append(where, "st.kind = $f.kind")
+	}
+	if f.From != "" {
+		where = append(where, "st.dateEnd >= $f.from")
+	}
+	if f.To != "" {
+		where = append(where, "st.dateStart <= $f.to")
+	}
+	if len(f.SpeakerKinds) > 0 {
+		where = append(where, "EXISTS { MATCH (sp:Entity)-[:SAID]->(st) WHERE any(l IN labels(sp) WHERE l IN $f.speakerLabels) }")
+	}
+	filter := "true"
+	if len(where) > 0 {
+		filter = strings.Join(where, "\n    AND ")
+	}
+	return fmt.Sprintf(`UNWIND $anchors AS anchor
+CALL (anchor) {
+  %[1]s
+  WHERE %[2]s
+  RETURN count(st) AS total, count(CASE WHEN %[3]s THEN 1 END) AS after
+}
+CALL (anchor) {
+  %[1]s
+  WHERE %[2]s
+    AND %[3]s
+  WITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id
+  LIMIT $limit
+  RETURN collect(%[4]s) AS page
+}
+RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"))
+}
+
+// checkStatementFilter validates a filter's ids and dates, naming the
+// argument at fault, and returns the query parameters for it.
+func checkStatementFilter(f kg.StatementFilter) (map[string]any, error) {
+	p := map[string]any{}
+	check := func(field, id string, kinds ...kg.IDKind) error {
+		if id == "" {
+			return nil
+		}
+		kind, _, err := kg.ParseID(field, id)
+		if err != nil {
+			return err
+		}
+		for _, k := range kinds {
+			if k == kind {
+				return nil
+			}
+		}
+		return kg.InvalidInput(field, "%q is a %s id; expected %s", id, kind, kindWords(kinds))
+	}
+	entityKinds := []kg.IDKind{kg.KindPerson, kg.KindNation, kg.KindOrganisation}
+	for _, err := range []error{
+		check("filter.speaker", f.SpeakerID, entityKinds...),
+		check("filter.about", f.AboutID, append(entityKinds, kg.KindEvent)...),
+		check("filter.event", f.EventID, kg.KindEvent),
+		check("filter.topic", f.TopicID, kg.KindTopic),
+	} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	p["speaker"], p["about"], p["event"], p["topic"] = f.SpeakerID, f.AboutID, f.EventID, f.TopicID
+	if f.Kind != "" && f.Kind != kg.Quote && f.Kind != kg.Paraphrase {
+		return nil, kg.InvalidInput("filter.kind", "%q is not QUOTE or PARAPHRASE", f.Kind)
+	}
+	p["kind"] = string(f.Kind)
+	if f.From != "" && f.To != "" && f.To.Before(f.From) {
+		return nil, kg.InvalidInput("filter.to", "%s is before filter.from %s", f.To, f.From)
+	}
+	p["from"], p["to"] = startOf(f.From), endOf(f.To)
+	if f.Text != "" {
+		lucene, err := luceneAllWords(f.Text)
+		if err != nil {
+			return nil, err
+		}
+		p["lucene"] = lucene
+	}
+	var labels []string
+	for _, k := range f.SpeakerKinds {
+		l, ok := entityLabels[k]
+		if !ok {
+			return nil, kg.InvalidInput("filter.speakerKinds", "unknown kind %q", k)
+		}
+		labels = append(labels, l)
+	}
+	p["speakerLabels"] = nonNil(labels)
+	return p, nil
+}
+
+func kindWords(kinds []kg.IDKind) string {
+	s := make([]string, len(kinds))
+	for i, k := range kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, " or ")
+}
+
+// maxTextFilter bounds the text filter; a statement is never that long.
+const maxTextFilter = 500
+
+// luceneAllWords turns free text into a Lucene query requiring every word.
+// Only letters and digits survive, so Lucene's operators and special
+// characters in the input can never cause a syntax error.
+func luceneAllWords(text string) (string, error) {
+	if len(text) > maxTextFilter {
+		return "", kg.InvalidInput("filter.text", "is longer than %d bytes", maxTextFilter)
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return "", kg.InvalidInput("filter.text", "%q has no words to search for", text)
+	}
+	for i, w := range words {
+		// Lower-case so AND, OR and NOT are words, not operators.
+		words[i] = "+" + strings.ToLower(w)
+	}
+	return strings.Join(words, " "), nil
+}
+
+// StatementPages returns one page of statements per anchor, in anchor order,
+// all in one round trip: the statements of each speaker (ScopeSpeaker), about
+// each entity (ScopeAbout), and so on; with ScopeNone, pass one anchor "".
+// Each statement comes with its speaker, what it is about, its event, its
+// topics and its evidence.
+func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.StatementPage, error) {
+	const op = "store.StatementPages"
+	fp, err := checkStatementFilter(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	key, err := kg.DecodeCursor(statementCursorList, 4, after)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	params := map[string]any{"anchors": anchors, "f": fp, "limit": first + 1, "cursor": nil, "cursorPos": 0}
+	if key != nil {
+		pos, err := strconv.Atoi(key[2])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, kg.InvalidInput("after", "is not a cursor from this list"))
+		}
+		params["cursor"], params["cursorPos"] = key, pos
+	}
+	res, err := s.read(ctx, op, statementQuery(scope, f), params)
+	if err != nil {
+		return nil, err
+	}
+	pages := make([]kg.StatementPage, len(anchors))
+	for i, rec := range res.Records {
+		if i >= len(pages) {
+			break
+		}
+		total, after, list, err := pageColumns(rec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		p := kg.StatementPage{TotalCount: total, HasPreviousPage: key != nil && total > after}
+		for j, item := range list {
+			if j == first {
+				p.HasNextPage = true
+				break
+			}
+			r, ok := asRow(item)
+			if !ok {
+				return nil, fmt.Errorf("%s: page item is %T", op, item)
+			}
+			st, err := r.statement()
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", op, err)
+			}
+			p.Statements = append(p.Statements, st)
+			p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
+				r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
+		}
+		pages[i] = p
+	}
+	return pages, nil
+}
+
+// pageColumns reads the total, after and page columns every page query returns.
+func pageColumns(rec *neo4j.Record) (total, after int, page []any, err error) {
+	t, _, err := neo4j.GetRecordValue[int64](rec, "total")
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	a, _, err := neo4j.GetRecordValue[int64](rec, "after")
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	page, _, err = neo4j.GetRecordValue[[]any](rec, "page")
+	return int(t), int(a), page, err
+}
+
+// StatementsByID returns statements in the order of ids; nil where absent.
+func (s *Store) StatementsByID(ctx context.Context, ids []string) ([]*kg.Statement, error) {
+	const op = "store.StatementsByID"
+	res, err := s.read(ctx, op, query("statements_by_id"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out, err := perKey(res.Records, len(ids), "st", func(v any) (*kg.Statement, error) {
+		r, ok := asRow(v)
+		if !ok {
+			return nil, fmt.Errorf("statement is %T", v)
+		}
+		st, err := r.statement()
+		return &st, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return out, nil
+}
