@@ -67,7 +67,7 @@ func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); retu
 func (a *app) handler() http.Handler {
 	m := newHTTPMetrics(a.registry)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(loader.Middleware(a.store, a.graphql))))
+	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql))))
 	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
 	mux.HandleFunc("GET /schema.graphql", a.serveSchema)

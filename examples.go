@@ -2,32 +2,88 @@ package main
 
 import "newsgraph/web/playground"
 
-// examples open as tabs in the playground.
+// examples open as tabs in the playground: the journalist's questions. The
+// end-to-end tests run each one and compare the answer with a golden file
+// (testdata/examples/), so they stay true to the seed.
 var examples = []playground.Example{
 	{
-		Title: "People, nations and organisations, by name",
-		Query: `query Entities($first: Int = 10, $after: String) {
-  entities(first: $first, after: $after) {
+		Title: "Everything Rutte said about Putin, with the sentence it came from",
+		Query: `query RutteOnPutin {
+  statements(filter: {speaker: "person:mark-rutte", about: "person:vladimir-putin"}) {
     totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { id kind name aliases description }
+    nodes {
+      kind
+      text
+      date
+      event { name }
+      evidence { excerpt start end source { title publisher publishedAt } }
+    }
+  }
+}`,
+	},
+	{
+		Title: "Who spoke at the summit: who took part, and what was said about it",
+		Query: `query WhoSpokeAtTheSummit {
+  node(id: "event:2025-09-04-coalition-of-the-willing-summit") {
+    ... on Event {
+      name
+      date
+      location
+      participants { entity { name } role evidence { excerpt } }
+    }
+  }
+  statements(filter: {about: "event:2025-09-04-coalition-of-the-willing-summit"}) {
+    nodes { speaker { name } kind text event { name } }
+  }
+}`,
+	},
+	{
+		Title: "All paraphrased positions of nations",
+		Query: `query PositionsOfNations {
+  statements(filter: {kind: PARAPHRASE, speakerKinds: [NATION]}) {
+    totalCount
+    nodes {
+      speaker { name }
+      attribution
+      text
+      about { ... on Entity { name } ... on Event { name } }
+      evidence { excerpt }
+    }
+  }
+}`,
+	},
+	{
+		Title: "The roles of every person",
+		Query: `query RolesOfEveryPerson {
+  entities(filter: {kinds: [PERSON]}, first: 50) {
+    nodes {
+      name
+      ... on Person {
+        roles { title of { name } evidence { excerpt } }
+      }
+    }
+  }
+}`,
+	},
+	{
+		Title: "Statements on a topic: sanctions",
+		Query: `query SanctionsStatements {
+  node(id: "topic:sanctions") {
+    ... on Topic {
+      name
+      statements {
+        totalCount
+        nodes { date speaker { name } kind text evidence { excerpt } }
+      }
+    }
   }
 }`,
 	},
 	{
 		Title: "Find an entity by any spelling of its name (case and accents ignored)",
 		Query: `query FindByName {
-  entities(filter: {name: "zelensky", kinds: [PERSON]}) {
-    nodes { id name aliases }
-  }
-}`,
-	},
-	{
-		Title: "Fetch any object by its id",
-		Query: `query ByID {
-  node(id: "nation:ukraine") {
-    id
-    ... on Entity { name kind aliases }
+  entities(filter: {name: "zelenskiy"}) {
+    nodes { id name aliases description }
   }
 }`,
 	},

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"newsgraph/internal/kg"
@@ -41,6 +44,12 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		code, msg, field := classify(err, out)
+		if field == kg.CoercedArgument {
+			// A scalar's parser does not know which argument it is
+			// parsing; the path beyond the field's own path says.
+			field = argumentPath(ctx, out.Path)
+			msg = field + msg[len(kg.CoercedArgument):]
+		}
 		if code == CodeInternal {
 			log.LogAttrs(ctx, slog.LevelError, "graphql error", slog.String("error", err.Error()), slog.String("path", out.Path.String()))
 		}
@@ -90,6 +99,31 @@ func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
 		}
 	}
 	return CodeInternal, msgInternal, ""
+}
+
+// argumentPath names the argument an input error is about, as
+// "filter.to", from the error's path less the path of the field.
+func argumentPath(ctx context.Context, p ast.Path) string {
+	var fieldLen int
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		fieldLen = len(fc.Path())
+	}
+	if fieldLen == 0 || fieldLen >= len(p) {
+		fieldLen = 1
+	}
+	if len(p) <= fieldLen {
+		return "argument"
+	}
+	parts := make([]string, 0, len(p)-fieldLen)
+	for _, el := range p[fieldLen:] {
+		switch e := el.(type) {
+		case ast.PathName:
+			parts = append(parts, string(e))
+		case ast.PathIndex:
+			parts = append(parts, strconv.Itoa(int(e)))
+		}
+	}
+	return strings.Join(parts, ".")
 }
 
 func codeOf(kind error) string {

@@ -17,10 +17,11 @@ import (
 	"newsgraph/internal/store"
 )
 
-// wait is how long a loader collects keys before it fetches. Resolvers of
-// sibling fields start within microseconds of each other, so a millisecond
-// batches them without adding noticeable latency.
-const wait = time.Millisecond
+// DefaultWait is how long a loader collects keys before it fetches.
+// gqlgen starts the resolvers of a list's items in goroutines at once, so a
+// couple of milliseconds catches them all in the common case; under heavy
+// load a batch may split in two, which costs a round trip, never an answer.
+const DefaultWait = 2 * time.Millisecond
 
 // Loaders are one request's loaders. A new set per request keeps caches
 // from leaking between callers.
@@ -71,8 +72,8 @@ func EventPageKey(entityID string, first int, after *string) PageKey {
 	return PageKey{Scope: "participant", Anchor: entityID, Args: string(b)}
 }
 
-// New makes a request's loaders over st.
-func New(st *store.Store) *Loaders {
+// New makes a request's loaders over st, each batching for wait.
+func New(st *store.Store, wait time.Duration) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(500)}
 	return &Loaders{
 		Entities:       dataloadgen.NewLoader(one(st.EntitiesByID), opts...),
@@ -156,9 +157,9 @@ func pages[T any](fetch func(context.Context, PageKey, []string, pageArgs) ([]T,
 type ctxKey struct{}
 
 // Middleware gives each request its own loaders.
-func Middleware(st *store.Store, next http.Handler) http.Handler {
+func Middleware(st *store.Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(st))))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(st, wait))))
 	})
 }
 
@@ -168,5 +169,5 @@ func For(ctx context.Context, st *store.Store) *Loaders {
 	if l, ok := ctx.Value(ctxKey{}).(*Loaders); ok {
 		return l
 	}
-	return New(st)
+	return New(st, DefaultWait)
 }

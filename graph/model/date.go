@@ -19,7 +19,7 @@ func MarshalDate(d kg.Date) graphql.Marshaler {
 func UnmarshalDate(v any) (kg.Date, error) {
 	s, ok := v.(string)
 	if !ok {
-		return "", kg.InvalidInput("date", "%v is not a date string; use YYYY, YYYY-MM or YYYY-MM-DD", v)
+		return "", kg.InvalidInput(kg.CoercedArgument, "%v is not a date string; use YYYY, YYYY-MM or YYYY-MM-DD", v)
 	}
-	return kg.ParseDate("date", s)
+	return kg.ParseDate(kg.CoercedArgument, s)
 }

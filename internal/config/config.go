@@ -31,6 +31,9 @@ type Config struct {
 	// TraceRoundTrips adds the request's Cypher round trips to every GraphQL
 	// response, as extensions.neo4j.roundTrips (NEWSGRAPH_TRACE_ROUND_TRIPS).
 	TraceRoundTrips bool
+	// BatchWait is how long a per-request loader gathers keys before it
+	// queries Neo4j (NEWSGRAPH_BATCH_WAIT).
+	BatchWait time.Duration
 	// Seed loads the embedded seed documents into an empty graph at start
 	// (NEWSGRAPH_SEED, default true).
 	Seed bool
@@ -70,6 +73,7 @@ var Defaults = Config{
 	LogLevel:        slog.LevelInfo,
 	ComplexityLimit: 5000,
 	Seed:            true,
+	BatchWait:       2 * time.Millisecond,
 	ShutdownTimeout: 15 * time.Second,
 }
 
@@ -127,6 +131,7 @@ func Load(getenv func(string) string) (Config, error) {
 
 	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
 	c.Seed = p.boolean("NEWSGRAPH_SEED", c.Seed)
+	c.BatchWait = p.duration("NEWSGRAPH_BATCH_WAIT", c.BatchWait, 0, time.Second)
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 

@@ -38,6 +38,11 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Kind }
 
+// CoercedArgument is the Field of errors from parsing a scalar, such as a
+// Date, where the parser cannot know the argument's name; the API layer
+// replaces it with the argument's path.
+const CoercedArgument = "(argument)"
+
 // InvalidInput returns an ErrInvalidInput error about one argument or field.
 func InvalidInput(field, format string, args ...any) error {
 	return &Error{Kind: ErrInvalidInput, Field: field, Message: fmt.Sprintf(format, args...)}

@@ -1,7 +1,7 @@
 // The entities each source names, by name.
 UNWIND $ids AS id
 CALL (id) {
-  OPTIONAL MATCH (e:Entity)-[:IN_SOURCE]->(:Source {id: id})
+  MATCH (e:Entity)-[:IN_SOURCE]->(:Source {id: id})
   WITH e ORDER BY e.sortKey, e.id
   RETURN collect(e) AS entities
 }

@@ -1,7 +1,7 @@
 UNWIND $ids AS id
 CALL (id) {
-  OPTIONAL MATCH (p:Entity)-[r:MEMBER_OF]->(o:Organisation {id: id})
+  MATCH (p:Entity)-[r:MEMBER_OF]->(o:Organisation {id: id})
   WITH p, r, o ORDER BY p.sortKey, p.id
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {{FACT}} END) AS facts
+  RETURN collect({{FACT}}) AS facts
 }
 RETURN id, facts

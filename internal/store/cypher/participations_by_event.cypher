@@ -1,8 +1,8 @@
 // Each event's participants, by name.
 UNWIND $ids AS id
 CALL (id) {
-  OPTIONAL MATCH (p:Entity)-[r:PARTICIPATED_IN]->(o:Event {id: id})
+  MATCH (p:Entity)-[r:PARTICIPATED_IN]->(o:Event {id: id})
   WITH p, r, o ORDER BY p.sortKey, p.id
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {{FACT}} END) AS facts
+  RETURN collect({{FACT}}) AS facts
 }
 RETURN id, facts

@@ -2,8 +2,8 @@
 // every supporting source. One row per id, in the order given.
 UNWIND $ids AS id
 CALL (id) {
-  OPTIONAL MATCH (p:Person {id: id})-[r:HOLDS_ROLE]->(o:Entity)
+  MATCH (p:Person {id: id})-[r:HOLDS_ROLE]->(o:Entity)
   WITH p, r, o ORDER BY r.title, o.sortKey, o.id
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {{FACT}} END) AS facts
+  RETURN collect({{FACT}}) AS facts
 }
 RETURN id, facts

@@ -1,7 +1,7 @@
 // The sources that name each entity, newest first.
 UNWIND $ids AS id
 CALL (id) {
-  OPTIONAL MATCH (:Entity {id: id})-[:IN_SOURCE]->(s:Source)
+  MATCH (:Entity {id: id})-[:IN_SOURCE]->(s:Source)
   WITH s ORDER BY s.sortDate DESC, s.id
   RETURN collect(s {.id, .title, .publisher, .url, .publishedAt}) AS sources
 }
