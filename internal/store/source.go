@@ -171,7 +171,7 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 			"speaker": st.SpeakerID, "date": nullable(string(st.Date)),
 			"dateStart": nullable(startOf(st.Date)), "dateEnd": nullable(endOf(st.Date)),
 			"start": st.Evidence.Start, "end": st.Evidence.End, "excerpt": st.Evidence.Excerpt,
-			"about": nonNil(st.AboutIDs),
+			"about":  nonNil(st.AboutIDs),
 			"topics": nonNil(st.TopicIDs), "events": nonNil(during),
 		}
 	}
