@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
@@ -39,6 +40,10 @@ func startServer(t *testing.T, neo4jCfg config.Neo4j, tune ...func(*config.Confi
 	t.Helper()
 	cfg := config.Defaults
 	cfg.Neo4j = neo4jCfg
+	// Tests count round trips, so loaders get time enough to batch every
+	// sibling on a loaded machine; production batches for 2 ms.
+	cfg.TraceRoundTrips = true
+	cfg.BatchWait = 30 * time.Millisecond
 	for _, f := range tune {
 		f(&cfg)
 	}
@@ -85,6 +90,24 @@ func loadSeed(t *testing.T, s *testServer) {
 		if _, err := ingest.Load(context.Background(), s.store, d); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// loadExample loads seed/examples/harbour-talks.json, a second, fictional
+// source written for the tests.
+func loadExample(t *testing.T, s *testServer) {
+	t.Helper()
+	f, err := os.Open("seed/examples/harbour-talks.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := ingest.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Load(context.Background(), s.store, doc); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -1467,7 +1467,11 @@ input StatementFilter {
   from: Date
   "Dated on or before this date; a partial date overlaps it."
   to: Date
-  "Words that the statement's text must contain (full-text)."
+  """
+  Words that the statement's text must contain (full-text), ignoring case
+  and accents. Each word also matches as the start of a word, so "troop"
+  finds "troops" and "Putin" finds "Putin's".
+  """
   text: String
   "Said by entities of these kinds, e.g. [NATION] for positions of nations."
   speakerKinds: [EntityKind!]

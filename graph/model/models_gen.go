@@ -274,7 +274,9 @@ type StatementFilter struct {
 	From *kg.Date `json:"from,omitempty"`
 	// Dated on or before this date; a partial date overlaps it.
 	To *kg.Date `json:"to,omitempty"`
-	// Words that the statement's text must contain (full-text).
+	// Words that the statement's text must contain (full-text), ignoring case
+	// and accents. Each word also matches as the start of a word, so "troop"
+	// finds "troops" and "Putin" finds "Putin's".
 	Text *string `json:"text,omitempty"`
 	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
 	SpeakerKinds []EntityKind `json:"speakerKinds,omitempty"`

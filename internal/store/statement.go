@@ -10,6 +10,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
 )
 
 const statementCursorList = "statements"
@@ -176,9 +177,11 @@ func kindWords(kinds []kg.IDKind) string {
 // maxTextFilter bounds the text filter; a statement is never that long.
 const maxTextFilter = 500
 
-// luceneAllWords turns free text into a Lucene query requiring every word.
-// Only letters and digits survive, so Lucene's operators and special
-// characters in the input can never cause a syntax error.
+// luceneAllWords turns free text into a Lucene query requiring every word,
+// each also as a prefix, so "troop" finds "troops" and "Putin" finds
+// "Putin's". Only letters and digits survive, folded as the index folds
+// them, so Lucene's operators and special characters in the input can
+// never cause a syntax error.
 func luceneAllWords(text string) (string, error) {
 	if len(text) > maxTextFilter {
 		return "", kg.InvalidInput("filter.text", "is longer than %d bytes", maxTextFilter)
@@ -188,8 +191,9 @@ func luceneAllWords(text string) (string, error) {
 		return "", kg.InvalidInput("filter.text", "%q has no words to search for", text)
 	}
 	for i, w := range words {
-		// Lower-case so AND, OR and NOT are words, not operators.
-		words[i] = "+" + strings.ToLower(w)
+		// Prefix terms are not analysed, so fold here as standard-folding
+		// does at index time; folding also makes AND, OR and NOT plain words.
+		words[i] = "+" + names.Fold(w) + "*"
 	}
 	return strings.Join(words, " "), nil
 }
