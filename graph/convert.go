@@ -176,64 +176,44 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	return out
 }
 
+// page turns a page's items into a connection's nodes and edges.
+func page[T, N, E any](items []T, cursors []string, node func(T) N, edge func(string, N) E) ([]E, []N) {
+	edges, nodes := make([]E, len(items)), make([]N, len(items))
+	for i, it := range items {
+		nodes[i] = node(it)
+		edges[i] = edge(cursors[i], nodes[i])
+	}
+	return edges, nodes
+}
+
 func entityConnection(p kg.EntityPage) *model.EntityConnection {
-	c := &model.EntityConnection{
-		Edges:      make([]*model.EntityEdge, len(p.Entities)),
-		Nodes:      make([]model.Entity, len(p.Entities)),
-		TotalCount: p.TotalCount,
-	}
-	for i, e := range p.Entities {
-		m := entityModel(e)
-		c.Nodes[i] = m
-		c.Edges[i] = &model.EntityEdge{Cursor: p.Cursors[i], Node: m}
-	}
-	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
-	return c
+	edges, nodes := page(p.Entities, p.Cursors, entityModel,
+		func(c string, n model.Entity) *model.EntityEdge { return &model.EntityEdge{Cursor: c, Node: n} })
+	return &model.EntityConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
 }
 
 func statementConnection(p kg.StatementPage) *model.StatementConnection {
-	c := &model.StatementConnection{
-		Edges:      make([]*model.StatementEdge, len(p.Statements)),
-		Nodes:      make([]*model.Statement, len(p.Statements)),
-		TotalCount: p.TotalCount,
-	}
-	for i, s := range p.Statements {
-		m := statementModel(s)
-		c.Nodes[i] = m
-		c.Edges[i] = &model.StatementEdge{Cursor: p.Cursors[i], Node: m}
-	}
-	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
-	return c
+	edges, nodes := page(p.Statements, p.Cursors, statementModel,
+		func(c string, n *model.Statement) *model.StatementEdge {
+			return &model.StatementEdge{Cursor: c, Node: n}
+		})
+	return &model.StatementConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
 }
 
 func eventConnection(p kg.EventPage) *model.EventConnection {
-	c := &model.EventConnection{
-		Edges:      make([]*model.EventEdge, len(p.Events)),
-		Nodes:      make([]*model.Event, len(p.Events)),
-		TotalCount: p.TotalCount,
-	}
-	for i, e := range p.Events {
-		m := eventModel(e)
-		c.Nodes[i] = m
-		c.Edges[i] = &model.EventEdge{Cursor: p.Cursors[i], Node: m}
-	}
-	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
-	return c
+	edges, nodes := page(p.Events, p.Cursors, eventModel,
+		func(c string, n *model.Event) *model.EventEdge { return &model.EventEdge{Cursor: c, Node: n} })
+	return &model.EventConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
 }
 
 func sourceConnection(p kg.SourcePage) *model.SourceConnection {
-	c := &model.SourceConnection{
-		Edges:      make([]*model.SourceEdge, len(p.Sources)),
-		Nodes:      make([]*model.Source, len(p.Sources)),
-		TotalCount: p.TotalCount,
-	}
-	for i, s := range p.Sources {
-		m := sourceModel(s)
-		c.Nodes[i] = m
-		c.Edges[i] = &model.SourceEdge{Cursor: p.Cursors[i], Node: m}
-	}
-	c.PageInfo = pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)
-	return c
+	edges, nodes := page(p.Sources, p.Cursors, sourceModel,
+		func(c string, n *model.Source) *model.SourceEdge { return &model.SourceEdge{Cursor: c, Node: n} })
+	return &model.SourceConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
 }
 
 func pageInfo(cursors []string, next, prev bool) *model.PageInfo {

@@ -3,32 +3,13 @@ package ingest
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"testing"
 
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
 )
 
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	cfg := neo4jtest.Config(t)
-	neo4jtest.Lock(t)
-	s, err := store.Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close(context.Background()) })
-	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func openStore(t *testing.T) *store.Store { return neo4jtest.Store(t) }
 
 func counts(t *testing.T, s *store.Store) [2]int64 {
 	t.Helper()

@@ -30,25 +30,17 @@ func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, f
 		if i >= len(pages) {
 			break
 		}
-		total, after, list, err := pageColumns(rec)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", op, err)
-		}
-		p := kg.EventPage{TotalCount: total, HasPreviousPage: key != nil && total > after}
-		for j, item := range list {
-			if j == first {
-				p.HasNextPage = true
-				break
-			}
-			r, ok := asRow(item)
-			if !ok {
-				return nil, fmt.Errorf("%s: page item is %T", op, item)
-			}
+		p := &pages[i]
+		info, err := readPage(rec, first, key != nil, func(r row) error {
 			ev := r.event()
 			p.Events = append(p.Events, ev)
 			p.Cursors = append(p.Cursors, kg.EncodeCursor(eventCursorList, r.str("sortDate"), ev.ID))
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
 		}
-		pages[i] = p
+		p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
 	}
 	return pages, nil
 }

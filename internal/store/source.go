@@ -356,24 +356,17 @@ func (s *Store) SourcePage(ctx context.Context, first int, after *string) (kg.So
 	if len(res.Records) != 1 {
 		return kg.SourcePage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
 	}
-	total, afterN, list, err := pageColumns(res.Records[0])
-	if err != nil {
-		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
-	}
-	p := kg.SourcePage{TotalCount: total, HasPreviousPage: key != nil && total > afterN}
-	for j, item := range list {
-		if j == first {
-			p.HasNextPage = true
-			break
-		}
-		r, ok := asRow(item)
-		if !ok {
-			return kg.SourcePage{}, fmt.Errorf("%s: page item is %T", op, item)
-		}
+	var p kg.SourcePage
+	info, err := readPage(res.Records[0], first, key != nil, func(r row) error {
 		src := r.source()
 		p.Sources = append(p.Sources, src)
 		p.Cursors = append(p.Cursors, kg.EncodeCursor(sourceCursorList, r.str("sortDate"), src.ID))
+		return nil
+	})
+	if err != nil {
+		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
 	}
+	p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
 	return p, nil
 }
 

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
 )
@@ -230,45 +228,20 @@ func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []st
 		if i >= len(pages) {
 			break
 		}
-		total, after, list, err := pageColumns(rec)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", op, err)
-		}
-		p := kg.StatementPage{TotalCount: total, HasPreviousPage: key != nil && total > after}
-		for j, item := range list {
-			if j == first {
-				p.HasNextPage = true
-				break
-			}
-			r, ok := asRow(item)
-			if !ok {
-				return nil, fmt.Errorf("%s: page item is %T", op, item)
-			}
+		p := &pages[i]
+		info, err := readPage(rec, first, key != nil, func(r row) error {
 			st, err := r.statement()
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", op, err)
-			}
 			p.Statements = append(p.Statements, st)
 			p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
 				r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
 		}
-		pages[i] = p
+		p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
 	}
 	return pages, nil
-}
-
-// pageColumns reads the total, after and page columns every page query returns.
-func pageColumns(rec *neo4j.Record) (total, after int, page []any, err error) {
-	t, _, err := neo4j.GetRecordValue[int64](rec, "total")
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	a, _, err := neo4j.GetRecordValue[int64](rec, "after")
-	if err != nil {
-		return 0, 0, nil, err
-	}
-	page, _, err = neo4j.GetRecordValue[[]any](rec, "page")
-	return int(t), int(a), page, err
 }
 
 // StatementsByID returns statements in the order of ids; nil where absent.

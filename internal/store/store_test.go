@@ -3,8 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"io"
-	"log/slog"
 	"slices"
 	"testing"
 
@@ -14,26 +12,7 @@ import (
 	"newsgraph/internal/store"
 )
 
-// open returns a store on the shared test Neo4j, holding its lock, with the
-// schema in place and an empty graph.
-func open(t *testing.T) *store.Store {
-	t.Helper()
-	cfg := neo4jtest.Config(t)
-	neo4jtest.Lock(t)
-	s, err := store.Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close(context.Background()) })
-	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func open(t *testing.T) *store.Store { return neo4jtest.Store(t) }
 
 // fixtureText is a small source for the store's own tests; the seed is
 // tested through the server.
