@@ -28,6 +28,10 @@ func (r *nationResolver) Sources(ctx context.Context, obj *model.Nation) ([]*mod
 	return r.sourcesNaming(ctx, obj.ID)
 }
 
+func (r *nationResolver) Timeline(ctx context.Context, obj *model.Nation) ([]*model.TimelineEntry, error) {
+	return r.timeline(ctx, false, obj.ID)
+}
+
 func (r *nationResolver) Leaders(ctx context.Context, obj *model.Nation) ([]*model.Role, error) {
 	return r.leaders(ctx, obj.ID)
 }
@@ -50,6 +54,10 @@ func (r *organisationResolver) Events(ctx context.Context, obj *model.Organisati
 
 func (r *organisationResolver) Sources(ctx context.Context, obj *model.Organisation) ([]*model.Source, error) {
 	return r.sourcesNaming(ctx, obj.ID)
+}
+
+func (r *organisationResolver) Timeline(ctx context.Context, obj *model.Organisation) ([]*model.TimelineEntry, error) {
+	return r.timeline(ctx, false, obj.ID)
 }
 
 func (r *organisationResolver) Leaders(ctx context.Context, obj *model.Organisation) ([]*model.Role, error) {
@@ -78,6 +86,10 @@ func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *i
 
 func (r *personResolver) Sources(ctx context.Context, obj *model.Person) ([]*model.Source, error) {
 	return r.sourcesNaming(ctx, obj.ID)
+}
+
+func (r *personResolver) Timeline(ctx context.Context, obj *model.Person) ([]*model.TimelineEntry, error) {
+	return r.timeline(ctx, false, obj.ID)
 }
 
 func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]*model.Role, error) {

@@ -86,22 +86,35 @@ func Complexity() generated.ComplexityRoot {
 	stmts := func(child int, _ *model.StatementFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	events := func(child int, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	list := func(child int) int { return 1 + listCost*child }
+	// A timeline is unpaged: price it as a full page.
+	timeline := func(child int) int { return 1 + kg.MaxPageSize*child }
 
 	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	c.Query.Statements = stmts
 	c.Query.Events = events
 	c.Query.Sources = events
 	c.Query.Topics = list
+	c.Query.Search = func(child int, _ string, first *int) int { return 1 + pageCost(first)*child }
+	c.Query.Paths = func(child int, _, _ string, maxHops, first *int) int {
+		// A path search is the costliest read: price it as a full page of
+		// paths, each a few links long.
+		n := kg.DefaultPaths
+		if first != nil && *first > 0 && *first <= kg.MaxPageSize {
+			n = *first
+		}
+		return 50 + n*listCost*child
+	}
 
 	c.Person.Statements, c.Person.Mentions, c.Person.Events = stmts, stmts, events
-	c.Person.Sources, c.Person.Roles = list, list
+	c.Person.Sources, c.Person.Roles, c.Person.Timeline = list, list, timeline
 	c.Nation.Statements, c.Nation.Mentions, c.Nation.Events = stmts, stmts, events
-	c.Nation.Sources, c.Nation.Leaders, c.Nation.Memberships = list, list, list
+	c.Nation.Sources, c.Nation.Leaders, c.Nation.Memberships, c.Nation.Timeline = list, list, list, timeline
 	c.Organisation.Statements, c.Organisation.Mentions, c.Organisation.Events = stmts, stmts, events
 	c.Organisation.Sources, c.Organisation.Leaders, c.Organisation.Members, c.Organisation.Memberships = list, list, list, list
+	c.Organisation.Timeline = timeline
 
 	c.Event.Statements, c.Event.Participants, c.Event.Evidence = stmts, list, list
-	c.Topic.Statements = stmts
+	c.Topic.Statements, c.Topic.Timeline = stmts, timeline
 	c.Source.Statements, c.Source.Entities = stmts, list
 	c.Statement.About, c.Statement.Topics = list, list
 	c.Role.Evidence, c.Membership.Evidence, c.Participation.Evidence = list, list, list

@@ -16,6 +16,10 @@ func (r *topicResolver) Statements(ctx context.Context, obj *model.Topic, filter
 	return r.statements(ctx, kg.ScopeTopic, obj.ID, filter, first, after)
 }
 
+func (r *topicResolver) Timeline(ctx context.Context, obj *model.Topic) ([]*model.TimelineEntry, error) {
+	return r.timeline(ctx, true, obj.ID)
+}
+
 func (r *Resolver) Topic() generated.TopicResolver { return &topicResolver{r} }
 
 type topicResolver struct{ *Resolver }

@@ -26,22 +26,24 @@ const DefaultWait = 2 * time.Millisecond
 // Loaders are one request's loaders. A new set per request keeps caches
 // from leaking between callers.
 type Loaders struct {
-	Entities       *dataloadgen.Loader[string, *kg.Entity]
-	Events         *dataloadgen.Loader[string, *kg.Event]
-	Statements     *dataloadgen.Loader[string, *kg.Statement]
-	Topics         *dataloadgen.Loader[string, *kg.Topic]
-	Sources        *dataloadgen.Loader[string, *kg.Source]
-	SourceTexts    *dataloadgen.Loader[string, string]
-	RolesOfPeople  *dataloadgen.Loader[string, []kg.Role]
-	RolesIn        *dataloadgen.Loader[string, []kg.Role]
-	MembershipsOf  *dataloadgen.Loader[string, []kg.Membership]
-	MembersOf      *dataloadgen.Loader[string, []kg.Membership]
-	Participations *dataloadgen.Loader[string, []kg.Participation]
-	EventEvidence  *dataloadgen.Loader[string, []kg.Evidence]
-	SourcesNaming  *dataloadgen.Loader[string, []kg.Source]
-	EntitiesIn     *dataloadgen.Loader[string, []kg.Entity]
-	StatementPages *dataloadgen.Loader[PageKey, kg.StatementPage]
-	EventPages     *dataloadgen.Loader[PageKey, kg.EventPage]
+	Entities        *dataloadgen.Loader[string, *kg.Entity]
+	Events          *dataloadgen.Loader[string, *kg.Event]
+	Statements      *dataloadgen.Loader[string, *kg.Statement]
+	Topics          *dataloadgen.Loader[string, *kg.Topic]
+	Sources         *dataloadgen.Loader[string, *kg.Source]
+	SourceTexts     *dataloadgen.Loader[string, string]
+	RolesOfPeople   *dataloadgen.Loader[string, []kg.Role]
+	RolesIn         *dataloadgen.Loader[string, []kg.Role]
+	MembershipsOf   *dataloadgen.Loader[string, []kg.Membership]
+	MembersOf       *dataloadgen.Loader[string, []kg.Membership]
+	Participations  *dataloadgen.Loader[string, []kg.Participation]
+	EventEvidence   *dataloadgen.Loader[string, []kg.Evidence]
+	SourcesNaming   *dataloadgen.Loader[string, []kg.Source]
+	EntitiesIn      *dataloadgen.Loader[string, []kg.Entity]
+	EntityTimelines *dataloadgen.Loader[string, []kg.TimelineEntry]
+	TopicTimelines  *dataloadgen.Loader[string, []kg.TimelineEntry]
+	StatementPages  *dataloadgen.Loader[PageKey, kg.StatementPage]
+	EventPages      *dataloadgen.Loader[PageKey, kg.EventPage]
 }
 
 // PageKey asks for one page of a nested connection: the parent (Anchor),
@@ -76,20 +78,22 @@ func EventPageKey(entityID string, first int, after *string) PageKey {
 func New(st *store.Store, wait time.Duration) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(500)}
 	return &Loaders{
-		Entities:       dataloadgen.NewLoader(one(st.EntitiesByID), opts...),
-		Events:         dataloadgen.NewLoader(one(st.EventsByID), opts...),
-		Statements:     dataloadgen.NewLoader(one(st.StatementsByID), opts...),
-		Topics:         dataloadgen.NewLoader(one(st.TopicsByID), opts...),
-		Sources:        dataloadgen.NewLoader(one(st.SourcesByID), opts...),
-		SourceTexts:    dataloadgen.NewLoader(one(st.SourceTexts), opts...),
-		RolesOfPeople:  dataloadgen.NewLoader(one(st.RolesOfPeople), opts...),
-		RolesIn:        dataloadgen.NewLoader(one(st.RolesIn), opts...),
-		MembershipsOf:  dataloadgen.NewLoader(one(st.MembershipsOf), opts...),
-		MembersOf:      dataloadgen.NewLoader(one(st.MembersOf), opts...),
-		Participations: dataloadgen.NewLoader(one(st.Participations), opts...),
-		EventEvidence:  dataloadgen.NewLoader(one(st.EventEvidence), opts...),
-		SourcesNaming:  dataloadgen.NewLoader(one(st.SourcesNaming), opts...),
-		EntitiesIn:     dataloadgen.NewLoader(one(st.EntitiesNamedIn), opts...),
+		Entities:        dataloadgen.NewLoader(one(st.EntitiesByID), opts...),
+		Events:          dataloadgen.NewLoader(one(st.EventsByID), opts...),
+		Statements:      dataloadgen.NewLoader(one(st.StatementsByID), opts...),
+		Topics:          dataloadgen.NewLoader(one(st.TopicsByID), opts...),
+		Sources:         dataloadgen.NewLoader(one(st.SourcesByID), opts...),
+		SourceTexts:     dataloadgen.NewLoader(one(st.SourceTexts), opts...),
+		RolesOfPeople:   dataloadgen.NewLoader(one(st.RolesOfPeople), opts...),
+		RolesIn:         dataloadgen.NewLoader(one(st.RolesIn), opts...),
+		MembershipsOf:   dataloadgen.NewLoader(one(st.MembershipsOf), opts...),
+		MembersOf:       dataloadgen.NewLoader(one(st.MembersOf), opts...),
+		Participations:  dataloadgen.NewLoader(one(st.Participations), opts...),
+		EventEvidence:   dataloadgen.NewLoader(one(st.EventEvidence), opts...),
+		SourcesNaming:   dataloadgen.NewLoader(one(st.SourcesNaming), opts...),
+		EntitiesIn:      dataloadgen.NewLoader(one(st.EntitiesNamedIn), opts...),
+		EntityTimelines: dataloadgen.NewLoader(one(st.EntityTimelines), opts...),
+		TopicTimelines:  dataloadgen.NewLoader(one(st.TopicTimelines), opts...),
 		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.StatementPage, error) {
 			return st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
 		}), opts...),

@@ -109,6 +109,7 @@ type Nation struct {
 	Mentions    *StatementConnection `json:"mentions"`
 	Events      *EventConnection     `json:"events"`
 	Sources     []*Source            `json:"sources"`
+	Timeline    []*TimelineEntry     `json:"timeline"`
 	// People who hold a title in this nation.
 	Leaders []*Role `json:"leaders"`
 	// The organisations this nation belongs to.
@@ -130,6 +131,7 @@ type Organisation struct {
 	Mentions    *StatementConnection `json:"mentions"`
 	Events      *EventConnection     `json:"events"`
 	Sources     []*Source            `json:"sources"`
+	Timeline    []*TimelineEntry     `json:"timeline"`
 	// People who hold a title in this organisation.
 	Leaders []*Role `json:"leaders"`
 	// The nations and organisations that belong to this one.
@@ -162,6 +164,27 @@ type Participation struct {
 	Evidence []*Evidence `json:"evidence"`
 }
 
+// A chain of links from one node to another.
+type Path struct {
+	// How many links the path has.
+	Length int `json:"length"`
+	// The nodes along the path, from the start to the end.
+	Nodes []Node      `json:"nodes"`
+	Links []*PathLink `json:"links"`
+}
+
+// One step of a path: a role, a membership, a participation, or a statement's
+// link to its speaker (SAID) or to what it is about (ABOUT). `from` and `to`
+// follow the relationship's own direction in the graph.
+type PathLink struct {
+	From Node `json:"from"`
+	To   Node `json:"to"`
+	// HOLDS_ROLE, MEMBER_OF, PARTICIPATED_IN, SAID or ABOUT.
+	Type string `json:"type"`
+	// The text that supports the link.
+	Evidence []*Evidence `json:"evidence"`
+}
+
 // A named person, such as a head of state or government.
 type Person struct {
 	ID          string               `json:"id"`
@@ -173,6 +196,7 @@ type Person struct {
 	Mentions    *StatementConnection `json:"mentions"`
 	Events      *EventConnection     `json:"events"`
 	Sources     []*Source            `json:"sources"`
+	Timeline    []*TimelineEntry     `json:"timeline"`
 	// The titles this person holds, in nations and organisations.
 	Roles []*Role `json:"roles"`
 }
@@ -190,6 +214,15 @@ type Role struct {
 	Title    string      `json:"title"`
 	Of       Entity      `json:"of"`
 	Evidence []*Evidence `json:"evidence"`
+}
+
+// One search result: an entity, an event or a statement.
+type SearchHit struct {
+	Node Node `json:"node"`
+	// Relevance; higher is better. An exact name or alias match ranks first.
+	Score float64 `json:"score"`
+	// The matching words in context, each match marked as **word**.
+	Snippet *string `json:"snippet,omitempty"`
 }
 
 // An article or document, with its full text: where every fact comes from.
@@ -282,11 +315,23 @@ type StatementFilter struct {
 	SpeakerKinds []EntityKind `json:"speakerKinds,omitempty"`
 }
 
+// An event or a statement, placed on a timeline.
+type TimelineEntry struct {
+	// When, as precisely as the source says; null when it does not say.
+	Date *kg.Date `json:"date,omitempty"`
+	// An Event or a Statement.
+	Node Node `json:"node"`
+	// How the entry relates to its entity or topic: PARTICIPATED, SAID, MENTIONED, ON_TOPIC or DURING (an event a statement on the topic was made at).
+	Relation string `json:"relation"`
+}
+
 // A subject statements are on, such as sanctions or security guarantees.
 type Topic struct {
 	ID         string               `json:"id"`
 	Name       string               `json:"name"`
 	Statements *StatementConnection `json:"statements"`
+	// The statements on this topic and the events they were made at, oldest first.
+	Timeline []*TimelineEntry `json:"timeline"`
 }
 
 func (Topic) IsNode() {}

@@ -56,3 +56,68 @@ type SourcePage struct {
 	HasPreviousPage bool
 	TotalCount      int
 }
+
+// SearchHit is one search result: exactly one of Entity, Event and
+// Statement is set.
+type SearchHit struct {
+	Entity    *Entity
+	Event     *Event
+	Statement *Statement
+	Score     float64
+	// Exact is true when the whole query equals the entity's name or an alias.
+	Exact bool
+}
+
+// PathNode is a node on a path: an entity, an event or a statement.
+type PathNode struct {
+	Entity    *Entity
+	Event     *Event
+	Statement *Statement
+}
+
+// ID is the node's id.
+func (n PathNode) ID() string {
+	switch {
+	case n.Entity != nil:
+		return n.Entity.ID
+	case n.Event != nil:
+		return n.Event.ID
+	case n.Statement != nil:
+		return n.Statement.ID
+	}
+	return ""
+}
+
+// PathLink is one relationship on a path, in its stored direction.
+type PathLink struct {
+	Type     string
+	FromID   string
+	ToID     string
+	Evidence []Evidence
+}
+
+// Path is a chain of links between two nodes.
+type Path struct {
+	Nodes []PathNode
+	Links []PathLink
+}
+
+// Path limits, as the API documents them.
+const (
+	DefaultMaxHops = 4
+	MaxMaxHops     = 6
+	DefaultPaths   = 5
+)
+
+// TimelineEntry is an event or a statement on an entity's or topic's
+// timeline; exactly one of Event and Statement is set.
+type TimelineEntry struct {
+	Date      Date
+	Relation  string
+	Event     *Event
+	Statement *Statement
+	// sort keys
+	SortDate string
+	SourceID string
+	Position int
+}
