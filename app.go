@@ -71,6 +71,8 @@ func (a *app) handler() http.Handler {
 	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
 	mux.HandleFunc("GET /schema.graphql", a.serveSchema)
+	mux.Handle("GET /export/statements.csv", m.instrument("export", a.exportStatements("csv")))
+	mux.Handle("GET /export/statements.jsonl", m.instrument("export", a.exportStatements("jsonl")))
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.HandleFunc("GET /readyz", a.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
 )
@@ -27,12 +29,33 @@ var statementPatterns = map[string]struct{ match, exists string }{
 
 const statementAfter = `($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))`
 
-// statementQuery builds the page query for a scope and a filter. Only fixed
-// fragments go into the text; every value is a parameter. The query starts
-// from the most selective thing it has: the full-text index, then the
-// scope's anchor, then a filter's node, and scans statements only when
-// nothing narrows them.
+// statementQuery builds the page query for a scope and a filter: one page
+// per anchor, with the total and how many lie after the cursor.
 func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
+	match, filter := statementMatch(scope, f)
+	return fmt.Sprintf(`UNWIND $anchors AS anchor
+CALL (anchor) {
+  %[1]s
+  WHERE %[2]s
+  RETURN count(st) AS total, count(CASE WHEN %[3]s THEN 1 END) AS after
+}
+CALL (anchor) {
+  %[1]s
+  WHERE %[2]s
+    AND %[3]s
+  WITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id
+  LIMIT $limit
+  RETURN collect(%[4]s) AS page
+}
+RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"))
+}
+
+// statementMatch builds the start and the WHERE of a statement query. Only
+// fixed fragments go into the text; every value is a parameter. The query
+// starts from the most selective thing it has: the full-text index, then
+// the scope's anchor, then a filter's node, and scans statements only when
+// nothing narrows them.
+func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string) {
 	type cond struct{ pattern, expr string }
 	var conds []cond
 	scopePattern := map[kg.Scope]string{
@@ -59,7 +82,6 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 		conds = append(conds, cond{"topic", "$f.topic"})
 	}
 
-	var match string
 	var where []string
 	switch {
 	case f.Text != "":
@@ -85,25 +107,55 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 	if len(f.SpeakerKinds) > 0 {
 		where = append(where, "EXISTS { MATCH (sp:Entity)-[:SAID]->(st) WHERE any(l IN labels(sp) WHERE l IN $f.speakerLabels) }")
 	}
-	filter := "true"
+	filter = "true"
 	if len(where) > 0 {
 		filter = strings.Join(where, "\n    AND ")
 	}
-	return fmt.Sprintf(`UNWIND $anchors AS anchor
-CALL (anchor) {
-  %[1]s
-  WHERE %[2]s
-  RETURN count(st) AS total, count(CASE WHEN %[3]s THEN 1 END) AS after
+	return match, filter
 }
-CALL (anchor) {
-  %[1]s
-  WHERE %[2]s
-    AND %[3]s
-  WITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id
-  LIMIT $limit
-  RETURN collect(%[4]s) AS page
+
+// CheckStatementFilter validates a filter as the store will run it, so that
+// callers outside GraphQL (the export) refuse the same input the same way.
+func CheckStatementFilter(f kg.StatementFilter) error {
+	_, err := checkStatementFilter(f)
+	return err
 }
-RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"))
+
+// StreamStatements runs a filter over every statement, in the contract's
+// order, and hands each to fn as Neo4j streams it, without holding the
+// list in memory. An error before the first statement means nothing was
+// handed over; fn's own error stops the stream.
+func (s *Store) StreamStatements(ctx context.Context, f kg.StatementFilter, fn func(kg.Statement) error) error {
+	const op = "store.StreamStatements"
+	fp, err := checkStatementFilter(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	match, filter := statementMatch(kg.ScopeNone, f)
+	cypher := fmt.Sprintf("WITH '' AS anchor\n%s\nWHERE %s\nWITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id\nRETURN %s AS st",
+		match, filter, query("statement_projection"))
+	countRoundTrip(ctx)
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, cypher, map[string]any{"f": fp}, neo4j.WithTxTimeout(s.timeout))
+	if err != nil {
+		return s.wrap(ctx, op, err)
+	}
+	for res.Next(ctx) {
+		v, _ := res.Record().Get("st")
+		r, ok := asRow(v)
+		if !ok {
+			return fmt.Errorf("%s: row is %T", op, v)
+		}
+		st, err := r.statement()
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		if err := fn(st); err != nil {
+			return err
+		}
+	}
+	return s.wrap(ctx, op, res.Err())
 }
 
 // checkStatementFilter validates a filter's ids and dates, naming the
