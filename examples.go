@@ -80,6 +80,45 @@ var examples = []playground.Example{
 }`,
 	},
 	{
+		Title: "Search everything for a name or words: entities, events and statements",
+		Query: `query Search {
+  search(query: "zelenskiy", first: 5) {
+    score
+    snippet
+    node {
+      __typename
+      id
+      ... on Entity { name }
+      ... on Event { name }
+      ... on Statement { text speaker { name } }
+    }
+  }
+}`,
+	},
+	{
+		Title: "How is Bulgaria's prime minister connected to NATO's Secretary General?",
+		Query: `query Connection {
+  paths(from: "person:rosen-zhelyazkov", to: "person:mark-rutte", first: 3) {
+    length
+    nodes { __typename id ... on Entity { name } ... on Statement { text } }
+    links { type from { id } to { id } evidence { excerpt } }
+  }
+}`,
+	},
+	{
+		Title: "Donald Trump's timeline: events and statements, oldest first",
+		Query: `query Timeline {
+  entity(id: "person:donald-trump") {
+    name
+    timeline {
+      date
+      relation
+      node { __typename id ... on Event { name } ... on Statement { text } }
+    }
+  }
+}`,
+	},
+	{
 		Title: "Find an entity by any spelling of its name (case and accents ignored)",
 		Query: `query FindByName {
   entities(filter: {name: "zelenskiy"}) {

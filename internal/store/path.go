@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +20,10 @@ var pathLabels = map[kg.IDKind]string{
 	kg.KindPerson: "Entity", kg.KindNation: "Entity", kg.KindOrganisation: "Entity",
 	kg.KindEvent: "Event", kg.KindStatement: "Statement",
 }
+
+// maxPathsConsidered bounds how many shortest paths Neo4j returns before
+// they are ordered and cut to the caller's first.
+const maxPathsConsidered = 200
 
 // PathTimeout bounds a path search in Neo4j itself: variable-length
 // patterns can grow fast on a large graph.
@@ -48,7 +53,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
 		var err error
-		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, map[string]any{"from": from, "to": to, "first": first},
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, map[string]any{"from": from, "to": to, "first": maxPathsConsidered},
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(min(s.timeout, PathTimeout))))
 		return err
@@ -95,6 +100,19 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 			p.Links = append(p.Links, kg.PathLink{Type: l.str("type"), FromID: l.str("from"), ToID: l.str("to"), Evidence: l.evidenceList("evidence")})
 		}
 		paths = append(paths, p)
+	}
+	// Neo4j returns equally short paths in no set order; sort them by
+	// their nodes' ids so the same question always gets the same answer.
+	key := func(p kg.Path) string {
+		ids := make([]string, len(p.Nodes))
+		for i, n := range p.Nodes {
+			ids[i] = n.ID()
+		}
+		return strings.Join(ids, "\x00")
+	}
+	sort.SliceStable(paths, func(i, j int) bool { return key(paths[i]) < key(paths[j]) })
+	if len(paths) > first {
+		paths = paths[:first]
 	}
 	return paths, nil
 }
