@@ -39,7 +39,7 @@ type app struct {
 }
 
 func newApp(cfg config.Config, st *store.Store, log *slog.Logger) *app {
-	resolver := &graph.Resolver{Store: st, Log: log}
+	resolver := &graph.Resolver{Store: st, Log: log, APIToken: cfg.APIToken}
 	es := graph.NewExecutableSchema(resolver)
 	var sdl bytesWriter
 	formatter.NewFormatter(&sdl, formatter.WithComments()).FormatSchema(es.Schema())
@@ -67,7 +67,7 @@ func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); retu
 func (a *app) handler() http.Handler {
 	m := newHTTPMetrics(a.registry)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql))))
+	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql)))))
 	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
 	mux.HandleFunc("GET /schema.graphql", a.serveSchema)
@@ -132,7 +132,7 @@ func (a *app) seed(ctx context.Context) error {
 	}
 	for _, doc := range docs {
 		start := time.Now()
-		d, err := ingest.Load(ctx, a.store, doc)
+		d, _, err := ingest.Load(ctx, a.store, doc)
 		if err != nil {
 			return err
 		}

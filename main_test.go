@@ -87,7 +87,7 @@ func loadSeed(t *testing.T, s *testServer) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
-		if _, err := ingest.Load(context.Background(), s.store, d); err != nil {
+		if _, _, err := ingest.Load(context.Background(), s.store, d); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -106,7 +106,7 @@ func loadExample(t *testing.T, s *testServer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ingest.Load(context.Background(), s.store, doc); err != nil {
+	if _, _, err := ingest.Load(context.Background(), s.store, doc); err != nil {
 		t.Fatal(err)
 	}
 }

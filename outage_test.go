@@ -125,11 +125,11 @@ func TestNeo4jOutageAndRecovery(t *testing.T) {
 
 func TestRunRejectsBadConfig(t *testing.T) {
 	env := map[string]string{"NEO4J_URI": "http://localhost:7474", "ADDR": "nope"}
-	err := run(context.Background(), nil, func(k string) string { return env[k] }, io.Discard)
+	err := run(context.Background(), nil, func(k string) string { return env[k] }, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "NEO4J_URI") || !strings.Contains(err.Error(), "ADDR") {
 		t.Fatalf("run = %v, want an error naming NEO4J_URI and ADDR", err)
 	}
-	if err := run(context.Background(), []string{"frobnicate"}, func(string) string { return "" }, io.Discard); err == nil ||
+	if err := run(context.Background(), []string{"frobnicate"}, func(string) string { return "" }, io.Discard, io.Discard); err == nil ||
 		!strings.Contains(err.Error(), "frobnicate") {
 		t.Fatalf("unknown command: %v", err)
 	}
@@ -144,7 +144,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard) }()
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard, io.Discard) }()
 
 	deadline := time.Now().Add(10 * time.Second)
 	for {

@@ -3,7 +3,12 @@
 //
 // Usage:
 //
-//	newsgraph            serve on $ADDR (default :8080)
+//	newsgraph                          serve on $ADDR (default :8080)
+//	newsgraph ingest [--json] FILE…    load source documents
+//	newsgraph delete [--json] SOURCE_ID
+//
+// ingest and delete exit 0 on success, 1 for invalid input and 2 when
+// Neo4j is unavailable.
 //
 // Configuration comes from the environment; see internal/config and the README.
 package main
@@ -30,7 +35,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		var exit *exitError
+		if errors.As(err, &exit) {
+			os.Exit(exit.code)
+		}
 		fmt.Fprintln(os.Stderr, "newsgraph:", err)
 		os.Exit(1)
 	}
@@ -38,13 +47,24 @@ func main() {
 
 // run is main without the process: it returns when ctx is cancelled (by
 // SIGINT or SIGTERM) and the server has drained.
-func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	if len(args) > 0 && args[0] != "serve" {
-		return fmt.Errorf("unknown command %q; usage: newsgraph [serve]", args[0])
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	if cmd != "serve" && cmd != "ingest" && cmd != "delete" {
+		return fmt.Errorf("unknown command %q; usage: newsgraph [serve | ingest [--json] FILE… | delete [--json] SOURCE_ID]", cmd)
 	}
 	cfg, err := config.Load(getenv)
 	if err != nil {
+		if cmd != "serve" {
+			fmt.Fprintln(stderr, "newsgraph:", err)
+			return &exitError{exitInvalid, err}
+		}
 		return err
+	}
+	if cmd != "serve" {
+		return runCLI(ctx, cmd, args, cfg, stdout, stderr)
 	}
 	log := newLogger(cfg, stderr)
 

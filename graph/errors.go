@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"newsgraph/internal/ingest"
 	"newsgraph/internal/kg"
 )
 
@@ -62,6 +63,10 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			Locations:  out.Locations,
 			Extensions: map[string]any{"code": code},
 		}
+		var inv *ingest.InvalidError
+		if errors.As(err, &inv) {
+			res.Extensions["problems"] = inv.Problems
+		}
 		if field != "" {
 			res.Extensions["argument"] = field
 		}
@@ -72,13 +77,18 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 // classify decides an error's code and public message.
 func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
 	var kerr *kg.Error
+	var inv *ingest.InvalidError
 	switch {
+	case errors.As(err, &inv):
+		return CodeBadUserInput, inv.Error(), ""
 	case errors.As(err, &kerr):
 		return codeOf(kerr.Kind), kerr.Error(), kerr.Field
 	case errors.Is(err, kg.ErrUnavailable):
 		return CodeUnavailable, msgUnavailable, ""
 	case errors.Is(err, kg.ErrNotFound):
 		return CodeNotFound, "not found", ""
+	case errors.Is(err, kg.ErrUnauthenticated):
+		return CodeUnauthenticated, "unauthenticated", ""
 	case errors.Is(err, kg.ErrInvalidInput):
 		return CodeBadUserInput, "invalid input", ""
 	case errors.Is(err, errPanic):
@@ -134,6 +144,8 @@ func codeOf(kind error) string {
 		return CodeNotFound
 	case kg.ErrUnavailable:
 		return CodeUnavailable
+	case kg.ErrUnauthenticated:
+		return CodeUnauthenticated
 	}
 	return CodeInternal
 }

@@ -15,6 +15,8 @@ import (
 type Resolver struct {
 	Store *store.Store
 	Log   *slog.Logger
+	// APIToken is what mutations require as a bearer token; empty disables them.
+	APIToken string
 }
 
 // Compile-time checks that the resolvers still match the schema.
@@ -27,4 +29,5 @@ var (
 	_ generated.EventResolver        = (*eventResolver)(nil)
 	_ generated.TopicResolver        = (*topicResolver)(nil)
 	_ generated.SourceResolver       = (*sourceResolver)(nil)
+	_ generated.MutationResolver     = (*mutationResolver)(nil)
 )

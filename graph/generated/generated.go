@@ -30,6 +30,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Event() EventResolver
+	Mutation() MutationResolver
 	Nation() NationResolver
 	Organisation() OrganisationResolver
 	Person() PersonResolver
@@ -42,6 +43,11 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	DeleteResult struct {
+		Counts func(childComplexity int) int
+		ID     func(childComplexity int) int
+	}
+
 	EntityConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -86,11 +92,29 @@ type ComplexityRoot struct {
 		Start   func(childComplexity int) int
 	}
 
+	IngestResult struct {
+		Counts func(childComplexity int) int
+		Source func(childComplexity int) int
+	}
+
+	KindCount struct {
+		Created   func(childComplexity int) int
+		Deleted   func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
 	Membership struct {
 		Evidence     func(childComplexity int) int
 		Member       func(childComplexity int) int
 		Organisation func(childComplexity int) int
 		Role         func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteSource func(childComplexity int, id string) int
+		IngestSource func(childComplexity int, document model.SourceDocumentInput) int
 	}
 
 	Nation struct {
@@ -261,6 +285,10 @@ type EventResolver interface {
 	Statements(ctx context.Context, obj *model.Event, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Evidence(ctx context.Context, obj *model.Event) ([]*model.Evidence, error)
 }
+type MutationResolver interface {
+	IngestSource(ctx context.Context, document model.SourceDocumentInput) (*model.IngestResult, error)
+	DeleteSource(ctx context.Context, id string) (*model.DeleteResult, error)
+}
 type NationResolver interface {
 	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
@@ -326,6 +354,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "DeleteResult.counts":
+		if e.ComplexityRoot.DeleteResult.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.Counts(childComplexity), true
+	case "DeleteResult.id":
+		if e.ComplexityRoot.DeleteResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.ID(childComplexity), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -494,6 +535,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
 
+	case "IngestResult.counts":
+		if e.ComplexityRoot.IngestResult.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Counts(childComplexity), true
+	case "IngestResult.source":
+		if e.ComplexityRoot.IngestResult.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Source(childComplexity), true
+
+	case "KindCount.created":
+		if e.ComplexityRoot.KindCount.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Created(childComplexity), true
+	case "KindCount.deleted":
+		if e.ComplexityRoot.KindCount.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Deleted(childComplexity), true
+	case "KindCount.kind":
+		if e.ComplexityRoot.KindCount.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
+	case "KindCount.unchanged":
+		if e.ComplexityRoot.KindCount.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Unchanged(childComplexity), true
+	case "KindCount.updated":
+		if e.ComplexityRoot.KindCount.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.KindCount.Updated(childComplexity), true
+
 	case "Membership.evidence":
 		if e.ComplexityRoot.Membership.Evidence == nil {
 			break
@@ -518,6 +603,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Role(childComplexity), true
+
+	case "Mutation.deleteSource":
+		if e.ComplexityRoot.Mutation.DeleteSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSource(childComplexity, args["id"].(string)), true
+	case "Mutation.ingestSource":
+		if e.ComplexityRoot.Mutation.IngestSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestSource(childComplexity, args["document"].(model.SourceDocumentInput)), true
 
 	case "Nation.aliases":
 		if e.ComplexityRoot.Nation.Aliases == nil {
@@ -1267,7 +1375,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("EntityFilter", ec.unmarshalInputEntityFilter),
+			graphql.NewInputUnmarshaler("EntityInput", ec.unmarshalInputEntityInput),
+			graphql.NewInputUnmarshaler("EventInput", ec.unmarshalInputEventInput),
+			graphql.NewInputUnmarshaler("EvidenceInput", ec.unmarshalInputEvidenceInput),
+			graphql.NewInputUnmarshaler("MembershipInput", ec.unmarshalInputMembershipInput),
+			graphql.NewInputUnmarshaler("ParticipantInput", ec.unmarshalInputParticipantInput),
+			graphql.NewInputUnmarshaler("RoleInput", ec.unmarshalInputRoleInput),
+			graphql.NewInputUnmarshaler("SourceDocumentInput", ec.unmarshalInputSourceDocumentInput),
+			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
+			graphql.NewInputUnmarshaler("StatementInput", ec.unmarshalInputStatementInput),
+			graphql.NewInputUnmarshaler("TopicInput", ec.unmarshalInputTopicInput),
 		)
 	}
 	first := true
@@ -1302,6 +1420,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -1507,6 +1640,139 @@ type EventConnection {
   nodes: [Event!]!
   pageInfo: PageInfo!
   totalCount: Int!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/mutation.graphqls", Input: `"""
+One source and every fact it supports: the same format as the JSON ingestion
+documents (see the README). References are ids, declared in the document or
+already in the graph. Evidence quotes the source text verbatim, or gives
+start and end offsets in code points.
+"""
+input SourceDocumentInput {
+  source: SourceInput!
+  entities: [EntityInput!]
+  roles: [RoleInput!]
+  memberships: [MembershipInput!]
+  topics: [TopicInput!]
+  events: [EventInput!]
+  statements: [StatementInput!]
+}
+
+input SourceInput {
+  id: ID!
+  title: String!
+  publisher: String
+  url: String
+  publishedAt: Date
+  "The full text; every piece of evidence points into it."
+  text: String!
+}
+
+input EntityInput {
+  id: ID!
+  kind: EntityKind!
+  name: String!
+  aliases: [String!]
+  description: String
+  "Where the source names the entity."
+  evidence: [EvidenceInput!]
+  "True when this is not the existing entity of the same kind with the same name or alias."
+  distinct: Boolean
+}
+
+"""
+A verbatim ` + "`" + `quote` + "`" + ` from the source text (with ` + "`" + `occurrence` + "`" + `, from 1, when it
+occurs more than once), or explicit ` + "`" + `start` + "`" + ` and ` + "`" + `end` + "`" + ` code-point offsets.
+"""
+input EvidenceInput {
+  quote: String
+  occurrence: Int
+  start: Int
+  end: Int
+}
+
+input RoleInput {
+  person: ID!
+  title: String!
+  of: ID!
+  evidence: [EvidenceInput!]!
+}
+
+input MembershipInput {
+  member: ID!
+  organisation: ID!
+  role: String
+  evidence: [EvidenceInput!]!
+}
+
+input TopicInput {
+  id: ID!
+  name: String!
+}
+
+input EventInput {
+  id: ID!
+  name: String!
+  kind: String!
+  description: String
+  date: Date
+  endDate: Date
+  location: String
+  participants: [ParticipantInput!]
+  evidence: [EvidenceInput!]!
+}
+
+input ParticipantInput {
+  entity: ID!
+  role: String
+  evidence: [EvidenceInput!]!
+}
+
+input StatementInput {
+  "Optional; derived from the source and the evidence's position when omitted."
+  id: ID
+  kind: StatementKind!
+  speaker: ID!
+  attribution: String
+  text: String!
+  about: [ID!]
+  event: ID
+  date: Date
+  topics: [ID!]
+  evidence: EvidenceInput!
+}
+
+"What a load or a delete did to one kind of fact."
+type KindCount {
+  "entities, topics, events, participations, roles, memberships or statements"
+  kind: String!
+  created: Int!
+  updated: Int!
+  unchanged: Int!
+  deleted: Int!
+}
+
+type IngestResult {
+  source: Source!
+  "Counts per kind: the same document again reports everything unchanged."
+  counts: [KindCount!]!
+}
+
+type DeleteResult {
+  id: ID!
+  "What went with the source: facts no other source supports."
+  counts: [KindCount!]!
+}
+
+type Mutation {
+  """
+  Add or replace one source and the facts it supports. Needs the API token
+  (Authorization: Bearer …). A document with any problem is refused whole,
+  and the error lists every problem with its path in extensions.problems.
+  """
+  ingestSource(document: SourceDocumentInput!): IngestResult!
+  "Remove a source and every fact that only it supports. Needs the API token."
+  deleteSource(id: ID!): DeleteResult!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/node.graphqls", Input: `"""
@@ -1724,6 +1990,16 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_DeleteResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeleteResult_id(ctx, field)
+	case "counts":
+		return ec.fieldContext_DeleteResult_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteResult", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -1810,6 +2086,32 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_excerpt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_IngestResult_source(ctx, field)
+	case "counts":
+		return ec.fieldContext_IngestResult_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
+func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_KindCount_kind(ctx, field)
+	case "created":
+		return ec.fieldContext_KindCount_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_KindCount_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_KindCount_unchanged(ctx, field)
+	case "deleted":
+		return ec.fieldContext_KindCount_deleted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2231,6 +2533,34 @@ func (ec *executionContext) field_Event_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_ingestSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (model.SourceDocumentInput, error) {
+			return ec.unmarshalNSourceDocumentInput2newsgraphᚋgraphᚋmodelᚐSourceDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
 	return args, nil
 }
 
@@ -2819,6 +3149,61 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _DeleteResult_id(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteResult_counts(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _EntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3538,6 +3923,185 @@ func (ec *executionContext) fieldContext_Evidence_excerpt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
 }
 
+func (ec *executionContext) _IngestResult_source(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖnewsgraphᚋgraphᚋmodelᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_counts(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _KindCount_created(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KindCount_updated(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KindCount_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _KindCount_deleted(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_KindCount_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_KindCount_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Membership_member(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3653,6 +4217,94 @@ func (ec *executionContext) fieldContext_Membership_evidence(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_ingestSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_ingestSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IngestSource(ctx, fc.Args["document"].(model.SourceDocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+			return ec.marshalNIngestResult2ᚖnewsgraphᚋgraphᚋmodelᚐIngestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_ingestSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_ingestSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSource(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖnewsgraphᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8015,6 +8667,594 @@ func UnmarshalEntityFilter(ctx context.Context, raw any) (model.EntityFilter, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (model.EntityInput, error) {
+	var it model.EntityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "kind", "name", "aliases", "description", "evidence", "distinct"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Aliases = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		case "distinct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distinct"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Distinct = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEntityInput unmarshals raw into the EntityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEntityInput(ctx context.Context, raw any) (model.EntityInput, error) {
+	var out model.EntityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
+	var it model.EventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "kind", "description", "date", "endDate", "location", "participants", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "location":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Location = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOParticipantInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipantInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEventInput unmarshals raw into the EventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEventInput(ctx context.Context, raw any) (model.EventInput, error) {
+	var out model.EventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj any) (model.EvidenceInput, error) {
+	var it model.EvidenceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"quote", "occurrence", "start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "quote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quote = data
+		case "occurrence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurrence"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Occurrence = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEvidenceInput unmarshals raw into the EvidenceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEvidenceInput(ctx context.Context, raw any) (model.EvidenceInput, error) {
+	var out model.EvidenceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EvidenceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, obj any) (model.MembershipInput, error) {
+	var it model.MembershipInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"member", "organisation", "role", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "member":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("member"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Member = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMembershipInput unmarshals raw into the MembershipInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMembershipInput(ctx context.Context, raw any) (model.MembershipInput, error) {
+	var out model.MembershipInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MembershipInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, obj any) (model.ParticipantInput, error) {
+	var it model.ParticipantInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"entity", "role", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalParticipantInput unmarshals raw into the ParticipantInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalParticipantInput(ctx context.Context, raw any) (model.ParticipantInput, error) {
+	var out model.ParticipantInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ParticipantInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRoleInput(ctx context.Context, obj any) (model.RoleInput, error) {
+	var it model.RoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"person", "title", "of", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "of":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("of"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Of = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRoleInput unmarshals raw into the RoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRoleInput(ctx context.Context, raw any) (model.RoleInput, error) {
+	var out model.RoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceDocumentInput(ctx context.Context, obj any) (model.SourceDocumentInput, error) {
+	var it model.SourceDocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"source", "entities", "roles", "memberships", "topics", "events", "statements"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNSourceInput2ᚖnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "entities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entities"))
+			data, err := ec.unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entities = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalORoleInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐRoleInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
+		case "memberships":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberships"))
+			data, err := ec.unmarshalOMembershipInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Memberships = data
+		case "topics":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topics"))
+			data, err := ec.unmarshalOTopicInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTopicInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topics = data
+		case "events":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("events"))
+			data, err := ec.unmarshalOEventInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Events = data
+		case "statements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statements"))
+			data, err := ec.unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statements = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceDocumentInput unmarshals raw into the SourceDocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceDocumentInput(ctx context.Context, raw any) (model.SourceDocumentInput, error) {
+	var out model.SourceDocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceDocumentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (model.SourceInput, error) {
+	var it model.SourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "publisher", "url", "publishedAt", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceInput unmarshals raw into the SourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
+	var out model.SourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, obj any) (model.StatementFilter, error) {
 	var it model.StatementFilter
 	if obj == nil {
@@ -8110,6 +9350,160 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 func UnmarshalStatementFilter(ctx context.Context, raw any) (model.StatementFilter, error) {
 	var out model.StatementFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, obj any) (model.StatementInput, error) {
+	var it model.StatementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "kind", "speaker", "attribution", "text", "about", "event", "date", "topics", "evidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "attribution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attribution"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attribution = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "about":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("about"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.About = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Event = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "topics":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topics"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topics = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatementInput unmarshals raw into the StatementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatementInput(ctx context.Context, raw any) (model.StatementInput, error) {
+	var out model.StatementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputTopicInput(ctx context.Context, obj any) (model.TopicInput, error) {
+	var it model.TopicInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTopicInput unmarshals raw into the TopicInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTopicInput(ctx context.Context, raw any) (model.TopicInput, error) {
+	var out model.TopicInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TopicInput", raw, &out)
 	return out, err
 }
 
@@ -8221,6 +9615,44 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var deleteResultImplementors = []string{"DeleteResult"}
+
+func (ec *executionContext) _DeleteResult(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteResult")
+		case "id":
+			out.Values[i] = ec._DeleteResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._DeleteResult_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var entityConnectionImplementors = []string{"EntityConnection"}
 
@@ -8523,6 +9955,97 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var ingestResultImplementors = []string{"IngestResult"}
+
+func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *model.IngestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestResult")
+		case "source":
+			out.Values[i] = ec._IngestResult_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._IngestResult_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var kindCountImplementors = []string{"KindCount"}
+
+func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("KindCount")
+		case "kind":
+			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._KindCount_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._KindCount_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._KindCount_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleted":
+			out.Values[i] = ec._KindCount_deleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *model.Membership) graphql.Marshaler {
@@ -8551,6 +10074,56 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			}
 		case "evidence":
 			out.Values[i] = ec._Membership_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "ingestSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_ingestSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSource(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10028,6 +11601,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNDeleteResult2ᚖnewsgraphᚋgraphᚋmodelᚐDeleteResult(ctx context.Context, sel ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteResult!")
+		return graphql.Null
+	}
+	return ec._DeleteResult(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntity2newsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Entity!")
@@ -10082,6 +11663,11 @@ func (ec *executionContext) marshalNEntityEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEn
 		return graphql.Null
 	}
 	return ec._EntityEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEntityInput2ᚖnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx context.Context, v any) (*model.EntityInput, error) {
+	res, err := ec.unmarshalInputEntityInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, v any) (model.EntityKind, error) {
@@ -10150,6 +11736,11 @@ func (ec *executionContext) marshalNEventEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEve
 	return ec._EventEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEventInput2ᚖnewsgraphᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (*model.EventInput, error) {
+	res, err := ec.unmarshalInputEventInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -10172,6 +11763,25 @@ func (ec *executionContext) marshalNEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐEvid
 		return graphql.Null
 	}
 	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*model.EvidenceInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EvidenceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
+	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -10202,6 +11812,14 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNIngestResult2ᚖnewsgraphᚋgraphᚋmodelᚐIngestResult(ctx context.Context, sel ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IngestResult!")
+		return graphql.Null
+	}
+	return ec._IngestResult(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10214,6 +11832,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNKindCount2ᚖnewsgraphᚋgraphᚋmodelᚐKindCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNKindCount2ᚖnewsgraphᚋgraphᚋmodelᚐKindCount(ctx context.Context, sel ast.SelectionSet, v *model.KindCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "KindCount!")
+		return graphql.Null
+	}
+	return ec._KindCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
@@ -10238,6 +11880,11 @@ func (ec *executionContext) marshalNMembership2ᚖnewsgraphᚋgraphᚋmodelᚐMe
 		return graphql.Null
 	}
 	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMembershipInput2ᚖnewsgraphᚋgraphᚋmodelᚐMembershipInput(ctx context.Context, v any) (*model.MembershipInput, error) {
+	res, err := ec.unmarshalInputMembershipInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2newsgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -10278,6 +11925,11 @@ func (ec *executionContext) marshalNPageInfo2ᚖnewsgraphᚋgraphᚋmodelᚐPage
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipantInput2ᚖnewsgraphᚋgraphᚋmodelᚐParticipantInput(ctx context.Context, v any) (*model.ParticipantInput, error) {
+	res, err := ec.unmarshalInputParticipantInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNParticipation2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
@@ -10384,6 +12036,11 @@ func (ec *executionContext) marshalNRole2ᚖnewsgraphᚋgraphᚋmodelᚐRole(ctx
 	return ec._Role(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRoleInput2ᚖnewsgraphᚋgraphᚋmodelᚐRoleInput(ctx context.Context, v any) (*model.RoleInput, error) {
+	res, err := ec.unmarshalInputRoleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSearchHit2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -10440,6 +12097,11 @@ func (ec *executionContext) marshalNSourceConnection2ᚖnewsgraphᚋgraphᚋmode
 	return ec._SourceConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSourceDocumentInput2newsgraphᚋgraphᚋmodelᚐSourceDocumentInput(ctx context.Context, v any) (model.SourceDocumentInput, error) {
+	res, err := ec.unmarshalInputSourceDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSourceEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -10462,6 +12124,11 @@ func (ec *executionContext) marshalNSourceEdge2ᚖnewsgraphᚋgraphᚋmodelᚐSo
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSourceInput2ᚖnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx context.Context, v any) (*model.SourceInput, error) {
+	res, err := ec.unmarshalInputSourceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Statement) graphql.Marshaler {
@@ -10518,6 +12185,11 @@ func (ec *executionContext) marshalNStatementEdge2ᚖnewsgraphᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._StatementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatementInput2ᚖnewsgraphᚋgraphᚋmodelᚐStatementInput(ctx context.Context, v any) (*model.StatementInput, error) {
+	res, err := ec.unmarshalInputStatementInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (model.StatementKind, error) {
@@ -10619,6 +12291,11 @@ func (ec *executionContext) marshalNTopic2ᚖnewsgraphᚋgraphᚋmodelᚐTopic(c
 		return graphql.Null
 	}
 	return ec._Topic(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTopicInput2ᚖnewsgraphᚋgraphᚋmodelᚐTopicInput(ctx context.Context, v any) (*model.TopicInput, error) {
+	res, err := ec.unmarshalInputTopicInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -10826,6 +12503,23 @@ func (ec *executionContext) unmarshalOEntityFilter2ᚖnewsgraphᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx context.Context, v any) ([]*model.EntityInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EntityInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEntityInput2ᚖnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, v any) ([]model.EntityKind, error) {
 	if v == nil {
 		return nil, nil
@@ -10869,6 +12563,75 @@ func (ec *executionContext) marshalOEvent2ᚖnewsgraphᚋgraphᚋmodelᚐEvent(c
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOEventInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventInputᚄ(ctx context.Context, v any) ([]*model.EventInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EventInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventInput2ᚖnewsgraphᚋgraphᚋmodelᚐEventInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*model.EvidenceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EvidenceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -10905,11 +12668,62 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOMembershipInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipInputᚄ(ctx context.Context, v any) ([]*model.MembershipInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MembershipInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMembershipInput2ᚖnewsgraphᚋgraphᚋmodelᚐMembershipInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalONode2newsgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOParticipantInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipantInputᚄ(ctx context.Context, v any) ([]*model.ParticipantInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ParticipantInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParticipantInput2ᚖnewsgraphᚋgraphᚋmodelᚐParticipantInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORoleInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐRoleInputᚄ(ctx context.Context, v any) ([]*model.RoleInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.RoleInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoleInput2ᚖnewsgraphᚋgraphᚋmodelᚐRoleInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOStatementFilter2ᚖnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx context.Context, v any) (*model.StatementFilter, error) {
@@ -10918,6 +12732,23 @@ func (ec *executionContext) unmarshalOStatementFilter2ᚖnewsgraphᚋgraphᚋmod
 	}
 	res, err := ec.unmarshalInputStatementFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementInputᚄ(ctx context.Context, v any) ([]*model.StatementInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.StatementInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatementInput2ᚖnewsgraphᚋgraphᚋmodelᚐStatementInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (*model.StatementKind, error) {
@@ -10936,6 +12767,41 @@ func (ec *executionContext) marshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodel�
 	return v
 }
 
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -10952,6 +12818,23 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTopicInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTopicInputᚄ(ctx context.Context, v any) ([]*model.TopicInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TopicInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTopicInput2ᚖnewsgraphᚋgraphᚋmodelᚐTopicInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

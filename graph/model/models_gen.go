@@ -24,6 +24,12 @@ type Node interface {
 	IsNode()
 }
 
+type DeleteResult struct {
+	ID string `json:"id"`
+	// What went with the source: facts no other source supports.
+	Counts []*KindCount `json:"counts"`
+}
+
 // A page of entities, ordered by name (ignoring case and accents), then by id.
 type EntityConnection struct {
 	Edges []*EntityEdge `json:"edges"`
@@ -45,6 +51,18 @@ type EntityFilter struct {
 	Kinds []EntityKind `json:"kinds,omitempty"`
 	// Matches name or any alias, ignoring case and accents.
 	Name *string `json:"name,omitempty"`
+}
+
+type EntityInput struct {
+	ID          string     `json:"id"`
+	Kind        EntityKind `json:"kind"`
+	Name        string     `json:"name"`
+	Aliases     []string   `json:"aliases,omitempty"`
+	Description *string    `json:"description,omitempty"`
+	// Where the source names the entity.
+	Evidence []*EvidenceInput `json:"evidence,omitempty"`
+	// True when this is not the existing entity of the same kind with the same name or alias.
+	Distinct *bool `json:"distinct,omitempty"`
 }
 
 // Something that happened: a summit, a call, an invasion.
@@ -80,6 +98,18 @@ type EventEdge struct {
 	Node   *Event `json:"node"`
 }
 
+type EventInput struct {
+	ID           string              `json:"id"`
+	Name         string              `json:"name"`
+	Kind         string              `json:"kind"`
+	Description  *string             `json:"description,omitempty"`
+	Date         *kg.Date            `json:"date,omitempty"`
+	EndDate      *kg.Date            `json:"endDate,omitempty"`
+	Location     *string             `json:"location,omitempty"`
+	Participants []*ParticipantInput `json:"participants,omitempty"`
+	Evidence     []*EvidenceInput    `json:"evidence"`
+}
+
 // A span of a source's text that supports a fact: `[start, end)` in Unicode
 // code points, and the text of that span.
 type Evidence struct {
@@ -89,6 +119,31 @@ type Evidence struct {
 	Excerpt string  `json:"excerpt"`
 }
 
+// A verbatim `quote` from the source text (with `occurrence`, from 1, when it
+// occurs more than once), or explicit `start` and `end` code-point offsets.
+type EvidenceInput struct {
+	Quote      *string `json:"quote,omitempty"`
+	Occurrence *int    `json:"occurrence,omitempty"`
+	Start      *int    `json:"start,omitempty"`
+	End        *int    `json:"end,omitempty"`
+}
+
+type IngestResult struct {
+	Source *Source `json:"source"`
+	// Counts per kind: the same document again reports everything unchanged.
+	Counts []*KindCount `json:"counts"`
+}
+
+// What a load or a delete did to one kind of fact.
+type KindCount struct {
+	// entities, topics, events, participations, roles, memberships or statements
+	Kind      string `json:"kind"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Deleted   int    `json:"deleted"`
+}
+
 // A nation's or organisation's place in an organisation.
 type Membership struct {
 	Member       Entity        `json:"member"`
@@ -96,6 +151,16 @@ type Membership struct {
 	// For example co-chair.
 	Role     *string     `json:"role,omitempty"`
 	Evidence []*Evidence `json:"evidence"`
+}
+
+type MembershipInput struct {
+	Member       string           `json:"member"`
+	Organisation string           `json:"organisation"`
+	Role         *string          `json:"role,omitempty"`
+	Evidence     []*EvidenceInput `json:"evidence"`
+}
+
+type Mutation struct {
 }
 
 // A country, or its government acting as a whole.
@@ -154,6 +219,12 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last edge on this page; pass it as `after` to get the next page. Null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+type ParticipantInput struct {
+	Entity   string           `json:"entity"`
+	Role     *string          `json:"role,omitempty"`
+	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // An entity's part in an event: host, by phone, by video link, …
@@ -216,6 +287,13 @@ type Role struct {
 	Evidence []*Evidence `json:"evidence"`
 }
 
+type RoleInput struct {
+	Person   string           `json:"person"`
+	Title    string           `json:"title"`
+	Of       string           `json:"of"`
+	Evidence []*EvidenceInput `json:"evidence"`
+}
+
 // One search result: an entity, an event or a statement.
 type SearchHit struct {
 	Node Node `json:"node"`
@@ -250,9 +328,33 @@ type SourceConnection struct {
 	TotalCount int           `json:"totalCount"`
 }
 
+// One source and every fact it supports: the same format as the JSON ingestion
+// documents (see the README). References are ids, declared in the document or
+// already in the graph. Evidence quotes the source text verbatim, or gives
+// start and end offsets in code points.
+type SourceDocumentInput struct {
+	Source      *SourceInput       `json:"source"`
+	Entities    []*EntityInput     `json:"entities,omitempty"`
+	Roles       []*RoleInput       `json:"roles,omitempty"`
+	Memberships []*MembershipInput `json:"memberships,omitempty"`
+	Topics      []*TopicInput      `json:"topics,omitempty"`
+	Events      []*EventInput      `json:"events,omitempty"`
+	Statements  []*StatementInput  `json:"statements,omitempty"`
+}
+
 type SourceEdge struct {
 	Cursor string  `json:"cursor"`
 	Node   *Source `json:"node"`
+}
+
+type SourceInput struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Publisher   *string  `json:"publisher,omitempty"`
+	URL         *string  `json:"url,omitempty"`
+	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
+	// The full text; every piece of evidence points into it.
+	Text string `json:"text"`
 }
 
 // Something an entity said, traced to the sentence in its source.
@@ -315,6 +417,20 @@ type StatementFilter struct {
 	SpeakerKinds []EntityKind `json:"speakerKinds,omitempty"`
 }
 
+type StatementInput struct {
+	// Optional; derived from the source and the evidence's position when omitted.
+	ID          *string        `json:"id,omitempty"`
+	Kind        StatementKind  `json:"kind"`
+	Speaker     string         `json:"speaker"`
+	Attribution *string        `json:"attribution,omitempty"`
+	Text        string         `json:"text"`
+	About       []string       `json:"about,omitempty"`
+	Event       *string        `json:"event,omitempty"`
+	Date        *kg.Date       `json:"date,omitempty"`
+	Topics      []string       `json:"topics,omitempty"`
+	Evidence    *EvidenceInput `json:"evidence"`
+}
+
 // An event or a statement, placed on a timeline.
 type TimelineEntry struct {
 	// When, as precisely as the source says; null when it does not say.
@@ -335,6 +451,11 @@ type Topic struct {
 }
 
 func (Topic) IsNode() {}
+
+type TopicInput struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
 
 // The kinds of actor the graph knows: people, nations and organisations.
 type EntityKind string

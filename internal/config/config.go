@@ -28,6 +28,9 @@ type Config struct {
 
 	// ComplexityLimit is the highest query cost accepted (NEWSGRAPH_COMPLEXITY_LIMIT).
 	ComplexityLimit int
+	// APIToken enables the mutations: callers must send it as a bearer
+	// token. Empty disables them (NEWSGRAPH_API_TOKEN).
+	APIToken string
 	// TraceRoundTrips adds the request's Cypher round trips to every GraphQL
 	// response, as extensions.neo4j.roundTrips (NEWSGRAPH_TRACE_ROUND_TRIPS).
 	TraceRoundTrips bool
@@ -131,6 +134,10 @@ func Load(getenv func(string) string) (Config, error) {
 
 	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
 	c.Seed = p.boolean("NEWSGRAPH_SEED", c.Seed)
+	c.APIToken = p.str("NEWSGRAPH_API_TOKEN", "")
+	if c.APIToken != "" && len(c.APIToken) < 16 {
+		p.fail("NEWSGRAPH_API_TOKEN", "is %d characters; use at least 16 (e.g. openssl rand -hex 24)", len(c.APIToken))
+	}
 	c.BatchWait = p.duration("NEWSGRAPH_BATCH_WAIT", c.BatchWait, 0, time.Second)
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)

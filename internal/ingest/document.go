@@ -49,6 +49,9 @@ type EntityInput struct {
 	Aliases     []string  `json:"aliases,omitempty"`
 	Description string    `json:"description,omitempty"`
 	Evidence    Evidences `json:"evidence,omitempty"`
+	// Distinct says the entity is not the existing entity of the same kind
+	// with the same name or alias (two people called John Smith).
+	Distinct bool `json:"distinct,omitempty"`
 }
 
 // EvidenceInput points into the source text: a verbatim Quote (with
@@ -180,21 +183,31 @@ func jsonMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// Loader writes a validated document; *store.Store is the one in use.
-type Loader interface {
-	LoadDocument(ctx context.Context, doc *kg.SourceDocument) error
+// Graph answers what validation needs to know about the graph already
+// there: which ids exist, and which entities go by a name.
+type Graph interface {
+	NodeKinds(ctx context.Context, ids []string) (map[string]kg.IDKind, error)
+	SameNames(ctx context.Context, kind kg.EntityKind, keys []string) (map[string][]string, error)
 }
 
-// Load validates a document and, only if it is valid, writes it. It is the
-// one path by which documents enter the graph: the seed, the CLI and the
-// mutation all call it.
-func Load(ctx context.Context, l Loader, doc *Document) (*kg.SourceDocument, error) {
-	valid, err := Validate(doc)
+// Loader writes a validated document and knows the graph; *store.Store is
+// the one in use.
+type Loader interface {
+	Graph
+	LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.LoadReport, error)
+}
+
+// Load validates a document against the rules and the graph and, only if it
+// is valid, writes it in one transaction. It is the one path by which
+// documents enter the graph: the seed, the CLI and the mutation all call it.
+func Load(ctx context.Context, l Loader, doc *Document) (*kg.SourceDocument, kg.LoadReport, error) {
+	valid, err := ValidateWith(ctx, doc, l)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if err := l.LoadDocument(ctx, valid); err != nil {
-		return nil, fmt.Errorf("ingest.Load %s: %w", valid.Source.ID, err)
+	report, err := l.LoadDocument(ctx, valid)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ingest.Load %s: %w", valid.Source.ID, err)
 	}
-	return valid, nil
+	return valid, report, nil
 }

@@ -25,7 +25,7 @@ func counts(t *testing.T, s *store.Store) [2]int64 {
 func TestLoadIsIdempotent(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := Load(ctx, s, validDoc()); err != nil {
+	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
 	}
 	first := counts(t, s)
@@ -35,7 +35,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if first != [2]int64{8, 16} {
 		t.Errorf("after one load: %v nodes/relationships, want [8 16]", first)
 	}
-	if _, err := Load(ctx, s, validDoc()); err != nil {
+	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
 	}
 	if again := counts(t, s); again != first {
@@ -47,7 +47,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 func TestLoadReplacesTheSourcesFacts(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := Load(ctx, s, validDoc()); err != nil {
+	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
 	}
 	full := counts(t, s)
@@ -56,14 +56,14 @@ func TestLoadReplacesTheSourcesFacts(t *testing.T) {
 	smaller.Entities = smaller.Entities[:3] // drops organisation:coalition…
 	smaller.Memberships = nil               // …and the membership naming it
 	smaller.Statements[0].About = smaller.Statements[0].About[1:]
-	if _, err := Load(ctx, s, smaller); err != nil {
+	if _, _, err := Load(ctx, s, smaller); err != nil {
 		t.Fatal(err)
 	}
 	// One node (the coalition), its IN_SOURCE, the membership and one ABOUT fewer.
 	if got, want := counts(t, s), [2]int64{full[0] - 1, full[1] - 3}; got != want {
 		t.Errorf("after replacing with a smaller version: %v, want %v", got, want)
 	}
-	if _, err := Load(ctx, s, validDoc()); err != nil {
+	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
 	}
 	if got := counts(t, s); got != full {
@@ -75,7 +75,7 @@ func TestLoadReplacesTheSourcesFacts(t *testing.T) {
 func TestRejectedDocumentsChangeNothing(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := Load(ctx, s, validDoc()); err != nil {
+	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
 	}
 	before := counts(t, s)
@@ -83,7 +83,7 @@ func TestRejectedDocumentsChangeNothing(t *testing.T) {
 		doc := validDoc()
 		doc.Source.ID = "source:other-report" // would be a new source if it were written
 		tt.break_(doc)
-		_, err := Load(ctx, s, doc)
+		_, _, err := Load(ctx, s, doc)
 		var inv *InvalidError
 		if !errors.As(err, &inv) {
 			t.Errorf("%s: Load = %v, want an *InvalidError", tt.name, err)

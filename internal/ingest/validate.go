@@ -1,26 +1,50 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
 )
 
-// Validate checks a document against every rule and, when it passes,
+// Limits on one document, so that no single request can tie up the
+// database; a newsroom splits anything larger into several sources.
+const (
+	MaxTextRunes = 1_000_000
+	MaxFacts     = 20_000
+)
+
+// Validate checks a document on its own: every reference must resolve
+// within it. See ValidateWith.
+func Validate(doc *Document) (*kg.SourceDocument, error) {
+	return ValidateWith(context.Background(), doc, nil)
+}
+
+// ValidateWith checks a document against every rule and, when it passes,
 // returns it with references checked and evidence resolved to offsets. When
 // it fails, the error is an *InvalidError listing every problem.
 //
-// References must resolve within the document.
-func Validate(doc *Document) (*kg.SourceDocument, error) {
+// With a graph, references may also name entities, events and topics that
+// are already there, and a new entity whose name or alias is an existing
+// entity's (of the same kind) is refused unless marked distinct.
+func ValidateWith(ctx context.Context, doc *Document, g Graph) (*kg.SourceDocument, error) {
 	v := &validator{doc: doc, out: &kg.SourceDocument{}, kinds: map[string]kg.IDKind{}, entityKind: map[string]kg.EntityKind{}}
+	v.limits()
 	v.source()
 	v.entities()
 	v.topics()
 	v.events()
+	if g != nil {
+		if err := v.lookUp(ctx, g); err != nil {
+			return nil, err
+		}
+	}
 	v.roles()
 	v.memberships()
 	v.participations()
@@ -35,12 +59,125 @@ type validator struct {
 	doc *Document
 	out *kg.SourceDocument
 	ps  problems
+	// existing maps ids already in the graph, referred to but not declared.
+	existing map[string]kg.IDKind
 	// text is nil when the source text itself is missing; evidence is then
 	// not checked, since every piece would fail for the same reason.
 	text *text
 	// kinds maps every id declared in the document to its kind.
 	kinds      map[string]kg.IDKind
 	entityKind map[string]kg.EntityKind
+}
+
+// limits refuses documents too large to load as one transaction.
+func (v *validator) limits() {
+	d := v.doc
+	if n := utf8.RuneCountInString(d.Source.Text); n > MaxTextRunes {
+		v.ps.add("source.text", "has %d characters; the limit is %d: split the source", n, MaxTextRunes)
+	}
+	facts := len(d.Entities) + len(d.Topics) + len(d.Events) + len(d.Roles) + len(d.Memberships) + len(d.Statements)
+	for _, e := range d.Events {
+		facts += len(e.Participants)
+	}
+	if facts > MaxFacts {
+		v.ps.add("document", "has %d facts (entities, topics, events, participants, roles, memberships and statements); the limit is %d", facts, MaxFacts)
+	}
+}
+
+// lookUp asks the graph about every id the document refers to without
+// declaring, and about entities that may already exist under another id.
+func (v *validator) lookUp(ctx context.Context, g Graph) error {
+	d := v.doc
+	var refs []string
+	add := func(ids ...string) {
+		for _, id := range ids {
+			if _, declared := v.kinds[id]; id != "" && !declared && !slices.Contains(refs, id) {
+				refs = append(refs, id)
+			}
+		}
+	}
+	for _, r := range d.Roles {
+		add(r.Person, r.Of)
+	}
+	for _, m := range d.Memberships {
+		add(m.Member, m.Organisation)
+	}
+	for _, e := range d.Events {
+		for _, p := range e.Participants {
+			add(p.Entity)
+		}
+	}
+	for _, s := range d.Statements {
+		add(s.Speaker, s.Event)
+		add(s.About...)
+		add(s.Topics...)
+	}
+	declared := make([]string, 0, len(d.Entities))
+	for _, e := range d.Entities {
+		declared = append(declared, e.ID)
+	}
+	known, err := g.NodeKinds(ctx, append(refs, declared...))
+	if err != nil {
+		return fmt.Errorf("ingest.Validate: %w", err)
+	}
+	v.existing = map[string]kg.IDKind{}
+	for _, id := range refs {
+		if k, ok := known[id]; ok {
+			v.existing[id] = k
+		}
+	}
+	return v.sameNames(ctx, g, known)
+}
+
+// sameNames refuses a new entity whose folded name or alias is an existing
+// entity's of the same kind, or another new entity's in the document,
+// unless the document marks it distinct.
+func (v *validator) sameNames(ctx context.Context, g Graph, known map[string]kg.IDKind) error {
+	type claim struct {
+		at  int
+		key string
+	}
+	byKind := map[kg.EntityKind][]claim{}
+	for i, e := range v.doc.Entities {
+		kind := kg.EntityKind(e.Kind)
+		if _, exists := known[e.ID]; exists || e.Distinct || !kind.Valid() {
+			continue
+		}
+		for _, key := range names.Keys(e.Name, e.Aliases) {
+			byKind[kind] = append(byKind[kind], claim{i, key})
+		}
+	}
+	for _, kind := range kg.EntityKinds {
+		claims := byKind[kind]
+		if len(claims) == 0 {
+			continue
+		}
+		keys := make([]string, len(claims))
+		for i, c := range claims {
+			keys[i] = c.key
+		}
+		found, err := g.SameNames(ctx, kind, keys)
+		if err != nil {
+			return fmt.Errorf("ingest.Validate: %w", err)
+		}
+		reported := map[int]bool{}
+		firstClaim := map[string]int{}
+		for _, c := range claims {
+			path := fmt.Sprintf("entities[%d].name", c.at)
+			if ids := found[c.key]; len(ids) > 0 && !reported[c.at] {
+				reported[c.at] = true
+				v.ps.add(path, "%q is already in the graph as %s: did you mean %s? Use that id, or set \"distinct\": true if this is someone else",
+					c.key, strings.Join(ids, ", "), ids[0])
+			}
+			if j, dup := firstClaim[c.key]; dup && j != c.at && !reported[c.at] {
+				reported[c.at] = true
+				v.ps.add(path, "%q is also the name of entities[%d] (%s); declare one entity, or set \"distinct\": true", c.key, j, v.doc.Entities[j].ID)
+			} else if !dup {
+				firstClaim[c.key] = c.at
+			}
+		}
+	}
+	return nil
 }
 
 func (v *validator) source() {
@@ -110,7 +247,14 @@ func (v *validator) ref(path, id string, want ...kg.IDKind) bool {
 	}
 	kind, ok := v.kinds[id]
 	if !ok {
-		v.ps.add(path, "%q is not declared in this document", id)
+		kind, ok = v.existing[id]
+	}
+	if !ok {
+		if v.existing != nil {
+			v.ps.add(path, "%q is not declared in this document, and the graph has no such id", id)
+		} else {
+			v.ps.add(path, "%q is not declared in this document", id)
+		}
 		return false
 	}
 	if !slices.Contains(want, kind) {

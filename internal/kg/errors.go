@@ -15,6 +15,8 @@ var (
 	ErrInvalidInput = errors.New("invalid input")
 	// ErrUnavailable means the graph store cannot be reached right now.
 	ErrUnavailable = errors.New("graph store unavailable")
+	// ErrUnauthenticated means the caller lacks the credentials a write needs.
+	ErrUnauthenticated = errors.New("unauthenticated")
 )
 
 // Error is an error whose message was written for the API's caller. Internal

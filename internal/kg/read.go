@@ -121,3 +121,20 @@ type TimelineEntry struct {
 	SourceID string
 	Position int
 }
+
+// KindReport counts what a load or a delete did to one kind of fact.
+type KindReport struct {
+	Kind      string `json:"kind"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Deleted   int    `json:"deleted"`
+}
+
+// LoadReport says what loading or deleting a source did, kind by kind, in
+// a fixed order: entities, topics, events, participations, roles,
+// memberships, statements.
+type LoadReport []KindReport
+
+// ReportKinds is the order of a LoadReport.
+var ReportKinds = []string{"entities", "topics", "events", "participations", "roles", "memberships", "statements"}

@@ -28,10 +28,15 @@ import (
 
 // LoadDocument writes one validated source document in one write
 // transaction, replacing whatever the same source contributed before. Each
-// kind of fact is written by one batched UNWIND, not one round trip per fact.
-func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) error {
+// kind of fact is written by one batched UNWIND, not one round trip per
+// fact. The report compares the source's facts before and after.
+func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.LoadReport, error) {
 	const op = "store.LoadDocument"
-	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+	res, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		before, err := fingerprint(ctx, tx, doc.Source.ID)
+		if err != nil {
+			return nil, err
+		}
 		orphans, err := detachSource(ctx, tx, doc.Source.ID)
 		if err != nil {
 			return nil, err
@@ -39,9 +44,242 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) error 
 		if err := writeDocument(ctx, tx, doc); err != nil {
 			return nil, err
 		}
-		return nil, collectOrphans(ctx, tx, orphans)
+		if err := collectOrphans(ctx, tx, orphans); err != nil {
+			return nil, err
+		}
+		touched := orphans["Entity"]
+		for _, e := range doc.Entities {
+			touched = append(touched, e.ID)
+		}
+		if err := refreshNames(ctx, tx, touched); err != nil {
+			return nil, err
+		}
+		after, err := fingerprint(ctx, tx, doc.Source.ID)
+		if err != nil {
+			return nil, err
+		}
+		return compare(before, after, nil), nil
 	})
-	return err
+	if err != nil {
+		return nil, err
+	}
+	return res.(kg.LoadReport), nil
+}
+
+// DeleteSource removes a source and every fact that only it supports: its
+// statements, its evidence on shared facts (and the facts left with none),
+// and the entities, events and topics no other source names. It reports
+// what went; an unknown id is kg.ErrNotFound.
+func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, error) {
+	const op = "store.DeleteSource"
+	res, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		before, err := fingerprint(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		orphans, err := detachSource(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := collectOrphans(ctx, tx, orphans); err != nil {
+			return nil, err
+		}
+		countRoundTrip(ctx)
+		r, err := tx.Run(ctx, query("source_delete"), map[string]any{"sourceId": id})
+		if err != nil {
+			return nil, err
+		}
+		rec, err := r.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if n, _, _ := neo4j.GetRecordValue[int64](rec, "deleted"); n == 0 {
+			return nil, kg.NotFound("no source has id %q", id)
+		}
+		if err := refreshNames(ctx, tx, orphans["Entity"]); err != nil {
+			return nil, err
+		}
+		alive, err := survivors(ctx, tx, before)
+		if err != nil {
+			return nil, err
+		}
+		return compare(before, prints{}, alive), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res.(kg.LoadReport), nil
+}
+
+// fact fingerprints: "kind\x00key" → a comparable rendering of the fact,
+// plus, for relationships, what identifies them in the graph.
+type prints struct {
+	value map[string]string
+	rels  map[string]map[string]any
+}
+
+// fingerprint renders each fact the source contributes, comparably.
+func fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, sourceID string) (prints, error) {
+	countRoundTrip(ctx)
+	out := prints{value: map[string]string{}, rels: map[string]map[string]any{}}
+	res, err := tx.Run(ctx, query("source_fingerprint"), map[string]any{"sourceId": sourceID})
+	if err != nil {
+		return out, fmt.Errorf("source_fingerprint: %w", err)
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return out, fmt.Errorf("source_fingerprint: %w", err)
+	}
+	for _, rec := range recs {
+		items, _, err := neo4j.GetRecordValue[[]any](rec, "items")
+		if err != nil {
+			return out, err
+		}
+		for _, it := range items {
+			r, ok := asRow(it)
+			if !ok {
+				continue
+			}
+			key := r.str("kind") + "\x00" + r.str("key")
+			out.value[key] = fmt.Sprint(r["value"])
+			if rel, ok := r.row("rel"); ok {
+				rel["key"] = key
+				out.rels[key] = rel
+			}
+		}
+	}
+	return out, nil
+}
+
+// survivors returns the keys of a deleted source's facts that other
+// sources still hold in the graph.
+func survivors(ctx context.Context, tx neo4j.ManagedTransaction, before prints) (map[string]bool, error) {
+	ids := map[string][]string{}
+	var rels []map[string]any
+	for key := range before.value {
+		kind, id, _ := strings.Cut(key, "\x00")
+		switch kind {
+		case "entities", "events", "topics":
+			ids[kind] = append(ids[kind], id)
+		}
+		if rel, ok := before.rels[key]; ok {
+			rels = append(rels, rel)
+		}
+	}
+	countRoundTrip(ctx)
+	res, err := tx.Run(ctx, query("source_survivors"), map[string]any{
+		"entities": nonNil(ids["entities"]), "events": nonNil(ids["events"]), "topics": nonNil(ids["topics"]), "rels": rels,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("source_survivors: %w", err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("source_survivors: %w", err)
+	}
+	alive := map[string]bool{}
+	for _, kind := range []string{"entities", "events", "topics"} {
+		list, _, _ := neo4j.GetRecordValue[[]any](rec, kind)
+		for _, id := range (row{"l": list}).strs("l") {
+			alive[kind+"\x00"+id] = true
+		}
+	}
+	list, _, _ := neo4j.GetRecordValue[[]any](rec, "rels")
+	for _, key := range (row{"l": list}).strs("l") {
+		alive[key] = true
+	}
+	return alive, nil
+}
+
+// compare turns two fingerprints into a report. A fact the source no
+// longer has counts as deleted, unless alive says another source still
+// holds it in the graph: then it was updated (it lost this evidence).
+func compare(before, after prints, alive map[string]bool) kg.LoadReport {
+	counts := map[string]*kg.KindReport{}
+	for _, k := range kg.ReportKinds {
+		counts[k] = &kg.KindReport{Kind: k}
+	}
+	kindOf := func(key string) *kg.KindReport {
+		k, _, _ := strings.Cut(key, "\x00")
+		if c, ok := counts[k]; ok {
+			return c
+		}
+		return &kg.KindReport{}
+	}
+	for key, v := range after.value {
+		old, existed := before.value[key]
+		switch {
+		case !existed:
+			kindOf(key).Created++
+		case old != v:
+			kindOf(key).Updated++
+		default:
+			kindOf(key).Unchanged++
+		}
+	}
+	for key := range before.value {
+		if _, still := after.value[key]; still {
+			continue
+		}
+		if alive[key] {
+			kindOf(key).Updated++
+		} else {
+			kindOf(key).Deleted++
+		}
+	}
+	report := make(kg.LoadReport, len(kg.ReportKinds))
+	for i, k := range kg.ReportKinds {
+		report[i] = *counts[k]
+	}
+	return report
+}
+
+// NodeKinds returns, for the ids that exist as entities, events or topics,
+// the kind of each.
+func (s *Store) NodeKinds(ctx context.Context, ids []string) (map[string]kg.IDKind, error) {
+	const op = "store.NodeKinds"
+	res, err := s.read(ctx, op, query("nodes_kinds"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]kg.IDKind{}
+	for _, rec := range res.Records {
+		id, _, _ := neo4j.GetRecordValue[string](rec, "id")
+		labels, isNil, err := neo4j.GetRecordValue[[]any](rec, "labels")
+		if err != nil || isNil {
+			continue
+		}
+		ls := (row{"l": labels}).strs("l")
+		if k, ok := entityKind(ls); ok {
+			out[id] = k.IDKind()
+		} else if slices.Contains(ls, "Event") {
+			out[id] = kg.KindEvent
+		} else if slices.Contains(ls, "Topic") {
+			out[id] = kg.KindTopic
+		}
+	}
+	return out, nil
+}
+
+// SameNames returns, for each folded name key, the ids of existing
+// entities of kind whose name or an alias folds to it.
+func (s *Store) SameNames(ctx context.Context, kind kg.EntityKind, keys []string) (map[string][]string, error) {
+	const op = "store.SameNames"
+	label, ok := entityLabels[kind]
+	if !ok {
+		return nil, fmt.Errorf("%s: unknown kind %q", op, kind)
+	}
+	res, err := s.read(ctx, op, query("entities_same_name"), map[string]any{"label": label, "keys": keys})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, rec := range res.Records {
+		key, _, _ := neo4j.GetRecordValue[string](rec, "key")
+		ids, _, _ := neo4j.GetRecordValue[[]any](rec, "ids")
+		out[key] = (row{"i": ids}).strs("i")
+	}
+	return out, nil
 }
 
 // orphanCandidates are ids a source used to name, by label.
@@ -99,7 +337,7 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 		return err
 	}
 
-	entities, err := entityRows(ctx, tx, doc.Entities)
+	entities, err := entityRows(doc.Entities)
 	if err != nil {
 		return err
 	}
@@ -178,53 +416,16 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 	return run(ctx, tx, "statements_create", map[string]any{"sourceId": sid, "statements": statements})
 }
 
-// entityRows merges each declared entity's aliases with those already
-// stored (aliases from every source accumulate) and folds the name keys.
-func entityRows(ctx context.Context, tx neo4j.ManagedTransaction, entities []kg.Entity) ([]map[string]any, error) {
-	ids := make([]string, len(entities))
-	for i, e := range entities {
-		ids[i] = e.ID
-	}
-	res, err := tx.Run(ctx, query("entities_existing"), map[string]any{"ids": ids})
-	if err != nil {
-		return nil, fmt.Errorf("entities_existing: %w", err)
-	}
-	recs, err := res.Collect(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("entities_existing: %w", err)
-	}
-	stored := map[string][]string{}
-	for _, rec := range recs {
-		id, _, err := neo4j.GetRecordValue[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		aliases, _, err := neo4j.GetRecordValue[[]any](rec, "aliases")
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range aliases {
-			if s, ok := a.(string); ok {
-				stored[id] = append(stored[id], s)
-			}
-		}
-	}
+// entityRows turns declared entities into rows for entities_upsert.
+func entityRows(entities []kg.Entity) ([]map[string]any, error) {
 	rows := make([]map[string]any, 0, len(entities))
 	for _, e := range entities {
 		label, ok := entityLabels[e.Kind]
 		if !ok {
 			return nil, kg.InvalidInput("kind", "unknown entity kind %q for %s", e.Kind, e.ID)
 		}
-		aliases := slices.Clone(e.Aliases)
-		for _, a := range stored[e.ID] {
-			if a != e.Name && !slices.Contains(aliases, a) {
-				aliases = append(aliases, a)
-			}
-		}
 		rows = append(rows, map[string]any{
-			"id": e.ID, "label": label, "name": e.Name, "aliases": nonNil(aliases),
-			"description": nullable(e.Description),
-			"nameKeys":    names.Keys(e.Name, aliases), "sortKey": names.Fold(e.Name),
+			"id": e.ID, "label": label, "name": e.Name, "description": nullable(e.Description), "sortKey": names.Fold(e.Name),
 		})
 	}
 	return rows, nil
@@ -264,13 +465,27 @@ func entityLinks(doc *kg.SourceDocument) []map[string]any {
 			}
 		}
 	}
+	declared := map[string]kg.Entity{}
+	for _, e := range doc.Entities {
+		declared[e.ID] = e
+	}
 	rows := make([]map[string]any, len(order))
 	for i, id := range order {
 		row := evidenceRow(evidence[id])
 		row["id"] = id
+		row["aliases"], row["keys"] = []string{}, []string{}
+		if e, ok := declared[id]; ok {
+			row["aliases"], row["keys"] = nonNil(e.Aliases), names.Keys(e.Name, e.Aliases)
+		}
 		rows[i] = row
 	}
 	return rows
+}
+
+// refreshNames recomputes the aliases and name keys of entities from the
+// sources that still name them.
+func refreshNames(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
+	return run(ctx, tx, "entities_refresh_names", map[string]any{"ids": nonNil(ids)})
 }
 
 // evidenceRow holds evidence as the parallel lists stored on IN_SOURCE.

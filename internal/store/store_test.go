@@ -47,7 +47,7 @@ func load(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.LoadDocument(context.Background(), doc); err != nil {
+	if _, err := s.LoadDocument(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
 }
