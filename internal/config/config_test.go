@@ -74,6 +74,7 @@ func TestLoadErrors(t *testing.T) {
 		{"log level", map[string]string{"LOG_LEVEL": "loud"}, []string{"LOG_LEVEL", "loud"}},
 		{"log format", map[string]string{"LOG_FORMAT": "xml"}, []string{"LOG_FORMAT", "xml"}},
 		{"bad bool", map[string]string{"NEWSGRAPH_SEED": "sometimes"}, []string{"NEWSGRAPH_SEED", "true or false"}},
+		{"short token", map[string]string{"NEWSGRAPH_API_TOKEN": "secret"}, []string{"NEWSGRAPH_API_TOKEN", "at least 16"}},
 		{"all at once", map[string]string{"ADDR": "x", "NEO4J_URI": "ftp://h", "LOG_LEVEL": "?"}, []string{"ADDR", "NEO4J_URI", "LOG_LEVEL"}},
 	}
 	for _, tt := range tests {

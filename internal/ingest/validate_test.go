@@ -227,3 +227,20 @@ func TestParse(t *testing.T) {
 		t.Errorf("evidence = %+v", doc.Events)
 	}
 }
+
+func TestLimits(t *testing.T) {
+	doc := validDoc()
+	doc.Source.Text = strings.Repeat("é", MaxTextRunes+1)
+	_, err := Validate(doc)
+	if err == nil || !strings.Contains(err.Error(), "source.text: has 1000001 characters; the limit is 1000000") {
+		t.Errorf("text over the cap: %v", err)
+	}
+	doc = validDoc()
+	for i := 0; len(doc.Topics) <= MaxFacts; i++ {
+		doc.Topics = append(doc.Topics, TopicInput{ID: "topic:t-" + strconv.Itoa(i), Name: "T"})
+	}
+	_, err = Validate(doc)
+	if err == nil || !strings.Contains(err.Error(), "document: has 20011 facts") || !strings.Contains(err.Error(), "the limit is 20000") {
+		t.Errorf("facts over the cap: %v", err)
+	}
+}

@@ -14,6 +14,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -54,6 +56,16 @@ func Config(t testing.TB) config.Neo4j {
 // lock named after the database's URI.
 func Lock(t testing.TB) {
 	t.Helper()
+	// A test may open several servers; the process takes the file lock once
+	// and counts, since a second flock from the same process would wait on
+	// itself.
+	held.Lock()
+	defer held.Unlock()
+	if held.n > 0 {
+		held.n++
+		t.Cleanup(func() { held.Lock(); held.n--; held.Unlock() })
+		return
+	}
 	uri := os.Getenv(EnvURI)
 	name := filepath.Join(os.TempDir(), "newsgraph-neo4jtest-"+strconv.FormatUint(fnv(uri), 16)+".lock")
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o600)
@@ -64,10 +76,21 @@ func Lock(t testing.TB) {
 		f.Close()
 		t.Fatalf("lock %s: %v", name, err)
 	}
+	held.n = 1
 	t.Cleanup(func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
+		held.Lock()
+		defer held.Unlock()
+		if held.n--; held.n == 0 {
+			syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+			f.Close()
+		}
 	})
+}
+
+// held counts this process's holds on the shared database's lock.
+var held struct {
+	sync.Mutex
+	n int
 }
 
 func fnv(s string) uint64 {
@@ -195,4 +218,28 @@ func Store(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Kill ends the instance at once with SIGKILL, as a crash would: no clean
+// shutdown, open transactions lost.
+func (in *Instance) Kill(t testing.TB) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(in.Dir, "neo4j.pid"))
+	if err != nil {
+		t.Fatalf("kill: %v", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatalf("kill: bad pid file: %v", err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatalf("kill %d: %v", pid, err)
+	}
+	for i := 0; i < 200; i++ {
+		if syscall.Kill(pid, 0) != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("pid %d still alive after SIGKILL", pid)
 }
