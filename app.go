@@ -31,6 +31,7 @@ type app struct {
 	graphql  http.Handler
 	schema   []byte
 	registry *prometheus.Registry
+	metrics  *httpMetrics
 	// prepared is set once the schema has been ensured in Neo4j.
 	prepared atomic.Bool
 	// afterGraphQL, when set (by tests), hears how many Cypher round trips
@@ -46,16 +47,20 @@ func newApp(cfg config.Config, st *store.Store, log *slog.Logger) *app {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := newHTTPMetrics(reg)
+	st.Observe(metrics.observeQuery)
 
 	return &app{
 		cfg:   cfg,
 		store: st,
 		log:   log,
 		graphql: graph.NewHandler(resolver, graph.HandlerOptions{
-			ComplexityLimit: cfg.ComplexityLimit, TraceRoundTrips: cfg.TraceRoundTrips, Log: log,
+			ComplexityLimit: cfg.ComplexityLimit, MaxDepth: cfg.MaxDepth, MaxAliases: cfg.MaxAliases, MaxTokens: cfg.MaxTokens,
+			Production: cfg.Production, TraceRoundTrips: cfg.TraceRoundTrips, Log: log, Observe: metrics.observeOperation,
 		}),
 		schema:   sdl,
 		registry: reg,
+		metrics:  metrics,
 	}
 }
 
@@ -65,21 +70,25 @@ func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); retu
 
 // handler routes every path the server answers.
 func (a *app) handler() http.Handler {
-	m := newHTTPMetrics(a.registry)
+	m := a.metrics
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql)))))
-	mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
-	mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
-	mux.HandleFunc("GET /schema.graphql", a.serveSchema)
-	mux.Handle("GET /export/statements.csv", m.instrument("export", a.exportStatements("csv")))
-	mux.Handle("GET /export/statements.jsonl", m.instrument("export", a.exportStatements("jsonl")))
+	mux.Handle("/graphql", m.instrument("graphql", a.guardGraphQL(a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql))))))
+	if !a.cfg.Production {
+		mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
+		mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
+		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/playground", http.StatusFound)
+		})
+	}
+	if !a.cfg.Production {
+		mux.HandleFunc("GET /schema.graphql", a.serveSchema)
+	}
+	mux.Handle("GET /export/statements.csv", m.instrument("export", a.withDeadline(a.exportStatements("csv"))))
+	mux.Handle("GET /export/statements.jsonl", m.instrument("export", a.withDeadline(a.exportStatements("jsonl"))))
 	mux.HandleFunc("GET /healthz", a.healthz)
 	mux.HandleFunc("GET /readyz", a.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/playground", http.StatusFound)
-	})
-	return a.logRequests(mux)
+	return withRequestID(a.logRequests(mux))
 }
 
 // countRoundTrips gives each GraphQL request a counter of Cypher round trips.

@@ -40,11 +40,16 @@ var errPanic = errors.New("panic")
 // ErrorPresenter maps every error to a client-safe message and an
 // extensions.code. Errors the caller can act on (kg.Error, GraphQL syntax
 // and validation) keep their message; anything else is logged in full here
-// and shown only as its code.
-func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+// and shown only as its code. In production, GraphQL's own syntax and
+// validation messages, which can describe the schema, are masked too.
+// Every error carries the request's id, to find its log lines.
+func ErrorPresenter(log *slog.Logger, production bool) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
 		code, msg, field := classify(err, out)
+		if production && code == CodeBadUserInput && field == "" && !isOurs(err) {
+			msg = "the request is not a valid GraphQL operation for this API"
+		}
 		if field == kg.CoercedArgument {
 			// A scalar's parser does not know which argument it is
 			// parsing; the path beyond the field's own path says.
@@ -66,6 +71,12 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		var inv *ingest.InvalidError
 		if errors.As(err, &inv) {
 			res.Extensions["problems"] = inv.Problems
+		}
+		if id := RequestID(ctx); id != "" {
+			res.Extensions["requestId"] = id
+		}
+		if lim, ok := out.Extensions["limit"]; ok && code == CodeComplexityExceeded {
+			res.Extensions["limit"] = lim
 		}
 		if field != "" {
 			res.Extensions["argument"] = field
@@ -109,6 +120,14 @@ func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
 		}
 	}
 	return CodeInternal, msgInternal, ""
+}
+
+// isOurs reports whether err is one of this server's own errors, whose
+// messages are written for callers, rather than gqlgen's.
+func isOurs(err error) bool {
+	var kerr *kg.Error
+	var inv *ingest.InvalidError
+	return errors.As(err, &kerr) || errors.As(err, &inv)
 }
 
 // argumentPath names the argument an input error is about, as

@@ -51,7 +51,7 @@ func TestErrorPresenter(t *testing.T) {
 		{"gqlerror wrapping an internal error", gqlerror.WrapPath(nil, errors.New(driverText)), CodeInternal, msgInternal, ""},
 	}
 	var logs bytes.Buffer
-	present := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)))
+	present := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)), false)
 	ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +80,7 @@ func TestErrorPresenter(t *testing.T) {
 func TestRecoverFuncHidesPanic(t *testing.T) {
 	var logs bytes.Buffer
 	err := RecoverFunc(slog.New(slog.NewTextHandler(&logs, nil)))(context.Background(), "boom")
-	got := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)))(context.Background(), err)
+	got := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)), false)(context.Background(), err)
 	if got.Extensions["code"] != CodeInternal || got.Message != msgInternal {
 		t.Errorf("presented panic = %q %v", got.Message, got.Extensions)
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -21,6 +22,15 @@ import (
 type HandlerOptions struct {
 	// ComplexityLimit is the highest cost a query may have; see Complexity.
 	ComplexityLimit int
+	// MaxDepth and MaxAliases bound an operation's nesting and aliases.
+	MaxDepth, MaxAliases int
+	// MaxTokens bounds what the parser reads.
+	MaxTokens int
+	// Production turns off introspection and field suggestions and masks
+	// error messages.
+	Production bool
+	// Observe, when set, hears each operation's name, outcome and duration.
+	Observe func(operation, outcome string, seconds float64)
 	// TraceRoundTrips adds extensions.neo4j.roundTrips to every response:
 	// how many Cypher queries the request sent.
 	TraceRoundTrips bool
@@ -36,15 +46,45 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	if opts.MaxTokens > 0 {
+		srv.SetParserTokenLimit(opts.MaxTokens)
+	}
+	if !opts.Production {
+		srv.Use(extension.Introspection{})
+	}
+	srv.SetDisableSuggestion(opts.Production)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if opts.MaxDepth > 0 {
+		srv.Use(OperationLimits{MaxDepth: opts.MaxDepth, MaxAliases: opts.MaxAliases})
+	}
 	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
 	srv.SetRecoverFunc(RecoverFunc(opts.Log))
-	srv.SetErrorPresenter(ErrorPresenter(opts.Log))
+	srv.SetErrorPresenter(ErrorPresenter(opts.Log, opts.Production))
+	if opts.Observe != nil {
+		srv.AroundResponses(observe(opts.Observe))
+	}
 	if opts.TraceRoundTrips {
 		srv.AroundOperations(traceRoundTrips)
 	}
 	return srv
+}
+
+// observe reports each operation's name and outcome (ok, or the first
+// error's code) and how long it took.
+func observe(f func(operation, outcome string, seconds float64)) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		name, outcome, start := "", "ok", time.Now()
+		if graphql.HasOperationContext(ctx) {
+			op := graphql.GetOperationContext(ctx)
+			name, start = op.OperationName, op.Stats.OperationStart
+		}
+		if resp != nil && len(resp.Errors) > 0 {
+			outcome, _ = resp.Errors[0].Extensions["code"].(string)
+		}
+		f(name, outcome, time.Since(start).Seconds())
+		return resp
+	}
 }
 
 // traceRoundTrips reports the request's Cypher round trips, counted by the

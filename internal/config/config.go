@@ -28,6 +28,21 @@ type Config struct {
 
 	// ComplexityLimit is the highest query cost accepted (NEWSGRAPH_COMPLEXITY_LIMIT).
 	ComplexityLimit int
+	// MaxDepth bounds how deeply a query may nest fields (NEWSGRAPH_MAX_DEPTH).
+	MaxDepth int
+	// MaxAliases bounds the aliased fields in one request (NEWSGRAPH_MAX_ALIASES).
+	MaxAliases int
+	// MaxTokens bounds the tokens the parser reads (NEWSGRAPH_MAX_TOKENS).
+	MaxTokens int
+	// MaxBodyBytes bounds a request body; larger ones get 413 (NEWSGRAPH_MAX_BODY_BYTES).
+	MaxBodyBytes int
+	// RequestTimeout is each request's deadline, passed on to Neo4j as the
+	// transaction timeout (NEWSGRAPH_REQUEST_TIMEOUT).
+	RequestTimeout time.Duration
+	// Production turns off introspection, field suggestions and the
+	// playground, and masks errors to their code and a safe message
+	// (NEWSGRAPH_PRODUCTION).
+	Production bool
 	// APIToken enables the mutations: callers must send it as a bearer
 	// token. Empty disables them (NEWSGRAPH_API_TOKEN).
 	APIToken string
@@ -75,6 +90,11 @@ var Defaults = Config{
 	},
 	LogLevel:        slog.LevelInfo,
 	ComplexityLimit: 5000,
+	MaxDepth:        12,
+	MaxAliases:      30,
+	MaxTokens:       10_000,
+	MaxBodyBytes:    1 << 20,
+	RequestTimeout:  10 * time.Second,
 	Seed:            true,
 	BatchWait:       2 * time.Millisecond,
 	ShutdownTimeout: 15 * time.Second,
@@ -133,6 +153,12 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 
 	c.ComplexityLimit = p.integer("NEWSGRAPH_COMPLEXITY_LIMIT", c.ComplexityLimit, 1, 1_000_000_000)
+	c.MaxDepth = p.integer("NEWSGRAPH_MAX_DEPTH", c.MaxDepth, 1, 1000)
+	c.MaxAliases = p.integer("NEWSGRAPH_MAX_ALIASES", c.MaxAliases, 0, 100_000)
+	c.MaxTokens = p.integer("NEWSGRAPH_MAX_TOKENS", c.MaxTokens, 100, 10_000_000)
+	c.MaxBodyBytes = p.integer("NEWSGRAPH_MAX_BODY_BYTES", c.MaxBodyBytes, 1024, 1<<30)
+	c.RequestTimeout = p.duration("NEWSGRAPH_REQUEST_TIMEOUT", c.RequestTimeout, 100*time.Millisecond, time.Hour)
+	c.Production = p.boolean("NEWSGRAPH_PRODUCTION", c.Production)
 	c.Seed = p.boolean("NEWSGRAPH_SEED", c.Seed)
 	c.APIToken = p.str("NEWSGRAPH_API_TOKEN", "")
 	if c.APIToken != "" && len(c.APIToken) < 16 {

@@ -137,7 +137,7 @@ func (s *Store) StreamStatements(ctx context.Context, f kg.StatementFilter, fn f
 	countRoundTrip(ctx)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, cypher, map[string]any{"f": fp}, neo4j.WithTxTimeout(s.timeout))
+	res, err := sess.Run(ctx, cypher, map[string]any{"f": fp}, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
 	if err != nil {
 		return s.wrap(ctx, op, err)
 	}

@@ -75,6 +75,53 @@ type Store struct {
 	db      string
 	timeout time.Duration
 	log     *slog.Logger
+	observe func(op string, seconds float64, errCode string)
+}
+
+// Observe sets a function that hears about every round trip: the store
+// operation, how long it took, and the error's code ("" on success). Call
+// it before serving.
+func (s *Store) Observe(f func(op string, seconds float64, errCode string)) { s.observe = f }
+
+// observed reports one round trip to the observer, if any.
+func (s *Store) observed(op string, start time.Time, err error) {
+	if s.observe != nil {
+		s.observe(op, time.Since(start).Seconds(), errorCode(err))
+	}
+}
+
+// errorCode names an error for metrics: Neo4j's status code, or a class.
+func errorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var dbErr *neo4j.Neo4jError
+	switch {
+	case errors.As(err, &dbErr):
+		return dbErr.Code
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case unavailable(err):
+		return "connectivity"
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return errorCode(limit.Errors[len(limit.Errors)-1])
+	}
+	return "other"
+}
+
+// txTimeout is the server-side timeout for a transaction: the store's own,
+// or less when the request's deadline is nearer, so that a request that
+// gives up also stops its query inside Neo4j.
+func (s *Store) txTimeout(ctx context.Context, limit time.Duration) time.Duration {
+	t := min(s.timeout, limit)
+	if dl, ok := ctx.Deadline(); ok {
+		t = min(t, max(time.Until(dl), time.Millisecond))
+	}
+	return t
 }
 
 // Open creates the driver. It does not contact Neo4j, so the server can start
@@ -122,12 +169,14 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 	var res *neo4j.EagerResult
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
+		start := time.Now()
 		var err error
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),
 			neo4j.ExecuteQueryWithReadersRouting(),
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.timeout)),
+			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout))),
 		)
+		s.observed(op, start, err)
 		return err
 	})
 	if err != nil {
@@ -143,8 +192,10 @@ func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransact
 	err := s.retry(ctx, func() error {
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 		defer sess.Close(context.WithoutCancel(ctx))
+		start := time.Now()
 		var err error
-		res, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.timeout))
+		res, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
+		s.observed(op, start, err)
 		return err
 	})
 	if err != nil {
@@ -220,6 +271,10 @@ func (s *Store) wrap(ctx context.Context, op string, err error) error {
 	var kerr *kg.Error
 	if errors.As(err, &kerr) {
 		return fmt.Errorf("%s: %w", op, err)
+	}
+	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
+			Message: "the request took too long and was stopped, in Neo4j too; ask for less (a smaller first, fewer nested fields) or try again"}, err)
 	}
 	if unavailable(err) {
 		return fmt.Errorf("%s: %w: %w", op, kg.ErrUnavailable, err)

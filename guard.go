@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"newsgraph/graph"
+)
+
+// gqlErrorBody is a GraphQL-shaped error for requests refused before gqlgen
+// sees them, so clients get the same shape and an extensions.code.
+func gqlErrorBody(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	ext := map[string]any{"code": code}
+	if id := graph.RequestID(r.Context()); id != "" {
+		ext["requestId"] = id
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": ext}}, "data": nil})
+}
+
+// guardGraphQL refuses, before parsing, what no GraphQL request needs: a
+// body over the size limit (413), a batch of operations, or a body that is
+// not one JSON object. It also gives the request its deadline.
+func (a *app) guardGraphQL(next http.Handler) http.Handler {
+	limit := int64(a.cfg.MaxBodyBytes)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), a.cfg.RequestTimeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.ContentLength > limit {
+			gqlErrorBody(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+		if err != nil {
+			gqlErrorBody(w, r, http.StatusBadRequest, "BAD_USER_INPUT", "the request body could not be read")
+			return
+		}
+		if int64(len(body)) > limit {
+			gqlErrorBody(w, r, http.StatusRequestEntityTooLarge, "BAD_USER_INPUT", fmt.Sprintf("the request body is larger than %d bytes", limit))
+			return
+		}
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || r.Header.Get("Content-Type") == "" {
+			trimmed := bytes.TrimSpace(body)
+			switch {
+			case len(trimmed) > 0 && trimmed[0] == '[':
+				gqlErrorBody(w, r, http.StatusBadRequest, "BAD_USER_INPUT", "batched operations are not supported; send one operation per request")
+				return
+			case !json.Valid(trimmed) || len(trimmed) == 0 || trimmed[0] != '{':
+				gqlErrorBody(w, r, http.StatusBadRequest, "BAD_USER_INPUT", "the request body is not a JSON object with a query")
+				return
+			}
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.ContentLength = int64(len(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requestIDPattern is what a client-supplied X-Request-Id may look like;
+// anything else is replaced, so ids are safe to log.
+var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// withRequestID gives every request an id, from X-Request-Id when it is
+// sane, echoed in the response header, every log line and every error.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !requestIDPattern.MatchString(id) {
+			var b [8]byte
+			rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(graph.WithRequestID(r.Context(), id)))
+	})
+}
+
+// requestIDHandler adds the request id from the context to every record.
+type requestIDHandler struct{ slog.Handler }
+
+func (h requestIDHandler) Handle(ctx context.Context, rec slog.Record) error {
+	if id := graph.RequestID(ctx); id != "" {
+		rec.AddAttrs(slog.String("request_id", id))
+	}
+	return h.Handler.Handle(ctx, rec)
+}
+
+func (h requestIDHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return requestIDHandler{h.Handler.WithAttrs(attrs)}
+}
+
+func (h requestIDHandler) WithGroup(name string) slog.Handler {
+	return requestIDHandler{h.Handler.WithGroup(name)}
+}
+
+// withDeadline bounds a non-GraphQL request (the export) by the request timeout.
+func (a *app) withDeadline(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), a.cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
