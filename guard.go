@@ -116,4 +116,3 @@ func (a *app) withDeadline(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
-
