@@ -72,7 +72,7 @@ func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); retu
 func (a *app) handler() http.Handler {
 	m := a.metrics
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", m.instrument("graphql", a.guardGraphQL(a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, a.graphql))))))
+	mux.Handle("/graphql", m.instrument("graphql", a.guardGraphQL(a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, codeTransportErrors(a.graphql)))))))
 	if !a.cfg.Production {
 		mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 		mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))

@@ -116,3 +116,74 @@ func (a *app) withDeadline(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
+
+// codeTransportErrors gives an extensions.code to the errors gqlgen's
+// transports write themselves (a mutation over GET, an unsupported content
+// type), which never reach the error presenter.
+func codeTransportErrors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cw := &codingWriter{ResponseWriter: w}
+		next.ServeHTTP(cw, r)
+		cw.finish()
+	})
+}
+
+// codingWriter holds back a non-200 body to add codes to its errors.
+type codingWriter struct {
+	http.ResponseWriter
+	status int
+	held   bytes.Buffer
+}
+
+func (c *codingWriter) WriteHeader(status int) {
+	c.status = status
+	if status == http.StatusOK {
+		c.ResponseWriter.WriteHeader(status)
+	}
+}
+
+func (c *codingWriter) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.WriteHeader(http.StatusOK)
+	}
+	if c.status == http.StatusOK {
+		return c.ResponseWriter.Write(b)
+	}
+	return c.held.Write(b)
+}
+
+func (c *codingWriter) Flush() {
+	if f, ok := c.ResponseWriter.(http.Flusher); ok && c.status == http.StatusOK {
+		f.Flush()
+	}
+}
+
+func (c *codingWriter) finish() {
+	if c.status == 0 || c.status == http.StatusOK {
+		return
+	}
+	body := c.held.Bytes()
+	var resp map[string]any
+	if json.Unmarshal(body, &resp) == nil {
+		if errs, ok := resp["errors"].([]any); ok {
+			for _, e := range errs {
+				if em, ok := e.(map[string]any); ok {
+					ext, _ := em["extensions"].(map[string]any)
+					if ext == nil {
+						ext = map[string]any{}
+						em["extensions"] = ext
+					}
+					if _, has := ext["code"]; !has {
+						ext["code"] = "BAD_USER_INPUT"
+					}
+				}
+			}
+			if b, err := json.Marshal(resp); err == nil {
+				body = b
+			}
+		}
+	}
+	c.ResponseWriter.Header().Del("Content-Length")
+	c.ResponseWriter.WriteHeader(c.status)
+	c.ResponseWriter.Write(body)
+}

@@ -104,6 +104,9 @@ func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
 		return CodeBadUserInput, "invalid input", ""
 	case errors.Is(err, errPanic):
 		return CodeInternal, msgInternal, ""
+	case introspectionDisabled(err):
+		// gqlgen's own error when the Introspection extension is off.
+		return CodeBadUserInput, "introspection is disabled on this server", ""
 	}
 	// Errors from gqlgen itself: parsing, validation, argument coercion and
 	// the complexity limit. They describe the request, never our internals,
@@ -120,6 +123,17 @@ func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
 		}
 	}
 	return CodeInternal, msgInternal, ""
+}
+
+// introspectionDisabled reports gqlgen's error for introspection when the
+// Introspection extension is off.
+func introspectionDisabled(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e.Error() == "introspection disabled" {
+			return true
+		}
+	}
+	return false
 }
 
 // isOurs reports whether err is one of this server's own errors, whose

@@ -59,3 +59,23 @@ func (s *Store) HasSources(ctx context.Context) (bool, error) {
 	}
 	return exists, nil
 }
+
+// RunningQueries lists the queries of the transactions Neo4j is running
+// now: how tests and operators see that a cancelled request left nothing
+// behind in the database.
+func (s *Store) RunningQueries(ctx context.Context) ([]string, error) {
+	const op = "store.RunningQueries"
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, query("transactions_running"), nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		return nil, s.wrap(ctx, op, err)
+	}
+	if len(res.Records) != 1 {
+		return nil, fmt.Errorf("%s: got %d rows", op, len(res.Records))
+	}
+	list, _, err := neo4j.GetRecordValue[[]any](res.Records[0], "queries")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return (row{"q": list}).strs("q"), nil
+}
