@@ -60,7 +60,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 		s.observed(op, start, err)
 		return err
 	})
-	if timedOut(err) {
+	if timedOut(err) && ctx.Err() == nil {
 		return nil, fmt.Errorf("%s: %w", op, kg.InvalidInput("maxHops",
 			"the path search took longer than %s and was stopped; try a smaller maxHops", min(s.timeout, PathTimeout)))
 	}

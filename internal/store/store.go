@@ -272,7 +272,7 @@ func (s *Store) wrap(ctx context.Context, op string, err error) error {
 	if errors.As(err, &kerr) {
 		return fmt.Errorf("%s: %w", op, err)
 	}
-	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) {
+	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
 			Message: "the request took too long and was stopped, in Neo4j too; ask for less (a smaller first, fewer nested fields) or try again"}, err)
 	}
