@@ -286,3 +286,44 @@ func TestDeadlineStopsTheQueryInNeo4j(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// With every pooled connection taken, a request fails fast and says why.
+func TestPoolExhaustionFailsFast(t *testing.T) {
+	s := newTestServer(t, func(c *config.Config) {
+		c.Neo4j.MaxPoolSize = 1
+		c.Neo4j.AcquireTimeout = 5 * time.Millisecond
+		c.ComplexityLimit = 100_000
+	})
+	const q = `{ statements(first: 100) { nodes { text speaker { name } about { id } evidence { excerpt } } } }`
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	busy, ok := 0, 0
+	for i := 0; i < 12; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			r := s.post(t, q, nil)
+			took := time.Since(start)
+			mu.Lock()
+			defer mu.Unlock()
+			if len(r.Errors) == 0 {
+				ok++
+				return
+			}
+			e := r.Errors[0]
+			if e.Extensions["code"] != "UNAVAILABLE" || !strings.Contains(e.Message, "busy") {
+				t.Errorf("under pool exhaustion: %+v", e)
+			}
+			if took > time.Second {
+				t.Errorf("a refused request took %s", took)
+			}
+			busy++
+		}()
+	}
+	wg.Wait()
+	if busy == 0 || ok == 0 {
+		t.Errorf("%d answered, %d busy: the pool was not exhausted", ok, busy)
+	}
+	t.Logf("%d answered, %d told the pool was busy", ok, busy)
+}

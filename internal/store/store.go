@@ -230,9 +230,10 @@ func (s *Store) retry(ctx context.Context, try func() error) error {
 	}
 }
 
-// retryable reports whether trying again may succeed soon.
+// retryable reports whether trying again may succeed soon. A full pool is
+// not retried: the caller hears at once that the server is busy.
 func retryable(err error) bool {
-	if refused(err) {
+	if refused(err) || poolBusy(err) {
 		return false
 	}
 	var limit *neo4j.TransactionExecutionLimit
@@ -255,6 +256,12 @@ func refused(err error) bool {
 		strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host")
 }
 
+// poolBusy reports whether no pooled connection came free in time.
+func poolBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Timeout while waiting for connection") || strings.Contains(msg, "No idle connections")
+}
+
 // deadConnection reports whether a pooled connection broke under the query.
 func deadConnection(err error) bool {
 	var conn *neo4j.ConnectivityError
@@ -275,6 +282,10 @@ func (s *Store) wrap(ctx context.Context, op string, err error) error {
 	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
 			Message: "the request took too long and was stopped, in Neo4j too; ask for less (a smaller first, fewer nested fields) or try again"}, err)
+	}
+	if poolBusy(err) {
+		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
+			Message: "every connection to Neo4j is busy; try again shortly"}, err)
 	}
 	if unavailable(err) {
 		return fmt.Errorf("%s: %w: %w", op, kg.ErrUnavailable, err)
