@@ -164,7 +164,10 @@ func (v *validator) sameNames(ctx context.Context, g Graph, known map[string]kg.
 		firstClaim := map[string]int{}
 		for _, c := range claims {
 			path := fmt.Sprintf("entities[%d].name", c.at)
-			if ids := found[c.key]; len(ids) > 0 && !reported[c.at] {
+			// The entity itself may have arrived meanwhile, from a
+			// concurrent load of another document: that is no namesake.
+			ids := slices.DeleteFunc(slices.Clone(found[c.key]), func(id string) bool { return id == v.doc.Entities[c.at].ID })
+			if len(ids) > 0 && !reported[c.at] {
 				reported[c.at] = true
 				v.ps.add(path, "%q is already in the graph as %s: did you mean %s? Use that id, or set \"distinct\": true if this is someone else",
 					c.key, strings.Join(ids, ", "), ids[0])

@@ -341,10 +341,13 @@ func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.Sou
 	if err != nil {
 		return err
 	}
+	sortRows(entities)
 	if err := run(ctx, tx, "entities_upsert", map[string]any{"entities": entities}); err != nil {
 		return err
 	}
-	if err := run(ctx, tx, "source_link_entities", map[string]any{"sourceId": sid, "links": entityLinks(doc)}); err != nil {
+	links := entityLinks(doc)
+	sortRows(links)
+	if err := run(ctx, tx, "source_link_entities", map[string]any{"sourceId": sid, "links": links}); err != nil {
 		return err
 	}
 
@@ -485,7 +488,17 @@ func entityLinks(doc *kg.SourceDocument) []map[string]any {
 // refreshNames recomputes the aliases and name keys of entities from the
 // sources that still name them.
 func refreshNames(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
-	return run(ctx, tx, "entities_refresh_names", map[string]any{"ids": nonNil(ids)})
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return run(ctx, tx, "entities_refresh_names", map[string]any{"ids": nonNil(slices.Compact(ids))})
+}
+
+// sortRows orders rows by id, so that concurrent loads touching the same
+// nodes take their locks in the same order and rarely deadlock.
+func sortRows(rows []map[string]any) {
+	slices.SortFunc(rows, func(a, b map[string]any) int {
+		return strings.Compare(fmt.Sprint(a["id"]), fmt.Sprint(b["id"]))
+	})
 }
 
 // evidenceRow holds evidence as the parallel lists stored on IN_SOURCE.

@@ -189,7 +189,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 // the driver retries it on transient failures.
 func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransactionWork) (any, error) {
 	var res any
-	err := s.retry(ctx, func() error {
+	err := s.retryN(ctx, maxWriteAttempts, func() error {
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 		defer sess.Close(context.WithoutCancel(ctx))
 		start := time.Now()
@@ -204,8 +204,13 @@ func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransact
 	return res, nil
 }
 
-// maxAttempts bounds how often one query is tried.
-const maxAttempts = 3
+// maxAttempts bounds how often one query is tried. Writes that collide
+// (Neo4j's deadlock detection under concurrent loads of documents sharing
+// entities) get more tries: each try is cheap and one always wins.
+const (
+	maxAttempts      = 3
+	maxWriteAttempts = 10
+)
 
 // retry runs try until it succeeds, fails for good, or has run maxAttempts
 // times. A connection that died in the pool (Neo4j restarted) is retried at
@@ -213,14 +218,18 @@ const maxAttempts = 3
 // pause; a refused connection not at all, so callers hear UNAVAILABLE within
 // the connect timeout instead of after a retry schedule.
 func (s *Store) retry(ctx context.Context, try func() error) error {
+	return s.retryN(ctx, maxAttempts, try)
+}
+
+func (s *Store) retryN(ctx context.Context, attempts int, try func() error) error {
 	var err error
 	for attempt := 1; ; attempt++ {
 		err = try()
-		if err == nil || attempt == maxAttempts || ctx.Err() != nil || !retryable(err) {
+		if err == nil || attempt == attempts || ctx.Err() != nil || !retryable(err) {
 			return err
 		}
 		if !deadConnection(err) {
-			pause := time.Duration(25<<attempt)*time.Millisecond + time.Duration(rand.Int64N(int64(25*time.Millisecond)))
+			pause := min(time.Duration(10<<attempt)*time.Millisecond, time.Second) + time.Duration(rand.Int64N(int64(50*time.Millisecond)))
 			select {
 			case <-ctx.Done():
 				return err

@@ -1,0 +1,254 @@
+// Command gen writes a deterministic, realistic graph of the news as
+// ingestion documents, for the benchmark: many sources, a few very quoted
+// leaders and a long tail, aliases, events and evidence that quotes each
+// source's text verbatim. With -load it sends the documents through the
+// real ingestion path (ingest.Load) into Neo4j and reports the throughput.
+//
+//	go run ./bench/gen -out /tmp/news            # write JSON documents
+//	go run ./bench/gen -load -workers 4          # load into $NEO4J_URI
+//	go run ./bench/gen -statements 20000 -sources 2000 -load   # a smaller graph
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"newsgraph/internal/config"
+	"newsgraph/internal/ingest"
+	"newsgraph/internal/store"
+)
+
+// Sizes is the shape of the generated graph.
+type Sizes struct {
+	People, Nations, Organisations, Events, Statements, Sources int
+}
+
+// Generator makes documents deterministically from a seed.
+type Generator struct {
+	Sizes
+	seed   uint64
+	topics []string
+}
+
+// New returns a generator for the sizes and seed.
+func New(s Sizes, seed uint64) *Generator {
+	g := &Generator{Sizes: s, seed: seed}
+	for _, t := range []string{"security", "sanctions", "energy", "trade", "elections", "migration", "climate", "health",
+		"ceasefire", "troops", "aid", "shipping", "grain", "oil", "gas", "tariffs", "borders", "cyber", "space", "finance"} {
+		g.topics = append(g.topics, t)
+	}
+	return g
+}
+
+var syllables = []string{"ka", "lo", "mi", "ra", "ten", "vor", "sa", "dun", "bel", "tor", "an", "ne", "ri", "mo", "pe", "zu", "ha", "ly", "gor", "vi"}
+
+// name makes a pronounceable, unique name from a number.
+func name(n, parts int) string {
+	var b strings.Builder
+	for i := 0; i < parts; i++ {
+		b.WriteString(syllables[n%len(syllables)])
+		n /= len(syllables)
+	}
+	s := b.String()
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func (g *Generator) personID(i int) string { return fmt.Sprintf("person:p%06d", i) }
+func (g *Generator) nationID(i int) string { return fmt.Sprintf("nation:n%04d", i) }
+func (g *Generator) orgID(i int) string    { return fmt.Sprintf("organisation:o%05d", i) }
+func (g *Generator) eventID(i int) string  { return fmt.Sprintf("event:e%06d", i) }
+
+func (g *Generator) personName(i int) (string, string) {
+	first, last := name(i, 2), name(i/7+i*13, 3)+fmt.Sprintf("%d", i)
+	return first + " " + last, last
+}
+
+// Document returns source number k (0-based) of Sources.
+func (g *Generator) Document(k int) *ingest.Document {
+	r := rand.New(rand.NewPCG(g.seed, uint64(k)))
+	// A few very quoted speakers and a long tail: Zipf over people.
+	zipf := rand.NewZipf(r, 1.2, 8, uint64(g.People-1))
+	perSource := g.Statements / g.Sources
+	if k < g.Statements%g.Sources {
+		perSource++
+	}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, k*2000/max(g.Sources, 1))
+	doc := &ingest.Document{Source: ingest.SourceInput{
+		ID: fmt.Sprintf("source:gen-%06d", k), Title: fmt.Sprintf("Generated report %d", k),
+		Publisher: "Benchmark Wire", PublishedAt: day.Format("2006-01-02"),
+	}}
+	declared := map[string]bool{}
+	declare := func(id string) {
+		if declared[id] {
+			return
+		}
+		declared[id] = true
+		var e ingest.EntityInput
+		var n int
+		switch {
+		case strings.HasPrefix(id, "person:"):
+			fmt.Sscanf(id, "person:p%d", &n)
+			full, last := g.personName(n)
+			e = ingest.EntityInput{ID: id, Kind: "PERSON", Name: full, Aliases: []string{last}}
+		case strings.HasPrefix(id, "nation:"):
+			fmt.Sscanf(id, "nation:n%d", &n)
+			e = ingest.EntityInput{ID: id, Kind: "NATION", Name: "Republic of " + name(n, 3) + fmt.Sprint(n)}
+		default:
+			fmt.Sscanf(id, "organisation:o%d", &n)
+			e = ingest.EntityInput{ID: id, Kind: "ORGANISATION", Name: name(n, 2) + " Council " + fmt.Sprint(n)}
+		}
+		doc.Entities = append(doc.Entities, e)
+	}
+	topic := func(t string) string { return "topic:" + t }
+	usedTopics := map[string]bool{}
+	var text strings.Builder
+	event := ""
+	if g.Events > 0 {
+		ev := int(r.Uint64N(uint64(g.Events)))
+		event = g.eventID(ev)
+		host := g.personID(int(zipf.Uint64()))
+		declare(host)
+		line := fmt.Sprintf("The meeting %d took place in city %s.", ev, name(ev, 2))
+		text.WriteString(line + "\n")
+		doc.Events = append(doc.Events, ingest.EventInput{ID: event, Name: fmt.Sprintf("Meeting %d", ev), Kind: "meeting",
+			Date: day.Format("2006-01-02"), Location: name(ev, 2), Evidence: ingest.Evidences{{Quote: strp(line)}},
+			Participants: []ingest.ParticipantInput{{Entity: host, Role: "host", Evidence: ingest.Evidences{{Quote: strp(line)}}}}})
+	}
+	for i := 0; i < perSource; i++ {
+		speaker := g.personID(int(zipf.Uint64()))
+		declare(speaker)
+		var about []string
+		for j := 0; j < 1+int(r.Uint64N(3)); j++ {
+			var id string
+			switch r.Uint64N(3) {
+			case 0:
+				id = g.personID(int(zipf.Uint64()))
+			case 1:
+				id = g.nationID(int(r.Uint64N(uint64(g.Nations))))
+			default:
+				id = g.orgID(int(r.Uint64N(uint64(g.Organisations))))
+			}
+			if id != speaker && !contains(about, id) {
+				declare(id)
+				about = append(about, id)
+			}
+		}
+		t := g.topics[r.Uint64N(uint64(len(g.topics)))]
+		usedTopics[t] = true
+		_, last := g.personName(mustNum(speaker))
+		words := fmt.Sprintf("we will act on %s in case %d of source %d", t, i, k)
+		line := fmt.Sprintf("\"%s,\" %s said.", strings.ToUpper(words[:1])+words[1:], last)
+		text.WriteString(line + "\n")
+		st := ingest.StatementInput{Kind: "QUOTE", Speaker: speaker, Text: strings.ToUpper(words[:1]) + words[1:], About: about,
+			Date: day.Format("2006-01-02"), Topics: []string{topic(t)}, Evidence: &ingest.EvidenceInput{Quote: strp(line)}}
+		if event != "" && i%2 == 0 {
+			st.Event = event
+		}
+		doc.Statements = append(doc.Statements, st)
+	}
+	for t := range usedTopics {
+		doc.Topics = append(doc.Topics, ingest.TopicInput{ID: topic(t), Name: strings.ToUpper(t[:1]) + t[1:]})
+	}
+	doc.Source.Text = text.String()
+	return doc
+}
+
+func mustNum(personID string) int {
+	var n int
+	fmt.Sscanf(personID, "person:p%d", &n)
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func strp(s string) *string { return &s }
+
+func main() {
+	var s Sizes
+	flag.IntVar(&s.People, "people", 10_000, "people")
+	flag.IntVar(&s.Nations, "nations", 300, "nations")
+	flag.IntVar(&s.Organisations, "organisations", 1_000, "organisations")
+	flag.IntVar(&s.Events, "events", 5_000, "events")
+	flag.IntVar(&s.Statements, "statements", 200_000, "statements")
+	flag.IntVar(&s.Sources, "sources", 20_000, "sources")
+	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same documents")
+	out := flag.String("out", "", "directory to write the JSON documents to")
+	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
+	workers := flag.Int("workers", 4, "concurrent loads with -load")
+	flag.Parse()
+	g := New(s, *seed)
+
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			log.Fatal(err)
+		}
+		for k := 0; k < s.Sources; k++ {
+			b, _ := json.Marshal(g.Document(k))
+			if err := os.WriteFile(filepath.Join(*out, fmt.Sprintf("gen-%06d.json", k)), b, 0o644); err != nil {
+				log.Fatal(err)
+			}
+		}
+		fmt.Printf("wrote %d documents to %s\n", s.Sources, *out)
+	}
+	if !*load {
+		return
+	}
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cfg.Neo4j.QueryTimeout = 5 * time.Minute
+	st, err := store.Open(cfg.Neo4j, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := st.EnsureSchema(ctx); err != nil {
+		log.Fatal(err)
+	}
+	var next, statements atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < *workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= s.Sources {
+					return
+				}
+				doc := g.Document(k)
+				if _, _, err := ingest.Load(ctx, st, doc); err != nil {
+					log.Fatalf("source %d: %v", k, err)
+				}
+				n := statements.Add(int64(len(doc.Statements)))
+				if k%1000 == 999 {
+					fmt.Printf("%d sources, %d statements, %.0f statements/s\n", k+1, n, float64(n)/time.Since(start).Seconds())
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(start)
+	fmt.Printf("loaded %d sources and %d statements in %s: %.0f statements/s\n",
+		s.Sources, statements.Load(), took.Round(time.Millisecond), float64(statements.Load())/took.Seconds())
+}
