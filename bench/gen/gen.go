@@ -193,6 +193,7 @@ func main() {
 	out := flag.String("out", "", "directory to write the JSON documents to")
 	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
 	workers := flag.Int("workers", 4, "concurrent loads with -load")
+	batch := flag.Int("batch", 50, "documents per transaction with -load")
 	flag.Parse()
 	g := New(s, *seed)
 
@@ -232,17 +233,23 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for {
-				k := int(next.Add(1) - 1)
-				if k >= s.Sources {
+				first := int(next.Add(int64(*batch)) - int64(*batch))
+				if first >= s.Sources {
 					return
 				}
-				doc := g.Document(k)
-				if _, _, err := ingest.Load(ctx, st, doc); err != nil {
-					log.Fatalf("source %d: %v", k, err)
+				var docs []*ingest.Document
+				count := 0
+				for k := first; k < min(first+*batch, s.Sources); k++ {
+					d := g.Document(k)
+					docs = append(docs, d)
+					count += len(d.Statements)
 				}
-				n := statements.Add(int64(len(doc.Statements)))
-				if k%1000 == 999 {
-					fmt.Printf("%d sources, %d statements, %.0f statements/s\n", k+1, n, float64(n)/time.Since(start).Seconds())
+				if _, err := ingest.LoadBatch(ctx, st, docs); err != nil {
+					log.Fatalf("sources %d…: %v", first, err)
+				}
+				n := statements.Add(int64(count))
+				if (first / *batch)%20 == 19 {
+					fmt.Printf("%d statements, %.0f statements/s\n", n, float64(n)/time.Since(start).Seconds())
 				}
 			}
 		}()

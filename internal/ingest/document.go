@@ -211,3 +211,38 @@ func Load(ctx context.Context, l Loader, doc *Document) (*kg.SourceDocument, kg.
 	}
 	return valid, report, nil
 }
+
+// BatchLoader writes many validated documents in one transaction.
+type BatchLoader interface {
+	Graph
+	LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) error
+}
+
+// LoadBatch validates every document and, only if all are valid, writes
+// them in one transaction: the bulk door to the same path, for archives
+// and benchmark data. A problem in any document is reported with its index
+// ("documents[3].statements[0]…") and nothing is written.
+func LoadBatch(ctx context.Context, l BatchLoader, docs []*Document) ([]*kg.SourceDocument, error) {
+	valid := make([]*kg.SourceDocument, len(docs))
+	var problems []Problem
+	for i, d := range docs {
+		v, err := ValidateWith(ctx, d, l)
+		var inv *InvalidError
+		switch {
+		case errors.As(err, &inv):
+			for _, p := range inv.Problems {
+				problems = append(problems, Problem{Path: fmt.Sprintf("documents[%d].%s", i, p.Path), Message: p.Message})
+			}
+		case err != nil:
+			return nil, err
+		}
+		valid[i] = v
+	}
+	if len(problems) > 0 {
+		return nil, invalid(problems...)
+	}
+	if err := l.LoadDocuments(ctx, valid); err != nil {
+		return nil, fmt.Errorf("ingest.LoadBatch: %w", err)
+	}
+	return valid, nil
+}

@@ -93,3 +93,50 @@ func TestRejectedDocumentsChangeNothing(t *testing.T) {
 		}
 	}
 }
+
+// Loading documents in one batch leaves the same graph as loading them one
+// by one.
+func TestLoadBatchEqualsOneByOne(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	docs := func() []*Document {
+		a, b := validDoc(), validDoc()
+		b.Source.ID = "source:second-report"
+		b.Entities[0].Aliases = append(b.Entities[0].Aliases, "Volodymyr")
+		return []*Document{a, b}
+	}
+	for _, d := range docs() {
+		if _, _, err := Load(ctx, s, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	oneByOne := counts(t, s)
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadBatch(ctx, s, docs()); err != nil {
+		t.Fatal(err)
+	}
+	if batch := counts(t, s); batch != oneByOne {
+		t.Errorf("batch load gave %v, one by one %v", batch, oneByOne)
+	}
+	// Again, over itself: nothing changes.
+	if _, err := LoadBatch(ctx, s, docs()); err != nil {
+		t.Fatal(err)
+	}
+	if again := counts(t, s); again != oneByOne {
+		t.Errorf("batch load over itself gave %v, want %v", again, oneByOne)
+	}
+	// One bad document stops the whole batch.
+	bad := docs()
+	bad[1].Statements[0].Text = "not in the evidence"
+	bad[0].Source.ID, bad[1].Source.ID = "source:third", "source:fourth"
+	_, err := LoadBatch(ctx, s, bad)
+	var inv *InvalidError
+	if !errors.As(err, &inv) || inv.Problems[0].Path != "documents[1].statements[0].text" {
+		t.Fatalf("bad batch: %v", err)
+	}
+	if after := counts(t, s); after != oneByOne {
+		t.Errorf("a refused batch changed the graph")
+	}
+}

@@ -37,11 +37,11 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 		if err != nil {
 			return nil, err
 		}
-		orphans, err := detachSource(ctx, tx, doc.Source.ID)
+		orphans, err := detachSources(ctx, tx, []string{doc.Source.ID})
 		if err != nil {
 			return nil, err
 		}
-		if err := writeDocument(ctx, tx, doc); err != nil {
+		if err := writeDocuments(ctx, tx, []*kg.SourceDocument{doc}); err != nil {
 			return nil, err
 		}
 		if err := collectOrphans(ctx, tx, orphans); err != nil {
@@ -66,6 +66,42 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 	return res.(kg.LoadReport), nil
 }
 
+// LoadDocuments writes many validated documents in one transaction, each
+// kind of fact for all of them in one batched UNWIND: the bulk path, for
+// loading archives and benchmark data, with the same effect as loading the
+// documents one by one (but no report). Each document must have a distinct
+// source id.
+func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) error {
+	const op = "store.LoadDocuments"
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.Source.ID
+	}
+	if len(slices.Compact(slices.Sorted(slices.Values(ids)))) != len(ids) {
+		return fmt.Errorf("%s: %w", op, kg.InvalidInput("documents", "two documents have the same source id"))
+	}
+	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		orphans, err := detachSources(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
+		if err := writeDocuments(ctx, tx, docs); err != nil {
+			return nil, err
+		}
+		if err := collectOrphans(ctx, tx, orphans); err != nil {
+			return nil, err
+		}
+		touched := orphans["Entity"]
+		for _, d := range docs {
+			for _, e := range d.Entities {
+				touched = append(touched, e.ID)
+			}
+		}
+		return nil, refreshNames(ctx, tx, touched)
+	})
+	return err
+}
+
 // DeleteSource removes a source and every fact that only it supports: its
 // statements, its evidence on shared facts (and the facts left with none),
 // and the entities, events and topics no other source names. It reports
@@ -77,7 +113,7 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 		if err != nil {
 			return nil, err
 		}
-		orphans, err := detachSource(ctx, tx, id)
+		orphans, err := detachSources(ctx, tx, []string{id})
 		if err != nil {
 			return nil, err
 		}
@@ -285,10 +321,11 @@ func (s *Store) SameNames(ctx context.Context, kind kg.EntityKind, keys []string
 // orphanCandidates are ids a source used to name, by label.
 type orphanCandidates map[string][]string
 
-// detachSource removes a source's statements, its evidence on relationship
-// facts and its IN_SOURCE links, and returns the nodes it linked.
-func detachSource(ctx context.Context, tx neo4j.ManagedTransaction, sourceID string) (orphanCandidates, error) {
-	params := map[string]any{"sourceId": sourceID}
+// detachSources removes sources' statements, their evidence on
+// relationship facts and their IN_SOURCE links, and returns the nodes they
+// linked.
+func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs []string) (orphanCandidates, error) {
+	params := map[string]any{"sourceIds": sourceIDs}
 	for _, q := range []string{"source_detach_statements", "source_detach_facts"} {
 		if err := run(ctx, tx, q, params); err != nil {
 			return nil, err
@@ -327,96 +364,112 @@ func collectOrphans(ctx context.Context, tx neo4j.ManagedTransaction, c orphanCa
 	})
 }
 
-func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, doc *kg.SourceDocument) error {
-	src := doc.Source
-	sid := src.ID
-	if err := run(ctx, tx, "source_upsert", map[string]any{"source": map[string]any{
-		"id": sid, "title": src.Title, "publisher": nullable(src.Publisher), "url": nullable(src.URL),
-		"publishedAt": nullable(string(src.PublishedAt)), "sortDate": nullable(startOf(src.PublishedAt)), "text": src.Text,
-	}}); err != nil {
-		return err
-	}
-
-	entities, err := entityRows(doc.Entities)
-	if err != nil {
-		return err
+// writeDocuments writes documents' sources and facts, each kind of fact for
+// all documents in one batched UNWIND.
+func writeDocuments(ctx context.Context, tx neo4j.ManagedTransaction, docs []*kg.SourceDocument) error {
+	var sources, entities, links, topics, events, roles, memberships, participations, statements []map[string]any
+	seenEntity := map[string]bool{}
+	for _, doc := range docs {
+		src := doc.Source
+		sid := src.ID
+		sources = append(sources, map[string]any{
+			"id": sid, "title": src.Title, "publisher": nullable(src.Publisher), "url": nullable(src.URL),
+			"publishedAt": nullable(string(src.PublishedAt)), "sortDate": nullable(startOf(src.PublishedAt)), "text": src.Text,
+		})
+		rows, err := entityRows(doc.Entities)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			// The last document to declare an entity in a batch wins, as it
+			// would loading them one after another.
+			if id := r["id"].(string); seenEntity[id] {
+				for i := range entities {
+					if entities[i]["id"] == id {
+						entities[i] = r
+					}
+				}
+			} else {
+				seenEntity[id] = true
+				entities = append(entities, r)
+			}
+		}
+		for _, l := range entityLinks(doc) {
+			l["sourceId"] = sid
+			links = append(links, l)
+		}
+		for _, t := range doc.Topics {
+			topics = append(topics, map[string]any{"id": t.ID, "name": t.Name, "sourceId": sid})
+		}
+		for _, e := range doc.Events {
+			row := evidenceRow(e.Evidence)
+			end := e.EndDate
+			if end == "" {
+				end = e.Date
+			}
+			for k, v := range map[string]any{
+				"id": e.ID, "name": e.Name, "kind": e.Kind, "description": nullable(e.Description),
+				"date": nullable(string(e.Date)), "endDate": nullable(string(e.EndDate)),
+				"dateStart": nullable(startOf(e.Date)), "dateEnd": nullable(endOf(end)), "location": nullable(e.Location),
+				"sourceId": sid,
+			} {
+				row[k] = v
+			}
+			events = append(events, row)
+		}
+		for _, r := range doc.Roles {
+			roles = append(roles, factRow(r.Evidence, "person", r.PersonID, "title", r.Title, "of", r.OfID))
+		}
+		for _, m := range doc.Memberships {
+			memberships = append(memberships, factRow(m.Evidence, "member", m.MemberID, "organisation", m.OrganisationID, "role", nullable(m.Role)))
+		}
+		for _, p := range doc.Participations {
+			participations = append(participations, factRow(p.Evidence, "entity", p.EntityID, "event", p.EventID, "role", nullable(p.Role)))
+		}
+		for _, st := range doc.Statements {
+			var during []string
+			if st.EventID != "" {
+				during = []string{st.EventID}
+			}
+			statements = append(statements, map[string]any{
+				"id": st.ID, "kind": string(st.Kind), "text": st.Text, "attribution": nullable(st.Attribution),
+				"speaker": st.SpeakerID, "date": nullable(string(st.Date)), "sourceId": sid,
+				"dateStart": nullable(startOf(st.Date)), "dateEnd": nullable(endOf(st.Date)),
+				"start": st.Evidence.Start, "end": st.Evidence.End, "excerpt": st.Evidence.Excerpt,
+				"about": nonNil(st.AboutIDs), "topics": nonNil(st.TopicIDs), "events": nonNil(during),
+			})
+		}
 	}
 	sortRows(entities)
-	if err := run(ctx, tx, "entities_upsert", map[string]any{"entities": entities}); err != nil {
-		return err
-	}
-	links := entityLinks(doc)
 	sortRows(links)
-	if err := run(ctx, tx, "source_link_entities", map[string]any{"sourceId": sid, "links": links}); err != nil {
-		return err
-	}
-
-	topics := make([]map[string]any, len(doc.Topics))
-	for i, t := range doc.Topics {
-		topics[i] = map[string]any{"id": t.ID, "name": t.Name}
-	}
-	if err := run(ctx, tx, "topics_upsert", map[string]any{"sourceId": sid, "topics": topics}); err != nil {
-		return err
-	}
-
-	events := make([]map[string]any, len(doc.Events))
-	for i, e := range doc.Events {
-		row := evidenceRow(e.Evidence)
-		end := e.EndDate
-		if end == "" {
-			end = e.Date
-		}
-		for k, v := range map[string]any{
-			"id": e.ID, "name": e.Name, "kind": e.Kind, "description": nullable(e.Description),
-			"date": nullable(string(e.Date)), "endDate": nullable(string(e.EndDate)),
-			"dateStart": nullable(startOf(e.Date)), "dateEnd": nullable(endOf(end)), "location": nullable(e.Location),
-		} {
-			row[k] = v
-		}
-		events[i] = row
-	}
-	if err := run(ctx, tx, "events_upsert", map[string]any{"sourceId": sid, "events": events}); err != nil {
-		return err
-	}
-
-	roles := make([]map[string]any, len(doc.Roles))
-	for i, r := range doc.Roles {
-		roles[i] = factRow(r.Evidence, "person", r.PersonID, "title", r.Title, "of", r.OfID)
-	}
-	if err := run(ctx, tx, "roles_upsert", map[string]any{"roles": roles}); err != nil {
-		return err
-	}
-	memberships := make([]map[string]any, len(doc.Memberships))
-	for i, m := range doc.Memberships {
-		memberships[i] = factRow(m.Evidence, "member", m.MemberID, "organisation", m.OrganisationID, "role", nullable(m.Role))
-	}
-	if err := run(ctx, tx, "memberships_upsert", map[string]any{"memberships": memberships}); err != nil {
-		return err
-	}
-	participations := make([]map[string]any, len(doc.Participations))
-	for i, p := range doc.Participations {
-		participations[i] = factRow(p.Evidence, "entity", p.EntityID, "event", p.EventID, "role", nullable(p.Role))
-	}
-	if err := run(ctx, tx, "participations_upsert", map[string]any{"participations": participations}); err != nil {
-		return err
-	}
-
-	statements := make([]map[string]any, len(doc.Statements))
-	for i, st := range doc.Statements {
-		var during []string
-		if st.EventID != "" {
-			during = []string{st.EventID}
-		}
-		statements[i] = map[string]any{
-			"id": st.ID, "kind": string(st.Kind), "text": st.Text, "attribution": nullable(st.Attribution),
-			"speaker": st.SpeakerID, "date": nullable(string(st.Date)),
-			"dateStart": nullable(startOf(st.Date)), "dateEnd": nullable(endOf(st.Date)),
-			"start": st.Evidence.Start, "end": st.Evidence.End, "excerpt": st.Evidence.Excerpt,
-			"about":  nonNil(st.AboutIDs),
-			"topics": nonNil(st.TopicIDs), "events": nonNil(during),
+	slices.SortStableFunc(statements, func(a, b map[string]any) int { return strings.Compare(a["speaker"].(string), b["speaker"].(string)) })
+	for _, step := range []struct {
+		name  string
+		param string
+		rows  []map[string]any
+	}{
+		{"source_upsert", "sources", sources},
+		{"entities_upsert", "entities", entities},
+		{"source_link_entities", "links", links},
+		{"topics_upsert", "topics", topics},
+		{"events_upsert", "events", events},
+		{"roles_upsert", "roles", roles},
+		{"memberships_upsert", "memberships", memberships},
+		{"participations_upsert", "participations", participations},
+		{"statements_create", "statements", statements},
+	} {
+		if err := run(ctx, tx, step.name, map[string]any{step.param: nonNilRows(step.rows)}); err != nil {
+			return err
 		}
 	}
-	return run(ctx, tx, "statements_create", map[string]any{"sourceId": sid, "statements": statements})
+	return nil
+}
+
+func nonNilRows(rows []map[string]any) []map[string]any {
+	if rows == nil {
+		return []map[string]any{}
+	}
+	return rows
 }
 
 // entityRows turns declared entities into rows for entities_upsert.

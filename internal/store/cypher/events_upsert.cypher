@@ -1,7 +1,7 @@
 // Events with their evidence on the IN_SOURCE link. dateStart and dateEnd
 // are the days a partial date covers, for ordering and range filters.
-MATCH (s:Source {id: $sourceId})
 UNWIND $events AS row
+MATCH (s:Source {id: row.sourceId})
 MERGE (ev:Event {id: row.id})
 SET ev.name = row.name,
     ev.kind = row.kind,

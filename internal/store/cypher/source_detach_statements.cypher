@@ -1,4 +1,5 @@
-// First step of loading or deleting a source: its statements go. Each
+// First step of loading or deleting sources: their statements go. Each
 // statement has exactly one source, so nothing else depends on them.
-MATCH (st:Statement)-[:IN_SOURCE]->(:Source {id: $sourceId})
+UNWIND $sourceIds AS sid
+MATCH (st:Statement)-[:IN_SOURCE]->(:Source {id: sid})
 DETACH DELETE st

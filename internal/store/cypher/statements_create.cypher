@@ -2,13 +2,13 @@
 // sortDate ('' when undated), sourceId and position are kept on the node for
 // the stable statement order: newest first, then source, then position in
 // the source text. ord keeps the document's order of about and topics.
-MATCH (s:Source {id: $sourceId})
 UNWIND $statements AS row
+MATCH (s:Source {id: row.sourceId})
 MATCH (speaker:Entity {id: row.speaker})
 CREATE (st:Statement {
   id: row.id, kind: row.kind, text: row.text, attribution: row.attribution,
   date: row.date, dateStart: row.dateStart, dateEnd: row.dateEnd,
-  sortDate: coalesce(row.dateStart, ''), sourceId: $sourceId, position: row.start
+  sortDate: coalesce(row.dateStart, ''), sourceId: row.sourceId, position: row.start
 })
 CREATE (speaker)-[:SAID]->(st)
 CREATE (st)-[:IN_SOURCE {starts: [row.start], ends: [row.end], excerpts: [row.excerpt]}]->(s)
