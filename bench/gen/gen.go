@@ -157,8 +157,34 @@ func (g *Generator) Document(k int) *ingest.Document {
 		}
 		doc.Statements = append(doc.Statements, st)
 	}
-	for t := range usedTopics {
-		doc.Topics = append(doc.Topics, ingest.TopicInput{ID: topic(t), Name: strings.ToUpper(t[:1]) + t[1:]})
+	// Every person named gets a role, with a sentence saying so: the title
+	// and the nation or organisation follow from the person's number.
+	for _, e := range doc.Entities {
+		if e.Kind != "PERSON" {
+			continue
+		}
+		n := mustNum(e.ID)
+		of, ofName := g.nationID(n%g.Nations), ""
+		if n%3 == 0 {
+			of = g.orgID(n % g.Organisations)
+		}
+		declare(of)
+		for _, d := range doc.Entities {
+			if d.ID == of {
+				ofName = d.Name
+			}
+		}
+		title := []string{"President", "Prime Minister", "Foreign Minister", "Secretary General", "Spokesperson"}[n%5]
+		line := fmt.Sprintf("%s is the %s of %s.", e.Name, title, ofName)
+		if !strings.Contains(text.String(), line) {
+			text.WriteString(line + "\n")
+		}
+		doc.Roles = append(doc.Roles, ingest.RoleInput{Person: e.ID, Title: title, Of: of, Evidence: ingest.Evidences{{Quote: strp(line)}}})
+	}
+	for _, t := range g.topics { // in a fixed order, for deterministic documents
+		if usedTopics[t] {
+			doc.Topics = append(doc.Topics, ingest.TopicInput{ID: topic(t), Name: strings.ToUpper(t[:1]) + t[1:]})
+		}
 	}
 	doc.Source.Text = text.String()
 	return doc
