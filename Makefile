@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build neo4j neo4j-stop test generate generate-check lint
+.PHONY: help run build neo4j neo4j-stop test bench bench-quick generate generate-check lint
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -34,6 +34,12 @@ neo4j-stop: ## stop the local Neo4j (the data stays)
 
 test: ## the whole suite against its own Neo4j (own port, throwaway data), stopped afterwards
 	@tools/test
+
+bench: ## the benchmark on its own Neo4j (data kept in .neo4j/bench); results in bench/results
+	@tools/bench
+
+bench-quick: ## the benchmark's smoke test: small data, the correctness gate, a few timings
+	@tools/bench --quick
 
 generate: ## regenerate the gqlgen code from schema/*.graphqls
 	go generate ./...

@@ -1,0 +1,131 @@
+// Package floor is the benchmark's floor: a minimal HTTP handler that
+// answers the benchmark's five queries with hand-written Cypher through the
+// same Neo4j driver, in the same JSON shape as newsgraph's GraphQL data.
+// It is the lowest cost a GraphQL layer over this graph could reach, so
+// newsgraph is measured against it. Its Cypher is the benchmark's own, on
+// purpose outside internal/store.
+package floor
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+//go:embed *.cypher
+var files embed.FS
+
+func cypher(name string) string {
+	b, err := files.ReadFile(name + ".cypher")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// Server answers /q1?id=, /q2?id=, /q3?event=&about=, /q4?q= (a Lucene
+// query) and /q5?after= (a JSON array cursor).
+type Server struct {
+	Driver neo4j.DriverWithContext
+	DB     string
+}
+
+func (s *Server) query(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := neo4j.ExecuteQuery(ctx, s.Driver, cypher(name), params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.DB), neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithoutBookmarkManager(),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(10*time.Second)))
+	if err != nil {
+		return nil, err
+	}
+	return res.Records, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var out any
+	var err error
+	switch r.URL.Path {
+	case "/q1":
+		out, err = s.one(r.Context(), "q1", map[string]any{"id": q.Get("id")}, "entity", "entity")
+	case "/q2":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), "q2", map[string]any{"id": q.Get("id")})
+		nodes := column(recs, "node")
+		out = map[string]any{"entity": map[string]any{"statements": map[string]any{"nodes": nodes}}}
+	case "/q3":
+		out, err = s.one(r.Context(), "q3", map[string]any{"event": q.Get("event"), "about": q.Get("about")}, "node", "node")
+	case "/q4":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), "q4", map[string]any{"q": q.Get("q")})
+		hits := make([]any, 0, len(recs))
+		for _, rec := range recs {
+			id, _, _ := neo4j.GetRecordValue[string](rec, "id")
+			hits = append(hits, map[string]any{"node": map[string]any{"id": id}})
+		}
+		out = map[string]any{"search": hits}
+	case "/q5":
+		var after any
+		if a := q.Get("after"); a != "" {
+			var key []any
+			if err := json.Unmarshal([]byte(a), &key); err != nil {
+				http.Error(w, "bad cursor", http.StatusBadRequest)
+				return
+			}
+			after = key
+		}
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), "q5", map[string]any{"after": after})
+		nodes := column(recs, "node")
+		page := map[string]any{"hasNextPage": len(nodes) > 100}
+		if len(nodes) > 100 {
+			nodes = nodes[:100]
+		}
+		if n := len(nodes); n > 0 {
+			last := nodes[n-1].(map[string]any)
+			cursor, _ := json.Marshal([]any{last["sortDate"], last["sourceId"], last["position"], last["id"]})
+			page["endCursor"] = string(cursor)
+		}
+		for _, n := range nodes {
+			m := n.(map[string]any)
+			delete(m, "sortDate")
+			delete(m, "sourceId")
+			delete(m, "position")
+		}
+		out = map[string]any{"statements": map[string]any{"nodes": nodes, "pageInfo": page}}
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"data": out})
+}
+
+func (s *Server) one(ctx context.Context, name string, params map[string]any, col, key string) (any, error) {
+	recs, err := s.query(ctx, name, params)
+	if err != nil {
+		return nil, err
+	}
+	var v any
+	if len(recs) > 0 {
+		v, _ = recs[0].Get(col)
+	}
+	return map[string]any{key: v}, nil
+}
+
+func column(recs []*neo4j.Record, col string) []any {
+	out := make([]any, 0, len(recs))
+	for _, rec := range recs {
+		v, _ := rec.Get(col)
+		out = append(out, v)
+	}
+	return out
+}
