@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -200,8 +201,14 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("server did not exit within 20s of SIGTERM")
 	}
+	// Keep the load on a moment longer: those requests must be refused.
+	time.Sleep(500 * time.Millisecond)
 	close(stop)
 	<-done
+	if c, err := net.Dial("tcp", addr); err == nil {
+		c.Close()
+		t.Error("a new connection was accepted after the shutdown")
+	}
 
 	var ok, refused int
 	for _, o := range results {
