@@ -14,34 +14,36 @@ import (
 func (r *Resolver) loaders(ctx context.Context) *loader.Loaders { return loader.For(ctx, r.Store) }
 
 // node looks up any node by id. A well-formed id that names nothing gives
-// null, not an error; a malformed id is the caller's mistake.
+// null, not an error; a malformed id is the caller's mistake. Root lookups
+// go straight to the store: a loader would wait to batch with siblings a
+// root field seldom has.
 func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	kind, _, err := kg.ParseID("id", id)
 	if err != nil {
 		return nil, err
 	}
-	l := r.loaders(ctx)
 	switch kind {
 	case kg.KindEvent:
-		ev, err := l.Events.Load(ctx, id)
+		ev, err := first(r.Store.EventsByID(ctx, []string{id}))
 		if ev == nil || err != nil {
 			return nil, err
 		}
+		r.prefetchEvent(ctx, id)
 		return eventModel(*ev), nil
 	case kg.KindStatement:
-		st, err := l.Statements.Load(ctx, id)
+		st, err := first(r.Store.StatementsByID(ctx, []string{id}))
 		if st == nil || err != nil {
 			return nil, err
 		}
 		return statementModel(*st), nil
 	case kg.KindTopic:
-		t, err := l.Topics.Load(ctx, id)
+		t, err := first(r.Store.TopicsByID(ctx, []string{id}))
 		if t == nil || err != nil {
 			return nil, err
 		}
 		return topicModel(*t), nil
 	case kg.KindSource:
-		s, err := l.Sources.Load(ctx, id)
+		s, err := first(r.Store.SourcesByID(ctx, []string{id}))
 		if s == nil || err != nil {
 			return nil, err
 		}
@@ -54,6 +56,14 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	return e.(model.Node), nil
 }
 
+// first returns the only result of a one-key store lookup.
+func first[T any](list []*T, err error) (*T, error) {
+	if err != nil || len(list) == 0 {
+		return nil, err
+	}
+	return list[0], nil
+}
+
 // entity looks up an entity by id; null when absent or not an entity's id.
 func (r *Resolver) entity(ctx context.Context, id string) (model.Entity, error) {
 	kind, _, err := kg.ParseID("id", id)
@@ -63,10 +73,11 @@ func (r *Resolver) entity(ctx context.Context, id string) (model.Entity, error) 
 	if _, ok := kg.EntityKindOf(kind); !ok {
 		return nil, nil
 	}
-	e, err := r.loaders(ctx).Entities.Load(ctx, id)
+	e, err := first(r.Store.EntitiesByID(ctx, []string{id}))
 	if e == nil || err != nil {
 		return nil, err
 	}
+	r.prefetchEntity(ctx, *e)
 	return entityModel(*e), nil
 }
 
