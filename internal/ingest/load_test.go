@@ -5,11 +5,11 @@ import (
 	"errors"
 	"testing"
 
-	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
+	"newsgraph/internal/store/storetest"
 )
 
-func openStore(t *testing.T) *store.Store { return neo4jtest.Store(t) }
+func openStore(t *testing.T) *store.Store { return storetest.Store(t) }
 
 func counts(t *testing.T, s *store.Store) [2]int64 {
 	t.Helper()
@@ -30,10 +30,10 @@ func TestLoadIsIdempotent(t *testing.T) {
 	}
 	first := counts(t, s)
 	// nodes: source, 4 entities, topic, event, statement. relationships:
-	// 4+1+1+1 IN_SOURCE, role, membership, 2 participations, SAID,
-	// 2 ABOUT, DURING, ON_TOPIC.
-	if first != [2]int64{8, 16} {
-		t.Errorf("after one load: %v nodes/relationships, want [8 16]", first)
+	// 4+1+1+1 IN_SOURCE; a role, a membership and 2 participations, each
+	// with its evidence relationship; SAID, 2 ABOUT, DURING, ON_TOPIC.
+	if first != [2]int64{8, 20} {
+		t.Errorf("after one load: %v nodes/relationships, want [8 20]", first)
 	}
 	if _, _, err := Load(ctx, s, validDoc()); err != nil {
 		t.Fatal(err)
@@ -59,8 +59,9 @@ func TestLoadReplacesTheSourcesFacts(t *testing.T) {
 	if _, _, err := Load(ctx, s, smaller); err != nil {
 		t.Fatal(err)
 	}
-	// One node (the coalition), its IN_SOURCE, the membership and one ABOUT fewer.
-	if got, want := counts(t, s), [2]int64{full[0] - 1, full[1] - 3}; got != want {
+	// One node (the coalition), its IN_SOURCE, the membership and its
+	// evidence, and one ABOUT fewer.
+	if got, want := counts(t, s), [2]int64{full[0] - 1, full[1] - 4}; got != want {
 		t.Errorf("after replacing with a smaller version: %v, want %v", got, want)
 	}
 	if _, _, err := Load(ctx, s, validDoc()); err != nil {

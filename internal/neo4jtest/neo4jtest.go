@@ -5,10 +5,7 @@
 package neo4jtest
 
 import (
-	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net"
 	"os"
 	"os/exec"
@@ -21,7 +18,6 @@ import (
 	"time"
 
 	"newsgraph/internal/config"
-	"newsgraph/internal/store"
 )
 
 // Environment variables set by `make test` (tools/test).
@@ -199,26 +195,6 @@ func repoRoot() (string, error) {
 	}
 }
 
-// Store returns a store on the shared test Neo4j, holding its lock for the
-// test, with the schema in place and the graph empty.
-func Store(t testing.TB) *store.Store {
-	t.Helper()
-	cfg := Config(t)
-	Lock(t)
-	s, err := store.Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close(context.Background()) })
-	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // Kill ends the instance at once with SIGKILL, as a crash would: no clean
 // shutdown, open transactions lost.

@@ -17,9 +17,10 @@ import (
 //   - Statements, events, entities and topics link to the source with
 //     (n)-[:IN_SOURCE {starts, ends, excerpts}]->(:Source); the lists hold
 //     the evidence (empty for an entity or topic the source only names).
-//   - Roles, memberships and participations are relationships whose
-//     evidence is kept in parallel lists evSources, evStarts, evEnds and
-//     evExcerpts, one entry per supporting source.
+//   - Roles, memberships and participations are one relationship per fact
+//     (HOLDS_ROLE, MEMBER_OF, PARTICIPATED_IN), for traversal, with one
+//     <TYPE>_EVIDENCE relationship beside it per piece of evidence, carrying
+//     its source's id (indexed), start, end and excerpt.
 //
 // Loading a source first removes everything it contributed before, then
 // writes the new version, then deletes what no source supports any more:

@@ -2,8 +2,11 @@
   from: p {.id, .name, .aliases, .description, labels: labels(p)},
   to: o {.id, .name, .aliases, .description, .kind, .date, .endDate, .location, labels: labels(o)},
   title: r.title, role: r.role,
-  evidence: [i IN range(0, size(r.evSources) - 1) | {
-    source: COLLECT { MATCH (s:Source {id: r.evSources[i]}) RETURN s {.id, .title, .publisher, .url, .publishedAt} }[0],
-    start: r.evStarts[i], end: r.evEnds[i], excerpt: r.evExcerpts[i]
-  }]
+  evidence: COLLECT {
+    MATCH (p)-[e]->(o)
+    WHERE type(e) = type(r) + '_EVIDENCE' AND coalesce(e.title, '') = coalesce(r.title, '')
+    MATCH (s:Source {id: e.sourceId})
+    WITH e, s ORDER BY s.sortDate DESC, s.id, e.start
+    RETURN {source: s {.id, .title, .publisher, .url, .publishedAt}, start: e.start, end: e.end, excerpt: e.excerpt}
+  }
 }

@@ -19,9 +19,13 @@ CALL (a, b) {
             WHERE st = CASE type(r) WHEN 'SAID' THEN endNode(r) ELSE startNode(r) END
             RETURN {source: s {.id, .title, .publisher, .url, .publishedAt}, start: l.starts[0], end: l.ends[0], excerpt: l.excerpts[0]}
           }
-        ELSE [i IN range(0, size(r.evSources) - 1) | {
-          source: COLLECT { MATCH (s:Source {id: r.evSources[i]}) RETURN s {.id, .title, .publisher, .url, .publishedAt} }[0],
-          start: r.evStarts[i], end: r.evEnds[i], excerpt: r.evExcerpts[i]}]
+        ELSE COLLECT {
+          MATCH (x)-[e]->(y)
+          WHERE x = startNode(r) AND y = endNode(r) AND type(e) = type(r) + '_EVIDENCE' AND coalesce(e.title, '') = coalesce(r.title, '')
+          MATCH (s:Source {id: e.sourceId})
+          WITH e, s ORDER BY s.sortDate DESC, s.id, e.start
+          RETURN {source: s {.id, .title, .publisher, .url, .publishedAt}, start: e.start, end: e.end, excerpt: e.excerpt}
+        }
         END
     }]
   }) AS paths

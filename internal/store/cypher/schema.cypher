@@ -21,3 +21,8 @@ CREATE INDEX statement_order IF NOT EXISTS FOR (n:Statement) ON (n.sortDate, n.s
 CREATE INDEX event_order IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
 CREATE INDEX source_order IF NOT EXISTS FOR (n:Source) ON (n.sortDate);
 CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
+// Evidence for roles, memberships and participations: one relationship per
+// piece of evidence, found by its source's id when the source is replaced.
+CREATE INDEX role_evidence_source IF NOT EXISTS FOR ()-[r:HOLDS_ROLE_EVIDENCE]-() ON (r.sourceId);
+CREATE INDEX membership_evidence_source IF NOT EXISTS FOR ()-[r:MEMBER_OF_EVIDENCE]-() ON (r.sourceId);
+CREATE INDEX participation_evidence_source IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN_EVIDENCE]-() ON (r.sourceId);

@@ -1,17 +1,31 @@
-// Removes the sources' evidence from roles, memberships and participations
-// (lists of evidence on each relationship, one entry per supporting source),
-// and deletes the relationships no source supports any more. Every fact
-// starts at a node linked IN_SOURCE to its source, so this walks only the
-// sources' own neighbourhoods.
+// Removes the sources' evidence for roles, memberships and participations
+// (found through the sourceId indexes), then deletes the facts no evidence
+// supports any more.
 UNWIND $sourceIds AS sid
-MATCH (n)-[:IN_SOURCE]->(:Source {id: sid})
-MATCH (n)-[r:HOLDS_ROLE|MEMBER_OF|PARTICIPATED_IN]->()
-WHERE sid IN r.evSources
-WITH DISTINCT r
-WITH r, [i IN range(0, size(r.evSources) - 1) WHERE NOT r.evSources[i] IN $sourceIds] AS keep
-SET r.evSources = [i IN keep | r.evSources[i]],
-    r.evStarts = [i IN keep | r.evStarts[i]],
-    r.evEnds = [i IN keep | r.evEnds[i]],
-    r.evExcerpts = [i IN keep | r.evExcerpts[i]]
-WITH r WHERE size(r.evSources) = 0
-DELETE r
+CALL (sid) {
+  MATCH (a)-[e:HOLDS_ROLE_EVIDENCE {sourceId: sid}]->(b)
+  WITH a, b, e.title AS title, e
+  DELETE e
+  WITH DISTINCT a, b, title
+  MATCH (a)-[r:HOLDS_ROLE {title: title}]->(b)
+  WHERE NOT EXISTS { MATCH (a)-[:HOLDS_ROLE_EVIDENCE {title: title}]->(b) }
+  DELETE r
+}
+CALL (sid) {
+  MATCH (a)-[e:MEMBER_OF_EVIDENCE {sourceId: sid}]->(b)
+  WITH a, b, e
+  DELETE e
+  WITH DISTINCT a, b
+  MATCH (a)-[r:MEMBER_OF]->(b)
+  WHERE NOT EXISTS { MATCH (a)-[:MEMBER_OF_EVIDENCE]->(b) }
+  DELETE r
+}
+CALL (sid) {
+  MATCH (a)-[e:PARTICIPATED_IN_EVIDENCE {sourceId: sid}]->(b)
+  WITH a, b, e
+  DELETE e
+  WITH DISTINCT a, b
+  MATCH (a)-[r:PARTICIPATED_IN]->(b)
+  WHERE NOT EXISTS { MATCH (a)-[:PARTICIPATED_IN_EVIDENCE]->(b) }
+  DELETE r
+}

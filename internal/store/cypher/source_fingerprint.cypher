@@ -23,15 +23,21 @@ CALL (s) {
     COLLECT { MATCH (st)-[r:ON_TOPIC]->(x) RETURN [r.ord, x.id] AS t ORDER BY t }]}) AS d
 }
 CALL (s) {
-  MATCH (n)-[:IN_SOURCE]->(s)
-  MATCH (n)-[r:HOLDS_ROLE|MEMBER_OF|PARTICIPATED_IN]->(o)
-  WHERE s.id IN r.evSources
-  WITH DISTINCT n, r, o
+  CALL (s) {
+    MATCH (n)-[e:HOLDS_ROLE_EVIDENCE {sourceId: s.id}]->(o) RETURN n, o, 'HOLDS_ROLE' AS t, e.title AS title, e
+    UNION ALL
+    MATCH (n)-[e:MEMBER_OF_EVIDENCE {sourceId: s.id}]->(o) RETURN n, o, 'MEMBER_OF' AS t, '' AS title, e
+    UNION ALL
+    MATCH (n)-[e:PARTICIPATED_IN_EVIDENCE {sourceId: s.id}]->(o) RETURN n, o, 'PARTICIPATED_IN' AS t, '' AS title, e
+  }
+  WITH n, o, t, title, e ORDER BY e.start, e.end
+  WITH n, o, t, title, collect([e.start, e.end]) AS ev
+  MATCH (n)-[r]->(o) WHERE type(r) = t AND coalesce(r.title, '') = title
   RETURN collect({
-    kind: CASE type(r) WHEN 'HOLDS_ROLE' THEN 'roles' WHEN 'MEMBER_OF' THEN 'memberships' ELSE 'participations' END,
-    key: n.id + ' ' + coalesce(r.title, '') + ' ' + o.id,
-    rel: {type: type(r), from: n.id, title: coalesce(r.title, ''), to: o.id},
-    value: [r.role, [i IN range(0, size(r.evSources) - 1) WHERE r.evSources[i] = s.id | [r.evStarts[i], r.evEnds[i]]]]
+    kind: CASE t WHEN 'HOLDS_ROLE' THEN 'roles' WHEN 'MEMBER_OF' THEN 'memberships' ELSE 'participations' END,
+    key: n.id + ' ' + title + ' ' + o.id,
+    rel: {type: t, from: n.id, title: title, to: o.id},
+    value: [r.role, ev]
   }) AS e
 }
 RETURN a + b + c + d + e AS items
