@@ -195,7 +195,6 @@ func repoRoot() (string, error) {
 	}
 }
 
-
 // Kill ends the instance at once with SIGKILL, as a crash would: no clean
 // shutdown, open transactions lost.
 func (in *Instance) Kill(t testing.TB) {
