@@ -26,11 +26,6 @@ const DefaultWait = 2 * time.Millisecond
 // Loaders are one request's loaders. A new set per request keeps caches
 // from leaking between callers.
 type Loaders struct {
-	Entities        *dataloadgen.Loader[string, *kg.Entity]
-	Events          *dataloadgen.Loader[string, *kg.Event]
-	Statements      *dataloadgen.Loader[string, *kg.Statement]
-	Topics          *dataloadgen.Loader[string, *kg.Topic]
-	Sources         *dataloadgen.Loader[string, *kg.Source]
 	SourceTexts     *dataloadgen.Loader[string, string]
 	RolesOfPeople   *dataloadgen.Loader[string, []kg.Role]
 	RolesIn         *dataloadgen.Loader[string, []kg.Role]
@@ -78,11 +73,6 @@ func EventPageKey(entityID string, first int, after *string) PageKey {
 func New(st *store.Store, wait time.Duration) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(500)}
 	return &Loaders{
-		Entities:        dataloadgen.NewLoader(one(st.EntitiesByID), opts...),
-		Events:          dataloadgen.NewLoader(one(st.EventsByID), opts...),
-		Statements:      dataloadgen.NewLoader(one(st.StatementsByID), opts...),
-		Topics:          dataloadgen.NewLoader(one(st.TopicsByID), opts...),
-		Sources:         dataloadgen.NewLoader(one(st.SourcesByID), opts...),
 		SourceTexts:     dataloadgen.NewLoader(one(st.SourceTexts), opts...),
 		RolesOfPeople:   dataloadgen.NewLoader(one(st.RolesOfPeople), opts...),
 		RolesIn:         dataloadgen.NewLoader(one(st.RolesIn), opts...),

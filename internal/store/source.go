@@ -369,7 +369,7 @@ func collectOrphans(ctx context.Context, tx neo4j.ManagedTransaction, c orphanCa
 // all documents in one batched UNWIND.
 func writeDocuments(ctx context.Context, tx neo4j.ManagedTransaction, docs []*kg.SourceDocument) error {
 	var sources, entities, links, topics, events, roles, memberships, participations, statements []map[string]any
-	seenEntity := map[string]bool{}
+	entityAt := map[string]int{}
 	for _, doc := range docs {
 		src := doc.Source
 		sid := src.ID
@@ -384,14 +384,10 @@ func writeDocuments(ctx context.Context, tx neo4j.ManagedTransaction, docs []*kg
 		for _, r := range rows {
 			// The last document to declare an entity in a batch wins, as it
 			// would loading them one after another.
-			if id := r["id"].(string); seenEntity[id] {
-				for i := range entities {
-					if entities[i]["id"] == id {
-						entities[i] = r
-					}
-				}
+			if i, seen := entityAt[r["id"].(string)]; seen {
+				entities[i] = r
 			} else {
-				seenEntity[id] = true
+				entityAt[r["id"].(string)] = len(entities)
 				entities = append(entities, r)
 			}
 		}
