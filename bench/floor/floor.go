@@ -11,6 +11,7 @@ import (
 	"embed"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -45,41 +46,64 @@ func (s *Server) query(ctx context.Context, name string, params map[string]any) 
 	return res.Records, nil
 }
 
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	var out any
-	var err error
-	switch r.URL.Path {
-	case "/q1":
-		out, err = s.one(r.Context(), "q1", map[string]any{"id": q.Get("id")}, "entity", "entity")
-	case "/q2":
-		var recs []*neo4j.Record
-		recs, err = s.query(r.Context(), "q2", map[string]any{"id": q.Get("id")})
-		nodes := column(recs, "node")
-		out = map[string]any{"entity": map[string]any{"statements": map[string]any{"nodes": nodes}}}
+// Plan returns the query a request asks for, by its file name (q1…q5),
+// and its parameters; ok is false for an unknown path or a bad cursor.
+func Plan(path string, q url.Values) (name string, params map[string]any, ok bool) {
+	switch path {
+	case "/q1", "/q2":
+		return path[1:], map[string]any{"id": q.Get("id")}, true
 	case "/q3":
-		out, err = s.one(r.Context(), "q3", map[string]any{"event": q.Get("event"), "about": q.Get("about")}, "node", "node")
+		return "q3", map[string]any{"event": q.Get("event"), "about": q.Get("about")}, true
 	case "/q4":
-		var recs []*neo4j.Record
-		recs, err = s.query(r.Context(), "q4", map[string]any{"q": q.Get("q")})
-		hits := make([]any, 0, len(recs))
-		for _, rec := range recs {
-			id, _, _ := neo4j.GetRecordValue[string](rec, "id")
-			hits = append(hits, map[string]any{"node": map[string]any{"id": id}})
-		}
-		out = map[string]any{"search": hits}
+		return "q4", map[string]any{"q": q.Get("q")}, true
 	case "/q5":
 		var after any
 		if a := q.Get("after"); a != "" {
 			var key []any
 			if err := json.Unmarshal([]byte(a), &key); err != nil {
-				http.Error(w, "bad cursor", http.StatusBadRequest)
-				return
+				return "", nil, false
 			}
 			after = key
 		}
+		return "q5", map[string]any{"after": after}, true
+	}
+	return "", nil, false
+}
+
+// Cypher returns the text of query name (q1…q5).
+func Cypher(name string) string { return cypher(name) }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	name, params, ok := Plan(r.URL.Path, r.URL.Query())
+	if !ok {
+		http.Error(w, "unknown query or bad cursor", http.StatusBadRequest)
+		return
+	}
+	var out any
+	var err error
+	switch name {
+	case "q1":
+		out, err = s.one(r.Context(), name, params, "entity", "entity")
+	case "q2":
 		var recs []*neo4j.Record
-		recs, err = s.query(r.Context(), "q5", map[string]any{"after": after})
+		recs, err = s.query(r.Context(), name, params)
+		nodes := column(recs, "node")
+		out = map[string]any{"entity": map[string]any{"statements": map[string]any{"nodes": nodes}}}
+	case "q3":
+		out, err = s.one(r.Context(), name, params, "node", "node")
+	case "q4":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), name, params)
+		hits := make([]any, 0, len(recs))
+		for _, rec := range recs {
+			id, _, _ := neo4j.GetRecordValue[string](rec, "id")
+			score, _, _ := neo4j.GetRecordValue[float64](rec, "score")
+			hits = append(hits, map[string]any{"node": map[string]any{"id": id}, "score": score})
+		}
+		out = map[string]any{"search": hits}
+	case "q5":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), name, params)
 		nodes := column(recs, "node")
 		page := map[string]any{"hasNextPage": len(nodes) > 100}
 		if len(nodes) > 100 {
@@ -97,9 +121,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			delete(m, "position")
 		}
 		out = map[string]any{"statements": map[string]any{"nodes": nodes, "pageInfo": page}}
-	default:
-		http.NotFound(w, r)
-		return
 	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)

@@ -7,6 +7,7 @@
 //	go run ./bench/gen -out /tmp/news            # write JSON documents
 //	go run ./bench/gen -load -workers 4          # load into $NEO4J_URI
 //	go run ./bench/gen -statements 20000 -sources 2000 -load   # a smaller graph
+//	go run ./bench/gen -load -to 2000   # the first tenth of the default graph
 package main
 
 import (
@@ -220,20 +221,28 @@ func main() {
 	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
 	workers := flag.Int("workers", 4, "concurrent loads with -load")
 	batch := flag.Int("batch", 50, "documents per transaction with -load")
+	from := flag.Int("from", 0, "the first source to write or load (0-based)")
+	to := flag.Int("to", -1, "one past the last source to write or load; -1 for all")
 	flag.Parse()
+	if *to < 0 || *to > s.Sources {
+		*to = s.Sources
+	}
+	if *from < 0 || *from > *to {
+		log.Fatalf("-from %d: must be between 0 and -to (%d)", *from, *to)
+	}
 	g := New(s, *seed)
 
 	if *out != "" {
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			log.Fatal(err)
 		}
-		for k := 0; k < s.Sources; k++ {
+		for k := *from; k < *to; k++ {
 			b, _ := json.Marshal(g.Document(k))
 			if err := os.WriteFile(filepath.Join(*out, fmt.Sprintf("gen-%06d.json", k)), b, 0o644); err != nil {
 				log.Fatal(err)
 			}
 		}
-		fmt.Printf("wrote %d documents to %s\n", s.Sources, *out)
+		fmt.Printf("wrote %d documents to %s\n", *to-*from, *out)
 	}
 	if !*load {
 		return
@@ -252,6 +261,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var next, statements atomic.Int64
+	next.Store(int64(*from))
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := 0; w < *workers; w++ {
@@ -260,12 +270,12 @@ func main() {
 			defer wg.Done()
 			for {
 				first := int(next.Add(int64(*batch)) - int64(*batch))
-				if first >= s.Sources {
+				if first >= *to {
 					return
 				}
 				var docs []*ingest.Document
 				count := 0
-				for k := first; k < min(first+*batch, s.Sources); k++ {
+				for k := first; k < min(first+*batch, *to); k++ {
 					d := g.Document(k)
 					docs = append(docs, d)
 					count += len(d.Statements)
@@ -274,7 +284,7 @@ func main() {
 					log.Fatalf("sources %d…: %v", first, err)
 				}
 				n := statements.Add(int64(count))
-				if (first / *batch)%20 == 19 {
+				if ((first-*from) / *batch)%20 == 19 {
 					fmt.Printf("%d statements, %.0f statements/s\n", n, float64(n)/time.Since(start).Seconds())
 				}
 			}
@@ -283,5 +293,5 @@ func main() {
 	wg.Wait()
 	took := time.Since(start)
 	fmt.Printf("loaded %d sources and %d statements in %s: %.0f statements/s\n",
-		s.Sources, statements.Load(), took.Round(time.Millisecond), float64(statements.Load())/took.Seconds())
+		*to-*from, statements.Load(), took.Round(time.Millisecond), float64(statements.Load())/took.Seconds())
 }

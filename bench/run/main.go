@@ -1,18 +1,20 @@
-// Command run is the benchmark harness: it loads generated data through the
-// real ingestion path, starts the contenders on loopback, checks that they
-// answer the benchmark's queries identically (the correctness gate), then
-// times them and writes bench/results/<date>.md and .json.
+// Command run is the benchmark harness. It loads generated data through the
+// real ingestion path, starts the three contenders on loopback — the floor
+// (bench/floor: hand-written Cypher behind a minimal handler), newsgraph
+// (the built binary) and the peer (bench/peer: the Neo4j GraphQL Library
+// with Apollo Server, on Node) — checks that they answer the benchmark's
+// queries identically (the correctness gate), then measures them and writes
+// <out>/<date>.md and .json.
 //
-// Contenders so far: newsgraph (the built binary) and the floor
-// (bench/floor: hand-written Cypher behind a minimal handler). The peer
-// (the Neo4j GraphQL Library) and open-loop load are still to come.
+//	go run ./bench/run -quick             # small data: the gate and short load phases
+//	go run ./bench/run -stage scaling     # the first 20,000 statements: Q1/Q2 latency
+//	go run ./bench/run -scaling f.json    # the full data set, growth against f.json
 //
-//	go run ./bench/run -quick          # small data, the gate and a few timings
-//	go run ./bench/run                 # the full data set
+// tools/bench runs the stages, each on a Neo4j of its own.
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -24,14 +26,16 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"reflect"
-	"slices"
-	"sort"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -41,146 +45,160 @@ import (
 	"newsgraph/internal/store"
 )
 
-// The benchmark's queries, as newsgraph answers them.
-const (
-	q1 = `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`
-	q2 = `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`
-	q3 = `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`
-	q4 = `query Q4($q: String!) { search(query: $q, first: 20) { node { id } } }`
-	q5 = `query Q5($after: String) { statements(first: 100, after: $after) { nodes { id text } pageInfo { hasNextPage endCursor } } }`
-)
-
-type result struct {
-	Query      string  `json:"query"`
-	Contender  string  `json:"contender"`
-	Requests   int     `json:"requests"`
-	P50ms      float64 `json:"p50_ms"`
-	P99ms      float64 `json:"p99_ms"`
-	RoundTrips float64 `json:"round_trips,omitempty"`
+// options are the run's settings; the flags set them.
+type options struct {
+	quick     bool
+	stage     string
+	out       string
+	scaling   string
+	peerDir   string
+	phase     time.Duration // each load phase
+	sequence  int           // sequential requests per query and contender
+	workers   int           // concurrent clients for the maximum throughput
+	gateSets  int           // parameter sets checked by the gate
+	sizes     []string      // bench/gen flags
+	loadRange [2]int        // the sources to load: [from, to)
 }
 
 func main() {
-	quick := flag.Bool("quick", false, "small data and few requests: a smoke test of the gate")
-	out := flag.String("out", "bench/results", "where results go")
+	var o options
+	flag.BoolVar(&o.quick, "quick", false, "small data and short load phases: the smoke test")
+	flag.StringVar(&o.stage, "stage", "full", "full, or scaling (the first tenth of the data; Q1 and Q2 only)")
+	flag.StringVar(&o.out, "out", "bench/results", "where results go")
+	flag.StringVar(&o.scaling, "scaling", "", "the scaling stage's JSON, to state Q1/Q2 growth against")
+	flag.StringVar(&o.peerDir, "peer", "bench/peer", "the peer's directory (npm ci done)")
+	flag.DurationVar(&o.phase, "phase", 10*time.Second, "how long each load phase lasts")
+	flag.IntVar(&o.workers, "workers", 16, "concurrent clients when measuring maximum throughput")
 	flag.Parse()
+	log.SetFlags(log.Ltime)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { fatalf("interrupted: %v", <-sig) }()
+
+	// The full data set is bench/gen's default: 200,000 statements in
+	// 20,000 sources. The scaling stage loads its first 2,000 sources, the
+	// same documents, so the two graphs differ only in size.
+	o.sequence, o.gateSets = 300, 10
+	o.sizes = []string{"-statements", "200000", "-sources", "20000"}
+	o.loadRange = [2]int{0, 20_000}
+	switch {
+	case o.quick:
+		o.phase, o.sequence, o.gateSets = time.Second, 20, 5
+		o.sizes = []string{"-statements", "3000", "-sources", "300", "-people", "800", "-nations", "40",
+			"-organisations", "80", "-events", "100"}
+		o.loadRange = [2]int{0, 300}
+	case o.stage == "scaling":
+		o.loadRange = [2]int{0, 2_000}
+	case o.stage != "full":
+		fatalf("-stage: %q is not full or scaling", o.stage)
+	}
+
 	ctx := context.Background()
 	cfg, err := config.Load(os.Getenv)
 	if err != nil {
-		log.Fatal(err)
+		fatalf("%v", err)
 	}
 	st, err := store.Open(cfg.Neo4j, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
-		log.Fatal(err)
+		fatalf("%v", err)
 	}
 	if err := st.EnsureSchema(ctx); err != nil {
-		log.Fatal(err)
+		fatalf("%v", err)
 	}
+	run := runInfo{Date: time.Now().UTC().Format("2006-01-02"), Stage: o.stage, Quick: o.quick}
+	run.Statements, run.IngestPerSecond = ensureLoaded(ctx, st, o)
 
-	statements, sources, requests := 200_000, 20_000, 300
-	if *quick {
-		statements, sources, requests = 3_000, 300, 20
-	}
-	genArgs := []string{"run", "./bench/gen", "-statements", fmt.Sprint(statements), "-sources", fmt.Sprint(sources), "-load"}
-	if *quick {
-		genArgs = append(genArgs, "-people", "800", "-nations", "40", "-organisations", "80", "-events", "100")
-	}
-	if have, err := st.SourcesByID(ctx, []string{"source:gen-000000"}); err != nil {
-		log.Fatal(err)
-	} else if have[0] == nil {
-		log.Printf("loading %d statements in %d sources through the ingestion path", statements, sources)
-		cmd := exec.Command("go", genArgs...)
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			log.Fatalf("bench/gen: %v", err)
-		}
-	} else {
-		log.Print("the generated data is already loaded; using it")
-	}
-
-	ng := startNewsgraph(cfg)
+	bin := buildNewsgraph()
+	ng := startNewsgraph(bin, nil)
 	defer ng.stop()
 	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
 	if err != nil {
-		log.Fatal(err)
+		fatalf("%v", err)
 	}
 	fl := httptest.NewServer(&floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
 	defer fl.Close()
+	peer := startPeer(o.peerDir)
+	defer peer.stop()
 
+	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid), peerContender(peer.url, peer.cmd.Process.Pid)}
 	p := params(ng.url)
-	log.Printf("parameters: %d people, %d events, %d words", len(p.people), len(p.events), len(p.words))
+	log.Printf("parameters: %d people, %d events, %d search words", len(p.people), len(p.events), len(p.words))
 
-	// The correctness gate: the same answers, or the run stops here.
-	for i := 0; i < 5; i++ {
-		person, event, word := p.people[i%len(p.people)], p.events[i%len(p.events)], p.words[i%len(p.words)]
-		gate("Q1", gql(ng.url, q1, map[string]any{"id": person}), get(fl.URL+"/q1?id="+url.QueryEscape(person)), nil)
-		gate("Q2", gql(ng.url, q2, map[string]any{"id": person}), get(fl.URL+"/q2?id="+url.QueryEscape(person)), nil)
-		gate("Q3", gql(ng.url, q3, map[string]any{"event": event.id, "about": event.about}),
-			get(fl.URL+"/q3?event="+url.QueryEscape(event.id)+"&about="+url.QueryEscape(event.about)), nil)
-		sq, err := store.ParseSearch(word)
-		if err != nil {
-			log.Fatal(err)
+	gate(contenders, p, o.gateSets, o.quick)
+	log.Print("correctness gate passed: every answer given was the same")
+	for _, c := range contenders {
+		for q, why := range c.failed {
+			run.Failures = append(run.Failures, failure{Query: q, Contender: c.name, Error: why})
 		}
-		gate("Q4", gql(ng.url, q4, map[string]any{"q": word}), get(fl.URL+"/q4?q="+url.QueryEscape(sq.Lucene)), searchIDs)
 	}
-	gate("Q5", walk(func(after string) map[string]any {
-		vars := map[string]any{}
-		if after != "" {
-			vars["after"] = after
-		}
-		return gql(ng.url, q5, vars)
-	}), walk(func(after string) map[string]any {
-		return get(fl.URL + "/q5?after=" + url.QueryEscape(after))
-	}), nil)
-	log.Print("correctness gate passed: newsgraph and the floor answer Q1-Q5 identically")
 
-	var results []result
-	rng := rand.New(rand.NewPCG(7, 7))
-	for _, q := range []struct {
-		name string
-		ng   func() (time.Duration, int)
-		fl   func() time.Duration
-	}{
-		{"Q1", func() (time.Duration, int) { return timed(ng.url, q1, map[string]any{"id": pick(rng, p.people)}) },
-			func() time.Duration { return timedGet(fl.URL + "/q1?id=" + url.QueryEscape(pick(rng, p.people))) }},
-		{"Q2", func() (time.Duration, int) { return timed(ng.url, q2, map[string]any{"id": pick(rng, p.people)}) },
-			func() time.Duration { return timedGet(fl.URL + "/q2?id=" + url.QueryEscape(pick(rng, p.people))) }},
-		{"Q3", func() (time.Duration, int) {
-			e := p.events[rng.IntN(len(p.events))]
-			return timed(ng.url, q3, map[string]any{"event": e.id, "about": e.about})
-		}, func() time.Duration {
-			e := p.events[rng.IntN(len(p.events))]
-			return timedGet(fl.URL + "/q3?event=" + url.QueryEscape(e.id) + "&about=" + url.QueryEscape(e.about))
-		}},
-		{"Q4", func() (time.Duration, int) { return timed(ng.url, q4, map[string]any{"q": pick(rng, p.words)}) },
-			func() time.Duration {
-				sq, _ := store.ParseSearch(pick(rng, p.words))
-				return timedGet(fl.URL + "/q4?q=" + url.QueryEscape(sq.Lucene))
-			}},
-	} {
-		var ngT, flT []time.Duration
-		trips := 0
-		for i := 0; i < requests; i++ {
-			d, n := q.ng()
-			ngT, trips = append(ngT, d), trips+n
-			flT = append(flT, q.fl())
-		}
-		results = append(results, summarise(q.name, "newsgraph", ngT, float64(trips)/float64(requests)),
-			summarise(q.name, "floor", flT, 0))
+	queries := queryNames
+	if o.stage == "scaling" {
+		queries = []string{"Q1", "Q2"}
 	}
-	report(*out, *quick, results)
+	for _, c := range contenders {
+		for _, q := range queries {
+			if c.failed[q] != "" {
+				continue
+			}
+			run.Sequential = append(run.Sequential, sequential(c, q, p, o.sequence))
+		}
+	}
+	if o.stage == "scaling" {
+		report(o, run)
+		return
+	}
+	run.Profiles = profiles(ctx, driver, cfg.Neo4j.Database, bin, contenders, p)
+	run.Load = loadPhases(contenders, queries, p, o)
+	if o.scaling != "" {
+		run.Scaling = scaling(o.scaling, run)
+	}
+	report(o, run)
 }
 
-func pick(r *rand.Rand, list []string) string { return list[r.IntN(len(list))] }
-
-type eventParam struct{ id, about string }
-
-type paramSet struct {
-	people []string
-	events []eventParam
-	words  []string
+// ensureLoaded loads the generated sources unless they are there already,
+// and returns the number of statements loaded and the ingest throughput.
+func ensureLoaded(ctx context.Context, st *store.Store, o options) (int, float64) {
+	last := fmt.Sprintf("source:gen-%06d", o.loadRange[1]-1)
+	have, err := st.SourcesByID(ctx, []string{last})
+	if err != nil {
+		fatalf("%v", err)
+	}
+	if have[0] != nil {
+		log.Print("the generated data is already loaded; using it")
+		return 0, 0
+	}
+	args := append([]string{"run", "./bench/gen", "-load", "-from", fmt.Sprint(o.loadRange[0]), "-to", fmt.Sprint(o.loadRange[1])}, o.sizes...)
+	log.Printf("loading sources %d to %d through the ingestion path: go %s", o.loadRange[0], o.loadRange[1]-1, strings.Join(args, " "))
+	cmd := exec.Command("go", args...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		fatalf("%v", err)
+	}
+	if err := cmd.Start(); err != nil {
+		fatalf("%v", err)
+	}
+	var statements int
+	var rate float64
+	final := regexp.MustCompile(`and (\d+) statements in .*: (\d+) statements/s`)
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		fmt.Println(sc.Text())
+		if m := final.FindStringSubmatch(sc.Text()); m != nil {
+			statements, _ = strconv.Atoi(m[1])
+			rate, _ = strconv.ParseFloat(m[2], 64)
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		fatalf("bench/gen: %v", err)
+	}
+	return statements, rate
 }
 
-// params draws the queries' parameters from the graph, in a fixed order.
+// params draws the queries' parameters from the graph, in a fixed order:
+// people who have statements, events with participants, and words that
+// occur in names and statements.
 func params(base string) paramSet {
 	var p paramSet
 	var ents struct {
@@ -188,7 +206,7 @@ func params(base string) paramSet {
 			Entities struct{ Nodes []struct{ ID string } }
 		}
 	}
-	remarshal(gql(base, `{ entities(filter: {kinds: [PERSON]}, first: 100) { nodes { id } } }`, nil), &ents)
+	remarshal(gqlData(base, `{ entities(filter: {kinds: [PERSON]}, first: 100) { nodes { id } } }`), &ents)
 	for _, n := range ents.Data.Entities.Nodes {
 		p.people = append(p.people, n.ID)
 	}
@@ -202,7 +220,7 @@ func params(base string) paramSet {
 			}
 		}
 	}
-	remarshal(gql(base, `{ events(first: 100) { nodes { id participants { entity { id } } } } }`, nil), &evs)
+	remarshal(gqlData(base, `{ events(first: 100) { nodes { id participants { entity { id } } } } }`), &evs)
 	for i, e := range evs.Data.Events.Nodes {
 		if len(e.Participants) > 0 && len(p.people) > 0 {
 			p.events = append(p.events, eventParam{e.ID, p.people[i%len(p.people)]})
@@ -210,199 +228,233 @@ func params(base string) paramSet {
 	}
 	p.words = []string{"security", "sanctions", "energy", "trade", "tariffs", "oil", "ceasefire", "Republic", "Council", "meeting"}
 	if len(p.people) == 0 || len(p.events) == 0 {
-		log.Fatal("the graph has no people or events to query")
+		fatalf("%v", "the graph has no people or events to query")
 	}
+	// Shuffle with a fixed seed: the order is the same in every run, but
+	// not the graph's own order, which a cache could learn.
+	rng := rand.New(rand.NewPCG(11, 11))
+	rng.Shuffle(len(p.people), func(i, j int) { p.people[i], p.people[j] = p.people[j], p.people[i] })
+	rng.Shuffle(len(p.events), func(i, j int) { p.events[i], p.events[j] = p.events[j], p.events[i] })
 	return p
 }
 
-func remarshal(v any, into any) {
-	b, _ := json.Marshal(v)
-	json.Unmarshal(b, into)
-}
-
-// gate stops the run when two answers differ after normalising.
-func gate(name string, a, b map[string]any, norm func(map[string]any) any) {
-	var x, y any = a["data"], b["data"]
-	if norm != nil {
-		x, y = norm(a), norm(b)
+func gqlData(base, query string) map[string]any {
+	t := graphQLTarget(base, query, nil)
+	body, _, err := do(t)
+	if err != nil {
+		fatalf("%v", err)
 	}
-	if !reflect.DeepEqual(roundTrip(x), roundTrip(y)) {
-		ja, _ := json.MarshalIndent(x, "", " ")
-		jb, _ := json.MarshalIndent(y, "", " ")
-		log.Fatalf("correctness gate: %s differs\nnewsgraph: %.2000s\nfloor: %.2000s", name, ja, jb)
-	}
-}
-
-func roundTrip(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	json.Unmarshal(b, &out)
+	var out map[string]any
+	json.Unmarshal(body, &out)
 	return out
 }
 
-// searchIDs normalises a search answer to its set of ids: the contenders
-// may order equal scores differently.
-func searchIDs(m map[string]any) any {
-	var r struct {
-		Data struct {
-			Search []struct{ Node struct{ ID string } }
-		}
+// do sends one request and returns the body and how long it took.
+func do(t vegetaTarget) ([]byte, time.Duration, error) {
+	req, err := t.Request()
+	if err != nil {
+		return nil, 0, err
 	}
-	remarshal(m, &r)
-	var ids []string
-	for _, h := range r.Data.Search {
-		ids = append(ids, h.Node.ID)
+	start := time.Now()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, 0, err
 	}
-	sort.Strings(ids)
-	return ids
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	d := time.Since(start)
+	if err == nil && res.StatusCode != http.StatusOK {
+		err = fmt.Errorf("%s %s: %s: %.300s", t.Method, t.URL, res.Status, body)
+	}
+	return body, d, err
 }
 
-// walk pages through 2,000 statements, 100 at a time, and returns the ids.
-func walk(page func(after string) map[string]any) map[string]any {
-	var ids []string
-	after := ""
-	for i := 0; i < 20; i++ {
-		var r struct {
-			Data struct {
-				Statements struct {
-					Nodes    []struct{ ID string }
-					PageInfo struct {
-						HasNextPage bool
-						EndCursor   string
-					}
+// gate stops the run unless every contender answers every query alike,
+// after normalising, for sets parameter sets; Q5 is a walk of 20 pages,
+// whose cursors the load phases then reuse. The floor and newsgraph must
+// answer everything. When the peer answers a query with an error instead,
+// the run goes on without it for that query, and the report says why — or,
+// with mustAnswer (the smoke test), stops.
+func gate(cs []*contender, p paramSet, sets int, mustAnswer bool) {
+	fail := func(c *contender, q string, prm map[string]string, err error) bool {
+		if c.name != "peer" || mustAnswer {
+			fatalf("correctness gate: %s %v: %s did not answer: %v", q, prm, c.name, err)
+		}
+		log.Printf("correctness gate: %s %v: %s did not answer; it is left out of %s: %.500v", q, prm, c.name, q, err)
+		c.failed[q] = fmt.Sprintf("%.300v", err)
+		return false
+	}
+	for _, q := range []string{"Q1", "Q2", "Q3", "Q4"} {
+		for i := 0; i < sets; i++ {
+			prm := p.pick(q, i)
+			var want any
+			for k, c := range cs {
+				if c.failed[q] != "" {
+					continue
+				}
+				body, _, err := do(c.request(c, q, prm))
+				var got any
+				if err == nil {
+					got, err = c.normalise(q, body)
+				}
+				if err != nil {
+					fail(c, q, prm, err)
+					continue
+				}
+				got = roundTrip(got)
+				if k == 0 {
+					want = got
+				} else if !reflect.DeepEqual(want, got) {
+					differ(q, prm, cs[0].name, want, c.name, got)
 				}
 			}
 		}
-		remarshal(page(after), &r)
-		for _, n := range r.Data.Statements.Nodes {
-			ids = append(ids, n.ID)
+	}
+	var want []string
+	for k, c := range cs {
+		c.cursors = []string{""}
+		var ids []string
+		var err error
+		for page := 0; page < pages && err == nil; page++ {
+			var body []byte
+			body, _, err = do(c.request(c, "Q5", map[string]string{"page": fmt.Sprint(page)}))
+			var got []string
+			var next bool
+			var cursor string
+			if err == nil {
+				got, next, cursor, err = c.page(body)
+			}
+			if err != nil {
+				fail(c, "Q5", map[string]string{"page": fmt.Sprint(page)}, err)
+				break
+			}
+			ids = append(ids, got...)
+			if !next {
+				break
+			}
+			c.cursors = append(c.cursors, cursor)
 		}
-		if !r.Data.Statements.PageInfo.HasNextPage {
-			break
+		if err != nil {
+			continue
 		}
-		after = r.Data.Statements.PageInfo.EndCursor
-	}
-	return map[string]any{"data": ids}
-}
-
-func gql(base, query string, vars map[string]any) map[string]any {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out map[string]any
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		log.Fatal(err)
-	}
-	if out["errors"] != nil {
-		log.Fatalf("newsgraph answered errors: %v", out["errors"])
-	}
-	return out
-}
-
-func get(u string) map[string]any {
-	res, err := http.Get(u)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out map[string]any
-	b, _ := io.ReadAll(res.Body)
-	if err := json.Unmarshal(b, &out); err != nil {
-		log.Fatalf("floor: %s: %s", u, b)
-	}
-	return out
-}
-
-func timed(base, query string, vars map[string]any) (time.Duration, int) {
-	start := time.Now()
-	out := gql(base, query, vars)
-	d := time.Since(start)
-	var ext struct {
-		Extensions struct {
-			Neo4j struct{ RoundTrips int }
+		if len(c.cursors) < pages {
+			fatalf("correctness gate: Q5: %s gave %d pages; the graph needs %d statements", c.name, len(c.cursors), pages*100)
+		}
+		c.cursors = c.cursors[:pages]
+		if k == 0 {
+			want = ids
+		} else if !reflect.DeepEqual(want, ids) {
+			differ("Q5", nil, cs[0].name, want, c.name, ids)
 		}
 	}
-	remarshal(out, &ext)
-	return d, ext.Extensions.Neo4j.RoundTrips
 }
 
-func timedGet(u string) time.Duration {
-	start := time.Now()
-	get(u)
-	return time.Since(start)
+func differ(q string, prm map[string]string, a string, x any, b string, y any) {
+	ja, _ := json.MarshalIndent(x, "", " ")
+	jb, _ := json.MarshalIndent(y, "", " ")
+	fatalf("correctness gate: %s %v: %s and %s differ\n%s: %.3000s\n%s: %.3000s", q, prm, a, b, a, ja, b, jb)
 }
 
-func summarise(q, who string, ds []time.Duration, trips float64) result {
-	slices.Sort(ds)
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	return result{Query: q, Contender: who, Requests: len(ds), P50ms: ms(ds[len(ds)/2]), P99ms: ms(ds[len(ds)*99/100]), RoundTrips: trips}
-}
-
-func report(dir string, quick bool, results []result) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	name := time.Now().UTC().Format("2006-01-02")
-	if quick {
-		name += "-quick"
-	}
-	b, _ := json.MarshalIndent(results, "", "  ")
-	os.WriteFile(filepath.Join(dir, name+".json"), b, 0o644)
-	var md strings.Builder
-	fmt.Fprintf(&md, "# Benchmark %s\n\nSequential requests on loopback, same Neo4j, same data (closed loop).\n\n", name)
-	fmt.Fprintln(&md, "| query | contender | requests | p50 ms | p99 ms | round trips | p50 vs floor |")
-	fmt.Fprintln(&md, "|---|---|---|---|---|---|---|")
-	floors := map[string]float64{}
-	for _, r := range results {
-		if r.Contender == "floor" {
-			floors[r.Query] = r.P50ms
-		}
-	}
-	for _, r := range results {
-		fmt.Fprintf(&md, "| %s | %s | %d | %.2f | %.2f | %.1f | %.2f× |\n", r.Query, r.Contender, r.Requests, r.P50ms, r.P99ms, r.RoundTrips, r.P50ms/floors[r.Query])
-	}
-	os.WriteFile(filepath.Join(dir, name+".md"), []byte(md.String()), 0o644)
-	fmt.Print(md.String())
-}
-
-type server struct {
+// process is a contender running as a child process.
+type process struct {
 	url string
 	cmd *exec.Cmd
 }
 
-func (s server) stop() { s.cmd.Process.Signal(os.Interrupt); s.cmd.Wait() }
+func (s process) stop() { s.cmd.Process.Signal(os.Interrupt); s.cmd.Wait() }
 
-// startNewsgraph builds and starts the server on a free loopback port.
-func startNewsgraph(cfg config.Config) server {
+// running are the child processes to stop when the run ends early.
+var (
+	runningMu sync.Mutex
+	running   []process
+)
+
+// fatalf stops the children, so that none outlives the harness, and exits.
+func fatalf(format string, a ...any) {
+	runningMu.Lock()
+	for _, p := range running {
+		p.cmd.Process.Signal(os.Interrupt)
+	}
+	runningMu.Unlock()
+	log.Printf(format, a...)
+	os.Exit(1)
+}
+
+func track(p process) process {
+	runningMu.Lock()
+	running = append(running, p)
+	runningMu.Unlock()
+	return p
+}
+
+func buildNewsgraph() string {
 	bin := filepath.Join(os.TempDir(), "newsgraph-bench")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		log.Fatalf("go build: %v\n%s", err, out)
+		fatalf("go build: %v\n%s", err, out)
 	}
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
+	return bin
+}
+
+func freeAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fatalf("%v", err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// startNewsgraph starts the server on a free loopback port. With logs set,
+// it runs at debug level and its log lines go there (the PROFILE step reads
+// the Cypher from them).
+func startNewsgraph(bin string, logs io.Writer) process {
+	addr := freeAddr()
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), "ADDR="+addr, "NEWSGRAPH_SEED=false", "NEWSGRAPH_TRACE_ROUND_TRIPS=true",
 		"NEWSGRAPH_COMPLEXITY_LIMIT=1000000", "LOG_LEVEL=warn")
 	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		log.Fatal(err)
+	if logs != nil {
+		cmd.Env = append(cmd.Env, "LOG_LEVEL=debug", "LOG_FORMAT=json")
+		cmd.Stderr, cmd.Stdout = logs, logs
 	}
-	base := "http://" + addr
+	if err := cmd.Start(); err != nil {
+		fatalf("%v", err)
+	}
+	p := track(process{url: "http://" + addr, cmd: cmd})
+	waitFor(p.url+"/readyz", "newsgraph")
+	return p
+}
+
+// startPeer starts the Neo4j GraphQL Library's server on a free port.
+func startPeer(dir string) process {
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@neo4j", "graphql")); err != nil {
+		fatalf("the peer's npm packages are missing: run npm ci --prefix %s (tools/bench does)", dir)
+	}
+	addr := freeAddr()
+	_, port, _ := net.SplitHostPort(addr)
+	cmd := exec.Command("node", "server.js")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PORT="+port)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		fatalf("node: %v", err)
+	}
+	p := track(process{url: "http://" + addr, cmd: cmd})
+	waitFor(p.url+"/stats", "the peer")
+	return p
+}
+
+func waitFor(u, who string) {
 	for i := 0; ; i++ {
-		if res, err := http.Get(base + "/readyz"); err == nil {
+		if res, err := http.Get(u); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
-				break
+				return
 			}
 		}
-		if i > 300 {
-			log.Fatal("newsgraph did not become ready")
+		if i > 600 {
+			fatalf("%s did not become ready", who)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return server{url: base, cmd: cmd}
 }

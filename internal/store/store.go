@@ -148,6 +148,9 @@ func Open(cfg config.Neo4j, log *slog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store.Open: %w", err)
 	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	return &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout, log: log}, nil
 }
 
@@ -167,6 +170,12 @@ func (s *Store) Ping(ctx context.Context) error {
 // Every read goes through here, so this is the one place that maps errors.
 func (s *Store) read(ctx context.Context, op, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
 	var res *neo4j.EagerResult
+	// At debug level every read is logged with its Cypher and parameters,
+	// so an operator (or the benchmark's PROFILE step) can see exactly what
+	// a GraphQL request sent to Neo4j.
+	if s.log.Enabled(ctx, slog.LevelDebug) {
+		s.log.LogAttrs(ctx, slog.LevelDebug, "cypher", slog.String("op", op), slog.String("cypher", cypher), slog.Any("params", params))
+	}
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
 		start := time.Now()

@@ -1,0 +1,374 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"newsgraph/internal/store"
+)
+
+// The benchmark's queries, as newsgraph answers them.
+const (
+	ngQ1 = `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`
+	ngQ2 = `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`
+	ngQ3 = `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`
+	ngQ4 = `query Q4($q: String!) { search(query: $q, first: 20) { node { id } score } }`
+	ngQ5 = `query Q5($after: String) { statements(first: 100, after: $after) { nodes { id text } pageInfo { hasNextPage endCursor } } }`
+)
+
+// The same questions in the Neo4j GraphQL Library's generated API
+// (bench/peer/typeDefs.graphql). Orders are spelled out so that every
+// contender sorts alike; the peer has one full-text field per index, so Q4
+// asks all five and the answers are merged by score, as the floor's Cypher
+// does with its UNION.
+const (
+	peerQ1 = `query Q1($id: ID!) { people(where: {id: {eq: $id}}) { id name rolesConnection(sort: [{edge: {title: ASC}}, {node: {sortKey: ASC}}, {node: {id: ASC}}]) { edges { properties { title } node { id name } } } } }`
+	peerQ2 = `query Q2($id: ID!) { entities(where: {id: {eq: $id}}) { said(limit: 20, sort: [{sortDate: DESC}, {sourceId: ASC}, {position: ASC}, {id: ASC}]) { id text date speaker { id name } aboutConnection(sort: [{edge: {ord: ASC}}]) { edges { node { id } } } sourcesConnection { edges { properties { starts ends excerpts } node { id title } } } } } }`
+	peerQ3 = `query Q3($event: ID!, $about: ID!) { events(where: {id: {eq: $event}}) { id participants(sort: [{sortKey: ASC}, {id: ASC}]) { id said(where: {about: {some: {id: {eq: $about}}}}, limit: 5, sort: [{sortDate: DESC}, {sourceId: ASC}, {position: ASC}, {id: ASC}]) { id text } } } }`
+	peerQ4 = `query Q4($q: String!) { peopleByName(phrase: $q, first: 20) { edges { score node { id } } } nationsByName(phrase: $q, first: 20) { edges { score node { id } } } organisationsByName(phrase: $q, first: 20) { edges { score node { id } } } eventsByName(phrase: $q, first: 20) { edges { score node { id } } } statementsByText(phrase: $q, first: 20) { edges { score node { id } } } }`
+	peerQ5 = `query Q5($after: String) { statementsConnection(first: 100, after: $after, sort: [{sortDate: DESC}, {sourceId: ASC}, {position: ASC}, {id: ASC}]) { edges { node { id text } } pageInfo { hasNextPage endCursor } } }`
+)
+
+var queryNames = []string{"Q1", "Q2", "Q3", "Q4", "Q5"}
+
+type eventParam struct{ id, about string }
+
+// paramSet holds the parameters the queries draw from, in a fixed order.
+type paramSet struct {
+	people []string
+	events []eventParam
+	words  []string
+}
+
+// pick returns the i-th parameters of query q as a flat map: the id, the
+// event and the entity it is about, or the search words.
+func (p paramSet) pick(q string, i int) map[string]string {
+	switch q {
+	case "Q1", "Q2":
+		return map[string]string{"id": p.people[i%len(p.people)]}
+	case "Q3":
+		e := p.events[i%len(p.events)]
+		return map[string]string{"event": e.id, "about": e.about}
+	case "Q4":
+		return map[string]string{"q": p.words[i%len(p.words)]}
+	}
+	return map[string]string{"page": fmt.Sprint(i % pages)}
+}
+
+// pages is how many pages of 100 statements Q5 walks.
+const pages = 20
+
+// contender is one way of answering the queries over HTTP.
+type contender struct {
+	name string
+	base string
+	pid  int // the process to sample for RSS; 0 when it runs in the harness
+	// request makes the HTTP request for query q with parameters p.
+	request func(c *contender, q string, p map[string]string) vegeta.Target
+	// normalise maps an answer to newsgraph's data shape, for the gate.
+	normalise func(q string, body []byte) (any, error)
+	// page reads one Q5 answer: the ids, whether more follow, the cursor.
+	page func(body []byte) (ids []string, next bool, cursor string, err error)
+	// cursors[k] is the cursor for Q5's page k, found by the gate's walk.
+	cursors []string
+	// failed holds, by query, the error that left the contender out of it.
+	failed map[string]string
+}
+
+func graphQLTarget(base, query string, vars map[string]any) vegeta.Target {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return vegeta.Target{Method: http.MethodPost, URL: base + "/graphql", Body: body,
+		Header: http.Header{"Content-Type": {"application/json"}}}
+}
+
+func pageIndex(p map[string]string) int {
+	var k int
+	fmt.Sscan(p["page"], &k)
+	return k
+}
+
+func newsgraphContender(base string, pid int) *contender {
+	queries := map[string]string{"Q1": ngQ1, "Q2": ngQ2, "Q3": ngQ3, "Q4": ngQ4, "Q5": ngQ5}
+	return &contender{
+		name: "newsgraph", base: base, pid: pid, failed: map[string]string{},
+		request: func(c *contender, q string, p map[string]string) vegeta.Target {
+			vars := map[string]any{}
+			for k, v := range p {
+				vars[k] = v
+			}
+			if q == "Q5" {
+				delete(vars, "page")
+				if after := c.cursors[pageIndex(p)]; after != "" {
+					vars["after"] = after
+				}
+			}
+			return graphQLTarget(c.base, queries[q], vars)
+		},
+		normalise: func(q string, body []byte) (any, error) {
+			data, err := graphQLData(body)
+			if q == "Q4" && err == nil {
+				return searchIDs(data["search"]), nil
+			}
+			return data, err
+		},
+		page: func(body []byte) ([]string, bool, string, error) {
+			return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
+		},
+	}
+}
+
+func floorContender(base string) *contender {
+	return &contender{
+		name: "floor", base: base, failed: map[string]string{},
+		request: func(c *contender, q string, p map[string]string) vegeta.Target {
+			v := url.Values{}
+			for k, x := range p {
+				v.Set(k, x)
+			}
+			switch q {
+			case "Q4":
+				// The floor takes the Lucene query newsgraph makes of the
+				// words: both then ask the same indexes the same question.
+				sq, err := store.ParseSearch(p["q"])
+				if err == nil {
+					v.Set("q", sq.Lucene)
+				}
+			case "Q5":
+				v = url.Values{"after": {c.cursors[pageIndex(p)]}}
+			}
+			return vegeta.Target{Method: http.MethodGet, URL: c.base + "/" + map[string]string{
+				"Q1": "q1", "Q2": "q2", "Q3": "q3", "Q4": "q4", "Q5": "q5"}[q] + "?" + v.Encode()}
+		},
+		normalise: func(q string, body []byte) (any, error) {
+			data, err := graphQLData(body)
+			if q == "Q4" && err == nil {
+				return searchIDs(data["search"]), nil
+			}
+			return data, err
+		},
+		page: func(body []byte) ([]string, bool, string, error) {
+			return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
+		},
+	}
+}
+
+func peerContender(base string, pid int) *contender {
+	queries := map[string]string{"Q1": peerQ1, "Q2": peerQ2, "Q3": peerQ3, "Q4": peerQ4, "Q5": peerQ5}
+	return &contender{
+		name: "peer", base: base, pid: pid, failed: map[string]string{},
+		request: func(c *contender, q string, p map[string]string) vegeta.Target {
+			vars := map[string]any{}
+			for k, v := range p {
+				vars[k] = v
+			}
+			switch q {
+			case "Q4":
+				sq, err := store.ParseSearch(p["q"])
+				if err == nil {
+					vars["q"] = sq.Lucene
+				}
+			case "Q5":
+				delete(vars, "page")
+				if after := c.cursors[pageIndex(p)]; after != "" {
+					vars["after"] = after
+				}
+			}
+			return graphQLTarget(c.base, queries[q], vars)
+		},
+		normalise: normalisePeer,
+		page: func(body []byte) ([]string, bool, string, error) {
+			return connectionPage(body, func(d map[string]any) any { return d["statementsConnection"] }, "edges")
+		},
+	}
+}
+
+// graphQLData returns the data of an answer, or an error when it has none
+// or carries errors.
+func graphQLData(body []byte) (map[string]any, error) {
+	var r struct {
+		Data   map[string]any
+		Errors []any
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		return nil, fmt.Errorf("not JSON: %.300s", body)
+	}
+	if len(r.Errors) > 0 || r.Data == nil {
+		return nil, fmt.Errorf("errors: %.600s", body)
+	}
+	return r.Data, nil
+}
+
+// searchHit is one search result, for comparing rankings.
+type searchHit struct {
+	id    string
+	score float64
+}
+
+// searchIDs normalises a search answer for the gate: the scores in order
+// (rounded: the contenders add them up alike but print them differently),
+// and the set of ids scoring above the last one. Hits that tie with the
+// last may differ: which of equal scores make the top 20 is Lucene's
+// choice, not a contender's.
+func searchIDs(hits any) any {
+	var hs []searchHit
+	list, _ := hits.([]any)
+	for _, h := range list {
+		m, _ := h.(map[string]any)
+		node, _ := m["node"].(map[string]any)
+		id, _ := node["id"].(string)
+		score, _ := m["score"].(float64)
+		hs = append(hs, searchHit{id, score})
+	}
+	return rankedSet(hs)
+}
+
+func rankedSet(hs []searchHit) any {
+	slices.SortStableFunc(hs, func(a, b searchHit) int { return cmp.Compare(b.score, a.score) })
+	scores, above := []string{}, []string{}
+	for _, h := range hs {
+		scores = append(scores, fmt.Sprintf("%.4f", h.score))
+		if h.score > hs[len(hs)-1].score+1e-6 {
+			above = append(above, h.id)
+		}
+	}
+	slices.Sort(above)
+	return map[string]any{"scores": scores, "above": above}
+}
+
+func connectionPage(body []byte, conn func(map[string]any) any, list string) ([]string, bool, string, error) {
+	data, err := graphQLData(body)
+	if err != nil {
+		return nil, false, "", err
+	}
+	var c struct {
+		Nodes    []struct{ ID string }
+		Edges    []struct{ Node struct{ ID string } }
+		PageInfo struct {
+			HasNextPage bool
+			EndCursor   string
+		}
+	}
+	remarshal(conn(data), &c)
+	var ids []string
+	for _, n := range c.Nodes {
+		ids = append(ids, n.ID)
+	}
+	for _, e := range c.Edges {
+		ids = append(ids, e.Node.ID)
+	}
+	return ids, c.PageInfo.HasNextPage, c.PageInfo.EndCursor, nil
+}
+
+// normalisePeer maps the peer's answers to newsgraph's data shape.
+func normalisePeer(q string, body []byte) (any, error) {
+	data, err := graphQLData(body)
+	if err != nil {
+		return nil, err
+	}
+	type node = map[string]any
+	first := func(key string) node {
+		list, _ := data[key].([]any)
+		if len(list) == 0 {
+			return nil
+		}
+		n, _ := list[0].(node)
+		return n
+	}
+	edges := func(conn any) []node {
+		var out []node
+		c, _ := conn.(node)
+		list, _ := c["edges"].([]any)
+		for _, e := range list {
+			out = append(out, e.(node))
+		}
+		return out
+	}
+	switch q {
+	case "Q1":
+		p := first("people")
+		if p == nil {
+			return node{"entity": nil}, nil
+		}
+		roles := []any{}
+		for _, e := range edges(p["rolesConnection"]) {
+			roles = append(roles, node{"title": e["properties"].(node)["title"], "of": e["node"]})
+		}
+		return node{"entity": node{"id": p["id"], "name": p["name"], "roles": roles}}, nil
+	case "Q2":
+		e := first("entities")
+		if e == nil {
+			return node{"entity": nil}, nil
+		}
+		nodes := []any{}
+		said, _ := e["said"].([]any)
+		for _, s := range said {
+			st := s.(node)
+			about := []any{}
+			for _, a := range edges(st["aboutConnection"]) {
+				about = append(about, a["node"])
+			}
+			var evidence any
+			if links := edges(st["sourcesConnection"]); len(links) > 0 {
+				props := links[0]["properties"].(node)
+				at := func(k string) any {
+					l, _ := props[k].([]any)
+					if len(l) == 0 {
+						return nil
+					}
+					return l[0]
+				}
+				evidence = node{"start": at("starts"), "end": at("ends"), "excerpt": at("excerpts"), "source": links[0]["node"]}
+			}
+			nodes = append(nodes, node{"id": st["id"], "text": st["text"], "date": st["date"], "speaker": st["speaker"],
+				"about": about, "evidence": evidence})
+		}
+		return node{"entity": node{"statements": node{"nodes": nodes}}}, nil
+	case "Q3":
+		ev := first("events")
+		if ev == nil {
+			return node{"node": nil}, nil
+		}
+		parts := []any{}
+		list, _ := ev["participants"].([]any)
+		for _, x := range list {
+			p := x.(node)
+			said := p["said"]
+			if said == nil {
+				said = []any{}
+			}
+			parts = append(parts, node{"entity": node{"id": p["id"], "statements": node{"nodes": said}}})
+		}
+		return node{"node": node{"id": ev["id"], "participants": parts}}, nil
+	case "Q4":
+		var hits []searchHit
+		for _, field := range []string{"peopleByName", "nationsByName", "organisationsByName", "eventsByName", "statementsByText"} {
+			for _, e := range edges(data[field]) {
+				score, _ := e["score"].(float64)
+				hits = append(hits, searchHit{e["node"].(node)["id"].(string), score})
+			}
+		}
+		slices.SortStableFunc(hits, func(a, b searchHit) int { return cmp.Compare(b.score, a.score) })
+		return rankedSet(hits[:min(20, len(hits))]), nil
+	}
+	return data, nil
+}
+
+func remarshal(v any, into any) {
+	b, _ := json.Marshal(v)
+	json.Unmarshal(b, into)
+}
+
+// roundTrip makes two answers comparable: numbers and maps the same way.
+func roundTrip(v any) any {
+	b, _ := json.Marshal(v)
+	var out any
+	json.NewDecoder(bytes.NewReader(b)).Decode(&out)
+	return out
+}

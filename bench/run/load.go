@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+type vegetaTarget = vegeta.Target
+
+// seqResult is one contender's single-client latency on one query, and the
+// Cypher round trips each request took.
+type seqResult struct {
+	Query      string  `json:"query"`
+	Contender  string  `json:"contender"`
+	Requests   int     `json:"requests"`
+	P50ms      float64 `json:"p50_ms"`
+	P99ms      float64 `json:"p99_ms"`
+	RoundTrips float64 `json:"round_trips"`
+}
+
+// sequential sends n requests one after the other (after a few not
+// counted, so that plans and pools are warm).
+func sequential(c *contender, q string, p paramSet, n int) seqResult {
+	rng := rand.New(rand.NewPCG(3, uint64(len(q))))
+	for i := 0; i < 10; i++ {
+		do(c.request(c, q, p.pick(q, rng.IntN(1<<20))))
+	}
+	before := c.queriesRun()
+	var ds []time.Duration
+	trips := 0
+	for i := 0; i < n; i++ {
+		body, d, err := do(c.request(c, q, p.pick(q, rng.IntN(1<<20))))
+		if err != nil {
+			fatalf("%s %s: %v", c.name, q, err)
+		}
+		ds = append(ds, d)
+		if c.name == "newsgraph" {
+			var ext struct {
+				Extensions struct{ Neo4j struct{ RoundTrips int } }
+			}
+			json.Unmarshal(body, &ext)
+			trips += ext.Extensions.Neo4j.RoundTrips
+		}
+	}
+	r := seqResult{Query: q, Contender: c.name, Requests: n, P50ms: ms(quantile(ds, 0.5)), P99ms: ms(quantile(ds, 0.99))}
+	switch c.name {
+	case "floor":
+		r.RoundTrips = 1 // each of its handlers runs exactly one query
+	case "newsgraph":
+		r.RoundTrips = float64(trips) / float64(n)
+	default:
+		r.RoundTrips = float64(c.queriesRun()-before) / float64(n)
+	}
+	log.Printf("%-9s %s sequential: p50 %.2f ms, p99 %.2f ms, %.1f round trips", c.name, q, r.P50ms, r.P99ms, r.RoundTrips)
+	return r
+}
+
+// queriesRun asks the peer how many Cypher queries it has run; only the
+// peer counts its own.
+func (c *contender) queriesRun() int {
+	if c.name != "peer" {
+		return 0
+	}
+	res, err := http.Get(c.base + "/stats")
+	if err != nil {
+		return 0
+	}
+	defer res.Body.Close()
+	var s struct{ Queries int }
+	json.NewDecoder(res.Body).Decode(&s)
+	return s.Queries
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(float64(len(s))*q))]
+}
+
+// loadResult is one load phase: a rate (0 for the maximum) held for a
+// while, what came back and how fast.
+type loadResult struct {
+	Query      string  `json:"query"`
+	Contender  string  `json:"contender"`
+	Phase      string  `json:"phase"` // "max", or "25%", "50%", "75%" of the floor's maximum
+	Rate       float64 `json:"rate"`  // requests/s asked for; 0 for the maximum
+	Requests   int     `json:"requests"`
+	Throughput float64 `json:"throughput"` // successful requests/s
+	P50ms      float64 `json:"p50_ms"`
+	P99ms      float64 `json:"p99_ms"`
+	ErrorRatio float64 `json:"error_ratio"`
+	MaxRSSMiB  float64 `json:"max_rss_mib,omitempty"`
+}
+
+// loadPhases measures, for each query: every contender's maximum
+// throughput (closed loop, o.workers clients), then open-loop load at 25%,
+// 50% and 75% of the floor's maximum, the same rates for everyone.
+func loadPhases(cs []*contender, queries []string, p paramSet, o options) []loadResult {
+	var out []loadResult
+	for _, q := range queries {
+		var floorMax float64
+		for _, c := range cs {
+			if c.failed[q] != "" {
+				continue
+			}
+			attack(c, q, p, vegeta.Rate{}, o.phase/4, o.workers) // warm-up, not counted
+			r := attack(c, q, p, vegeta.Rate{}, o.phase, o.workers)
+			r.Phase = "max"
+			out = append(out, r)
+			if c.name == "floor" {
+				floorMax = r.Throughput
+			}
+		}
+		for _, share := range []float64{0.25, 0.5, 0.75} {
+			rate := max(1, int(floorMax*share))
+			for _, c := range cs {
+				if c.failed[q] != "" {
+					continue
+				}
+				r := attack(c, q, p, vegeta.Rate{Freq: rate, Per: time.Second}, o.phase, 0)
+				r.Phase = fmt.Sprintf("%.0f%%", share*100)
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// attack holds a rate (or, with a zero rate, workers clients sending as
+// fast as they can) for d, and sums up the results. A GraphQL answer with
+// errors counts as an error, like a failed request.
+func attack(c *contender, q string, p paramSet, rate vegeta.Rate, d time.Duration, workers int) loadResult {
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(5, uint64(len(c.name))))
+	targeter := func(t *vegeta.Target) error {
+		mu.Lock()
+		i := rng.IntN(1 << 20)
+		mu.Unlock()
+		*t = c.request(c, q, p.pick(q, i))
+		return nil
+	}
+	opts := []func(*vegeta.Attacker){vegeta.Timeout(10 * time.Second), vegeta.KeepAlive(true),
+		vegeta.Connections(64), vegeta.MaxBody(1 << 20)}
+	if workers > 0 {
+		opts = append(opts, vegeta.Workers(uint64(workers)), vegeta.MaxWorkers(uint64(workers)))
+	} else {
+		// Open loop: vegeta adds workers when responses lag, up to a bound
+		// that keeps a contender that cannot keep up from drowning the box.
+		opts = append(opts, vegeta.MaxWorkers(256))
+	}
+	attacker := vegeta.NewAttacker(opts...)
+	stopRSS := make(chan struct{})
+	var maxRSS atomic.Int64
+	if c.pid != 0 {
+		go sampleRSS(c.pid, &maxRSS, stopRSS)
+	}
+	var lat []time.Duration
+	errs := 0
+	start := time.Now()
+	for res := range attacker.Attack(targeter, rate, d, c.name+" "+q) {
+		lat = append(lat, res.Latency)
+		if res.Error != "" || res.Code != http.StatusOK || bytes.Contains(res.Body, []byte(`"errors":`)) {
+			errs++
+		}
+	}
+	elapsed := time.Since(start)
+	close(stopRSS)
+	r := loadResult{Query: q, Contender: c.name, Rate: float64(rate.Freq), Requests: len(lat),
+		P50ms: ms(quantile(lat, 0.5)), P99ms: ms(quantile(lat, 0.99)),
+		Throughput: float64(len(lat)-errs) / elapsed.Seconds(), MaxRSSMiB: float64(maxRSS.Load()) / 1024}
+	if len(lat) > 0 {
+		r.ErrorRatio = float64(errs) / float64(len(lat))
+	}
+	log.Printf("%-9s %s rate %-5s %6d requests, %7.1f/s, p50 %.2f ms, p99 %.2f ms, errors %.3f, RSS %.0f MiB",
+		c.name, q, rateName(rate), r.Requests, r.Throughput, r.P50ms, r.P99ms, r.ErrorRatio, r.MaxRSSMiB)
+	return r
+}
+
+func rateName(r vegeta.Rate) string {
+	if r.Freq == 0 {
+		return "max"
+	}
+	return strconv.Itoa(r.Freq)
+}
+
+// sampleRSS records the highest resident set size (KiB) of pid, every
+// 100 ms, until stop closes.
+func sampleRSS(pid int, into *atomic.Int64, stop <-chan struct{}) {
+	t := time.NewTicker(100 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if kb := rssKiB(pid); kb > into.Load() {
+			into.Store(kb)
+		}
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func rssKiB(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}

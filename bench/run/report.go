@@ -1,0 +1,189 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// runInfo is everything one run measured; it is written as the .json.
+type runInfo struct {
+	Date            string          `json:"date"`
+	Stage           string          `json:"stage"`
+	Quick           bool            `json:"quick"`
+	CPUs            int             `json:"cpus"`
+	Statements      int             `json:"statements_loaded,omitempty"`
+	IngestPerSecond float64         `json:"ingest_statements_per_second,omitempty"`
+	Sequential      []seqResult     `json:"sequential"`
+	Profiles        []profileResult `json:"profiles,omitempty"`
+	Load            []loadResult    `json:"load,omitempty"`
+	Scaling         []scalingResult `json:"scaling,omitempty"`
+	Failures        []failure       `json:"failures,omitempty"`
+	ScalingIngest   float64         `json:"scaling_ingest_statements_per_second,omitempty"`
+}
+
+// failure is a query a contender could not answer, so it was left out.
+type failure struct {
+	Query     string `json:"query"`
+	Contender string `json:"contender"`
+	Error     string `json:"error"`
+}
+
+// scalingResult compares single-client latency on the scaling stage's
+// graph (the first 20,000 statements) with the full one (200,000).
+type scalingResult struct {
+	Query      string  `json:"query"`
+	Contender  string  `json:"contender"`
+	SmallP50ms float64 `json:"p50_ms_20k"`
+	LargeP50ms float64 `json:"p50_ms_200k"`
+	SmallP99ms float64 `json:"p99_ms_20k"`
+	LargeP99ms float64 `json:"p99_ms_200k"`
+	Growth     float64 `json:"p50_growth"`
+}
+
+func scaling(path string, run runInfo) []scalingResult {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Printf("no scaling stage to compare with: %v", err)
+		return nil
+	}
+	var small runInfo
+	if err := json.Unmarshal(b, &small); err != nil {
+		fatalf("%s: %v", path, err)
+	}
+	var out []scalingResult
+	for _, s := range small.Sequential {
+		for _, l := range run.Sequential {
+			if s.Query == l.Query && s.Contender == l.Contender {
+				out = append(out, scalingResult{Query: s.Query, Contender: s.Contender, SmallP50ms: s.P50ms, LargeP50ms: l.P50ms,
+					SmallP99ms: s.P99ms, LargeP99ms: l.P99ms, Growth: l.P50ms / s.P50ms})
+			}
+		}
+	}
+	return out
+}
+
+func report(o options, run runInfo) {
+	run.CPUs = runtime.NumCPU()
+	if o.scaling != "" {
+		if b, err := os.ReadFile(o.scaling); err == nil {
+			var small runInfo
+			json.Unmarshal(b, &small)
+			run.ScalingIngest = small.IngestPerSecond
+		}
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		fatalf("%v", err)
+	}
+	name := run.Date
+	switch {
+	case o.quick:
+		name += "-quick"
+	case o.stage == "scaling":
+		name = "scaling"
+	}
+	b, _ := json.MarshalIndent(run, "", "  ")
+	if err := os.WriteFile(filepath.Join(o.out, name+".json"), b, 0o644); err != nil {
+		fatalf("%v", err)
+	}
+	md := markdown(o, run, name)
+	if err := os.WriteFile(filepath.Join(o.out, name+".md"), []byte(md), 0o644); err != nil {
+		fatalf("%v", err)
+	}
+	fmt.Print(md)
+	log.Printf("results: %s.md and .json", filepath.Join(o.out, name))
+}
+
+func markdown(o options, run runInfo, name string) string {
+	var md strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&md, format, a...) }
+	p("# Benchmark %s\n\n", name)
+	p("Floor, newsgraph and peer on loopback, the same Neo4j and the same data; %d CPUs. ", run.CPUs)
+	if o.quick {
+		p("Quick mode: 3,000 statements, %s load phases — a smoke test, not figures to quote.\n\n", o.phase)
+	} else {
+		p("Load phases of %s each.\n\n", o.phase)
+	}
+	if run.IngestPerSecond > 0 {
+		p("Ingest: %d statements loaded through `ingest.LoadBatch` at **%.0f statements/s**.\n\n", run.Statements, run.IngestPerSecond)
+	}
+	if run.ScalingIngest > 0 {
+		p("Ingest (scaling stage, 20,000 statements into an empty graph): **%.0f statements/s**.\n\n", run.ScalingIngest)
+	}
+
+	if len(run.Failures) > 0 {
+		p("## Not answered\n\n")
+		for _, f := range run.Failures {
+			p("- **%s** could not answer **%s**, so it is left out of that query's figures: `%s`\n", f.Contender, f.Query, strings.ReplaceAll(f.Error, "`", "'"))
+		}
+		p("\n")
+	}
+	floorSeq := map[string]float64{}
+	for _, r := range run.Sequential {
+		if r.Contender == "floor" {
+			floorSeq[r.Query] = r.P50ms
+		}
+	}
+	p("## One client at a time\n\n")
+	p("| query | contender | requests | p50 ms | p99 ms | Cypher round trips | p50 vs floor |\n|---|---|---|---|---|---|---|\n")
+	for _, r := range run.Sequential {
+		p("| %s | %s | %d | %.2f | %.2f | %.1f | %.2f× |\n", r.Query, r.Contender, r.Requests, r.P50ms, r.P99ms, r.RoundTrips, r.P50ms/floorSeq[r.Query])
+	}
+
+	if len(run.Load) > 0 {
+		maxOf := map[[2]string]float64{}
+		for _, r := range run.Load {
+			if r.Phase == "max" {
+				maxOf[[2]string{r.Query, r.Contender}] = r.Throughput
+			}
+		}
+		p("\n## Maximum throughput\n\n%d clients sending as fast as they can (closed loop).\n\n", o.workers)
+		p("| query | floor req/s | newsgraph req/s | peer req/s | newsgraph vs floor | newsgraph vs peer |\n|---|---|---|---|---|---|\n")
+		for _, q := range queryNames {
+			f, n, pe := maxOf[[2]string{q, "floor"}], maxOf[[2]string{q, "newsgraph"}], maxOf[[2]string{q, "peer"}]
+			p("| %s | %.0f | %.0f | %.0f | %.2f× | %.2f× |\n", q, f, n, pe, n/f, n/pe)
+		}
+		p("\n## Open-loop load\n\nFixed arrival rates (vegeta), the same for every contender: 25%%, 50%% and 75%% of the floor's maximum.\n\n")
+		p("| query | phase | rate/s | contender | p50 ms | p99 ms | errors | p50 vs floor | p99 vs floor |\n|---|---|---|---|---|---|---|---|---|\n")
+		floorAt := map[[2]string]loadResult{}
+		for _, r := range run.Load {
+			if r.Contender == "floor" {
+				floorAt[[2]string{r.Query, r.Phase}] = r
+			}
+		}
+		for _, r := range run.Load {
+			if r.Phase == "max" {
+				continue
+			}
+			f := floorAt[[2]string{r.Query, r.Phase}]
+			p("| %s | %s | %.0f | %s | %.2f | %.2f | %.3f | %.2f× | %.2f× |\n", r.Query, r.Phase, r.Rate, r.Contender,
+				r.P50ms, r.P99ms, r.ErrorRatio, r.P50ms/f.P50ms, r.P99ms/f.P99ms)
+		}
+		rss := map[string]float64{}
+		for _, r := range run.Load {
+			rss[r.Contender] = max(rss[r.Contender], r.MaxRSSMiB)
+		}
+		p("\n## Memory\n\nHighest resident set size during the load phases (sampled every 100 ms): newsgraph **%.0f MiB**, peer (Node) %.0f MiB. The floor runs inside the harness and is not sampled.\n", rss["newsgraph"], rss["peer"])
+	}
+
+	if len(run.Profiles) > 0 {
+		p("\n## Cypher per request\n\nThe queries each contender sent for the first parameters of each query, and the db hits PROFILE counts for them.\n\n")
+		p("| query | contender | queries | db hits |\n|---|---|---|---|\n")
+		for _, r := range run.Profiles {
+			p("| %s | %s | %d | %d |\n", r.Query, r.Contender, r.Queries, r.DBHits)
+		}
+	}
+
+	if len(run.Scaling) > 0 {
+		p("\n## Scaling\n\nOne client at a time, on the first 20,000 statements of the data set and on all 200,000.\n\n")
+		p("| query | contender | p50 ms at 20k | p50 ms at 200k | p99 ms at 20k | p99 ms at 200k | p50 growth |\n|---|---|---|---|---|---|---|\n")
+		for _, r := range run.Scaling {
+			p("| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f× |\n", r.Query, r.Contender, r.SmallP50ms, r.LargeP50ms, r.SmallP99ms, r.LargeP99ms, r.Growth)
+		}
+	}
+	return md.String()
+}
