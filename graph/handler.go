@@ -63,6 +63,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	if opts.Observe != nil {
 		srv.AroundResponses(observe(opts.Observe))
 	}
+	srv.AroundOperations(neighbourFields)
 	if opts.TraceRoundTrips {
 		srv.AroundOperations(traceRoundTrips)
 	}

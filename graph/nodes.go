@@ -24,11 +24,12 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	}
 	switch kind {
 	case kg.KindEvent:
+		wait := r.prefetchEvent(ctx, id)
 		ev, err := first(r.Store.EventsByID(ctx, []string{id}))
+		wait()
 		if ev == nil || err != nil {
 			return nil, err
 		}
-		r.prefetchEvent(ctx, id)
 		return eventModel(*ev), nil
 	case kg.KindStatement:
 		st, err := first(r.Store.StatementsByID(ctx, []string{id}))
@@ -70,14 +71,16 @@ func (r *Resolver) entity(ctx context.Context, id string) (model.Entity, error) 
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := kg.EntityKindOf(kind); !ok {
+	ek, ok := kg.EntityKindOf(kind)
+	if !ok {
 		return nil, nil
 	}
+	wait := r.prefetchEntity(ctx, id, ek)
 	e, err := first(r.Store.EntitiesByID(ctx, []string{id}))
+	wait()
 	if e == nil || err != nil {
 		return nil, err
 	}
-	r.prefetchEntity(ctx, *e)
 	return entityModel(*e), nil
 }
 

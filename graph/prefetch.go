@@ -15,14 +15,18 @@ import (
 
 // A root field that returns one object (entity, node) has no siblings to
 // batch with, so waiting for a batch would only add latency. prefetchEntity
-// and prefetchEvent read the root's selection set and load, in parallel,
-// the fields asked for, priming the loaders: the field resolvers then answer
-// at once from the cache. The round trips are the same; the waits are gone.
+// and prefetchEvent read the root's selection set and load, in parallel
+// with the root object itself (an id names its kind), the fields asked
+// for, priming the loaders: the field resolvers then answer at once from
+// the cache. The round trips are the same; the waits are gone. Each returns
+// a function that waits for its loads. For an id that names nothing, the
+// loads find nothing and are not used.
 
-func (r *Resolver) prefetchEntity(ctx context.Context, e kg.Entity) {
+func (r *Resolver) prefetchEntity(ctx context.Context, id string, kind kg.EntityKind) (wait func()) {
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return
+		return func() {}
 	}
+	e := kg.Entity{ID: id, Kind: kind}
 	typeName := map[kg.EntityKind]string{kg.Person: "Person", kg.Nation: "Nation", kg.Organisation: "Organisation"}[e.Kind]
 	l := r.loaders(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
@@ -60,12 +64,12 @@ func (r *Resolver) prefetchEntity(ctx context.Context, e kg.Entity) {
 			}
 		}
 	}
-	wg.Wait()
+	return wg.Wait
 }
 
-func (r *Resolver) prefetchEvent(ctx context.Context, id string) {
+func (r *Resolver) prefetchEvent(ctx context.Context, id string) (wait func()) {
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return
+		return func() {}
 	}
 	l := r.loaders(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
@@ -73,11 +77,52 @@ func (r *Resolver) prefetchEvent(ctx context.Context, id string) {
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Event", "Node"}) {
 		switch f.Name {
 		case "participants":
-			prime(ctx, &wg, l.Participations, id, r.Store.Participations)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r.prefetchParticipants(ctx, l, id, f)
+			}()
 		case "evidence":
 			prime(ctx, &wg, l.EventEvidence, id, r.Store.EventEvidence)
 		case "statements":
 			r.primeStatements(ctx, &wg, l, kg.ScopeEvent, id, f.ArgumentMap(vars))
+		}
+	}
+	return wg.Wait
+}
+
+// prefetchParticipants loads an event's participations and, when the
+// query asks for their entities' statements or mentions, the pages of all
+// participants in one more query: the second level of the tree then costs
+// no batch wait either.
+func (r *Resolver) prefetchParticipants(ctx context.Context, l *loader.Loaders, id string, f graphql.CollectedField) {
+	parts, err := r.Store.Participations(ctx, []string{id})
+	if err != nil || len(parts) != 1 {
+		return
+	}
+	l.Participations.Prime(id, parts[0])
+	if len(parts[0]) == 0 {
+		return
+	}
+	oc := graphql.GetOperationContext(ctx)
+	var ids []string
+	for _, p := range parts[0] {
+		ids = append(ids, p.EntityID)
+	}
+	var wg sync.WaitGroup
+	for _, pf := range graphql.CollectFields(oc, f.Selections, []string{"Participation"}) {
+		if pf.Name != "entity" {
+			continue
+		}
+		for _, ef := range graphql.CollectFields(oc, pf.Selections, []string{"Person", "Nation", "Organisation", "Entity", "Node"}) {
+			if ef.Name != "statements" && ef.Name != "mentions" {
+				continue
+			}
+			scope := kg.ScopeSpeaker
+			if ef.Name == "mentions" {
+				scope = kg.ScopeAbout
+			}
+			r.primeStatementPages(ctx, &wg, l, scope, ids, ef.ArgumentMap(oc.Variables))
 		}
 	}
 	wg.Wait()
@@ -96,6 +141,12 @@ func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *dataloadgen.Loader
 }
 
 func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, scope kg.Scope, id string, args map[string]any) {
+	r.primeStatementPages(ctx, wg, l, scope, []string{id}, args)
+}
+
+// primeStatementPages loads, in one query, the statement page the
+// arguments ask for under each of the anchors.
+func (r *Resolver) primeStatementPages(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, scope kg.Scope, anchors []string, args map[string]any) {
 	first, after, ok := pageArgs(args)
 	if !ok {
 		return
@@ -107,12 +158,15 @@ func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *l
 		return
 	}
 	f := statementFilter(in.Filter)
-	key := loader.StatementPageKey(scope, id, f, first, after)
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if pages, err := r.Store.StatementPages(ctx, scope, []string{id}, f, first, after); err == nil {
-			l.StatementPages.Prime(key, pages[0])
+		pages, err := r.Store.StatementPages(ctx, scope, anchors, f, first, after)
+		if err != nil || len(pages) != len(anchors) {
+			return
+		}
+		for i, a := range anchors {
+			l.StatementPages.Prime(loader.StatementPageKey(scope, a, f, first, after), pages[i])
 		}
 	}()
 }

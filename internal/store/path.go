@@ -54,7 +54,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 		countRoundTrip(ctx)
 		start := time.Now()
 		var err error
-		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, map[string]any{"from": from, "to": to, "first": maxPathsConsidered},
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, withParam(ctx, cypher, map[string]any{"from": from, "to": to, "first": maxPathsConsidered}),
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, PathTimeout))))
 		s.observed(op, start, err)

@@ -35,6 +35,7 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
 	return fmt.Sprintf(`UNWIND $anchors AS anchor
 CALL (anchor) {
+  WITH anchor WHERE $with.counts
   %[1]s
   WHERE %[2]s
   RETURN count(st) AS total, count(CASE WHEN %[3]s THEN 1 END) AS after
@@ -137,7 +138,7 @@ func (s *Store) StreamStatements(ctx context.Context, f kg.StatementFilter, fn f
 	countRoundTrip(ctx)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, cypher, map[string]any{"f": fp}, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
+	res, err := sess.Run(ctx, cypher, withParam(ctx, cypher, map[string]any{"f": fp}), neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
 	if err != nil {
 		return s.wrap(ctx, op, err)
 	}
