@@ -75,9 +75,7 @@ func (r *Resolver) entity(ctx context.Context, id string) (model.Entity, error) 
 	if !ok {
 		return nil, nil
 	}
-	wait := r.prefetchEntity(ctx, id, ek)
-	e, err := first(r.Store.EntitiesByID(ctx, []string{id}))
-	wait()
+	e, err := r.entityWithFields(ctx, id, ek)
 	if e == nil || err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -11,60 +12,102 @@ import (
 	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
+	"newsgraph/internal/store"
 )
 
 // A root field that returns one object (entity, node) has no siblings to
-// batch with, so waiting for a batch would only add latency. prefetchEntity
-// and prefetchEvent read the root's selection set and load, in parallel
-// with the root object itself (an id names its kind), the fields asked
-// for, priming the loaders: the field resolvers then answer at once from
-// the cache. The round trips are the same; the waits are gone. Each returns
-// a function that waits for its loads. For an id that names nothing, the
-// loads find nothing and are not used.
+// batch with, so waiting for a batch would only add latency. The helpers
+// here read the root's selection set and load the fields asked for with,
+// or in parallel with, the root object itself (an id names its kind),
+// priming the loaders: the field resolvers then answer at once from the
+// cache. For an id that names nothing, the loads find nothing and are not
+// used.
 
-func (r *Resolver) prefetchEntity(ctx context.Context, id string, kind kg.EntityKind) (wait func()) {
+// entityWithFields reads a root entity together with the lists its
+// selection asks for. Roles, leaders, memberships, members and one
+// statement page come in the entity's own query (store.EntityBundle); the
+// rest (sources, timeline, events, a second page) load in parallel with
+// it. Everything is primed into the request's loaders, so the field
+// resolvers answer from the cache.
+func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.EntityKind) (*kg.Entity, error) {
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return func() {}
+		return first(r.Store.EntitiesByID(ctx, []string{id}))
 	}
-	e := kg.Entity{ID: id, Kind: kind}
-	typeName := map[kg.EntityKind]string{kg.Person: "Person", kg.Nation: "Nation", kg.Organisation: "Organisation"}[e.Kind]
+	typeName := map[kg.EntityKind]string{kg.Person: "Person", kg.Nation: "Nation", kg.Organisation: "Organisation"}[kind]
 	l := r.loaders(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
+	var req store.EntityRequest
+	var pageKey loader.PageKey
 	var wg sync.WaitGroup
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{typeName, "Entity", "Node"}) {
 		switch f.Name {
 		case "roles":
-			prime(ctx, &wg, l.RolesOfPeople, e.ID, r.Store.RolesOfPeople)
+			req.Roles = true
 		case "leaders":
-			prime(ctx, &wg, l.RolesIn, e.ID, r.Store.RolesIn)
+			req.Leaders = true
 		case "memberships":
-			prime(ctx, &wg, l.MembershipsOf, e.ID, r.Store.MembershipsOf)
+			req.Memberships = true
 		case "members":
-			prime(ctx, &wg, l.MembersOf, e.ID, r.Store.MembersOf)
+			req.Members = true
 		case "sources":
-			prime(ctx, &wg, l.SourcesNaming, e.ID, r.Store.SourcesNaming)
+			prime(ctx, &wg, l.SourcesNaming, id, r.Store.SourcesNaming)
 		case "timeline":
-			prime(ctx, &wg, l.EntityTimelines, e.ID, r.Store.EntityTimelines)
+			prime(ctx, &wg, l.EntityTimelines, id, r.Store.EntityTimelines)
 		case "statements", "mentions":
 			scope := kg.ScopeSpeaker
 			if f.Name == "mentions" {
 				scope = kg.ScopeAbout
 			}
-			r.primeStatements(ctx, &wg, l, scope, e.ID, f.ArgumentMap(vars))
+			args := f.ArgumentMap(vars)
+			if req.Page == nil {
+				if pr, ok := pageRequest(scope, args); ok {
+					req.Page = &pr
+					pageKey = loader.StatementPageKey(scope, id, pr.Filter, pr.First, pr.After)
+					continue
+				}
+			}
+			r.primeStatements(ctx, &wg, l, scope, id, args)
 		case "events":
 			if first, after, ok := pageArgs(f.ArgumentMap(vars)); ok {
-				key := loader.EventPageKey(e.ID, first, after)
+				key := loader.EventPageKey(id, first, after)
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if pages, err := r.Store.EventPages(ctx, true, []string{e.ID}, first, after); err == nil {
+					if pages, err := r.Store.EventPages(ctx, true, []string{id}, first, after); err == nil {
 						l.EventPages.Prime(key, pages[0])
 					}
 				}()
 			}
 		}
 	}
-	return wg.Wait
+	b, err := r.Store.EntityBundle(ctx, id, req)
+	if errors.Is(err, kg.ErrInvalidInput) && req.Page != nil {
+		// A bad filter or cursor is the statements field's error, not the
+		// entity's: read the entity without the page and let the field's
+		// resolver report it at its own path.
+		req.Page = nil
+		b, err = r.Store.EntityBundle(ctx, id, req)
+	}
+	wg.Wait()
+	if err != nil || b.Entity == nil {
+		return b.Entity, err
+	}
+	if req.Roles {
+		l.RolesOfPeople.Prime(id, b.Roles)
+	}
+	if req.Leaders {
+		l.RolesIn.Prime(id, b.Leaders)
+	}
+	if req.Memberships {
+		l.MembershipsOf.Prime(id, b.Memberships)
+	}
+	if req.Members {
+		l.MembersOf.Prime(id, b.Members)
+	}
+	if b.Page != nil {
+		l.StatementPages.Prime(pageKey, *b.Page)
+	}
+	return b.Entity, nil
 }
 
 func (r *Resolver) prefetchEvent(ctx context.Context, id string) (wait func()) {
@@ -147,28 +190,37 @@ func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *l
 // primeStatementPages loads, in one query, the statement page the
 // arguments ask for under each of the anchors.
 func (r *Resolver) primeStatementPages(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, scope kg.Scope, anchors []string, args map[string]any) {
-	first, after, ok := pageArgs(args)
+	pr, ok := pageRequest(scope, args)
 	if !ok {
 		return
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		pages, err := r.Store.StatementPages(ctx, scope, anchors, pr.Filter, pr.First, pr.After)
+		if err != nil || len(pages) != len(anchors) {
+			return
+		}
+		for i, a := range anchors {
+			l.StatementPages.Prime(loader.StatementPageKey(scope, a, pr.Filter, pr.First, pr.After), pages[i])
+		}
+	}()
+}
+
+// pageRequest reads a statement page's arguments; ok is false when they
+// are not valid, leaving the resolver to report it.
+func pageRequest(scope kg.Scope, args map[string]any) (store.PageRequest, bool) {
+	first, after, ok := pageArgs(args)
+	if !ok {
+		return store.PageRequest{}, false
 	}
 	var in struct {
 		Filter *model.StatementFilter `json:"filter"`
 	}
 	if b, err := json.Marshal(args); err != nil || json.Unmarshal(b, &in) != nil {
-		return
+		return store.PageRequest{}, false
 	}
-	f := statementFilter(in.Filter)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		pages, err := r.Store.StatementPages(ctx, scope, anchors, f, first, after)
-		if err != nil || len(pages) != len(anchors) {
-			return
-		}
-		for i, a := range anchors {
-			l.StatementPages.Prime(loader.StatementPageKey(scope, a, f, first, after), pages[i])
-		}
-	}()
+	return store.PageRequest{Scope: scope, Filter: statementFilter(in.Filter), First: first, After: after}, true
 }
 
 // pageArgs reads first and after from a field's arguments; ok is false when

@@ -14,21 +14,24 @@ func facts[T any](ctx context.Context, s *Store, op, name string, ids []string, 
 	if err != nil {
 		return nil, err
 	}
-	out, err := perKey(res.Records, len(ids), "facts", func(v any) ([]T, error) {
-		var list []T
-		for _, r := range (row{"f": v}).rows("f") {
-			f, err := r.fact()
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, make(f))
-		}
-		return list, nil
-	})
+	out, err := perKey(res.Records, len(ids), "facts", func(v any) ([]T, error) { return decodeFacts(v, make) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	return out, nil
+}
+
+// decodeFacts reads a list of fact projections ({{FACT}}).
+func decodeFacts[T any](v any, make func(fact) T) ([]T, error) {
+	var list []T
+	for _, r := range (row{"f": v}).rows("f") {
+		f, err := r.fact()
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, make(f))
+	}
+	return list, nil
 }
 
 func roleFromFact(f fact) kg.Role {

@@ -256,21 +256,9 @@ func luceneAllWords(text string) (string, error) {
 // topics and its evidence.
 func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.StatementPage, error) {
 	const op = "store.StatementPages"
-	fp, err := checkStatementFilter(f)
+	params, cursor, err := statementPageParams(anchors, f, first, after)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	key, err := kg.DecodeCursor(statementCursorList, 4, after)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	params := map[string]any{"anchors": anchors, "f": fp, "limit": first + 1, "cursor": nil, "cursorPos": 0}
-	if key != nil {
-		pos, err := strconv.Atoi(key[2])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", op, kg.InvalidInput("after", "is not a cursor from this list"))
-		}
-		params["cursor"], params["cursorPos"] = key, pos
 	}
 	res, err := s.read(ctx, op, statementQuery(scope, f), params)
 	if err != nil {
@@ -281,20 +269,46 @@ func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []st
 		if i >= len(pages) {
 			break
 		}
-		p := &pages[i]
-		info, err := readPage(rec, first, key != nil, func(r row) error {
-			st, err := r.statement()
-			p.Statements = append(p.Statements, st)
-			p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
-				r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
-			return err
-		})
-		if err != nil {
+		if pages[i], err = decodeStatementPage(rec, first, cursor); err != nil {
 			return nil, fmt.Errorf("%s: %w", op, err)
 		}
-		p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
 	}
 	return pages, nil
+}
+
+// statementPageParams checks a page request and returns its parameters.
+func statementPageParams(anchors []string, f kg.StatementFilter, first int, after *string) (params map[string]any, cursor bool, err error) {
+	fp, err := checkStatementFilter(f)
+	if err != nil {
+		return nil, false, err
+	}
+	key, err := kg.DecodeCursor(statementCursorList, 4, after)
+	if err != nil {
+		return nil, false, err
+	}
+	params = map[string]any{"anchors": anchors, "f": fp, "limit": first + 1, "cursor": nil, "cursorPos": 0}
+	if key != nil {
+		pos, err := strconv.Atoi(key[2])
+		if err != nil {
+			return nil, false, kg.InvalidInput("after", "is not a cursor from this list")
+		}
+		params["cursor"], params["cursorPos"] = key, pos
+	}
+	return params, key != nil, nil
+}
+
+// decodeStatementPage reads one row of a statement page query.
+func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.StatementPage, error) {
+	var p kg.StatementPage
+	info, err := readPage(rec, first, cursor, func(r row) error {
+		st, err := r.statement()
+		p.Statements = append(p.Statements, st)
+		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
+			r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
+		return err
+	})
+	p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
+	return p, err
 }
 
 // StatementsByID returns statements in the order of ids; nil where absent.

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/internal/kg"
+)
+
+// EntityRequest names what EntityBundle reads along with an entity: its
+// fact lists, and at most one page of statements (ScopeSpeaker) or
+// mentions (ScopeAbout).
+type EntityRequest struct {
+	Roles, Leaders, Memberships, Members bool
+	Page                                 *PageRequest
+}
+
+// PageRequest is one statement page: its scope, filter, size and cursor.
+type PageRequest struct {
+	Scope  kg.Scope
+	Filter kg.StatementFilter
+	First  int
+	After  *string
+}
+
+// EntityBundle is an entity and what an EntityRequest asked for; Entity
+// is nil when the id names nothing.
+type EntityBundle struct {
+	Entity               *kg.Entity
+	Roles, Leaders       []kg.Role
+	Memberships, Members []kg.Membership
+	Page                 *kg.StatementPage
+}
+
+// EntityBundle reads an entity and the lists a request asks for in one
+// round trip: a root lookup such as entity(id) { roles statements } costs
+// one query instead of one per field. Each part is the same Cypher its own
+// store method runs (roles_by_person, statementQuery, …), wrapped as a
+// subquery over the one id, so the answers are the same by construction.
+func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) (EntityBundle, error) {
+	const op = "store.EntityBundle"
+	params := map[string]any{"id": id, "ids": []string{id}}
+	var q strings.Builder
+	q.WriteString("OPTIONAL MATCH (e:Entity {id: $id})\n")
+	columns := []string{"e"}
+	part := func(column, cypher, expr string) {
+		fmt.Fprintf(&q, "CALL () {\n  CALL () {\n%s\n  }\n  RETURN %s AS %s\n}\n", cypher, expr, column)
+		columns = append(columns, column)
+	}
+	for _, f := range []struct {
+		want         bool
+		column, file string
+	}{
+		{req.Roles, "roles", "roles_by_person"},
+		{req.Leaders, "leaders", "roles_by_of"},
+		{req.Memberships, "memberships", "memberships_by_member"},
+		{req.Members, "members", "memberships_by_organisation"},
+	} {
+		if f.want {
+			part(f.column, query(f.file), "facts")
+		}
+	}
+	cursor := false
+	if pr := req.Page; pr != nil {
+		pp, c, err := statementPageParams([]string{id}, pr.Filter, pr.First, pr.After)
+		if err != nil {
+			return EntityBundle{}, fmt.Errorf("%s: %w", op, err)
+		}
+		for k, v := range pp {
+			params[k] = v
+		}
+		cursor = c
+		part("page", statementQuery(pr.Scope, pr.Filter), "{total: total, after: after, page: page}")
+	}
+	fmt.Fprintf(&q, "RETURN %s", strings.Join(columns, ", "))
+
+	res, err := s.read(ctx, op, q.String(), params)
+	if err != nil {
+		return EntityBundle{}, err
+	}
+	var b EntityBundle
+	if len(res.Records) != 1 {
+		return b, fmt.Errorf("%s: %d rows", op, len(res.Records))
+	}
+	rec := res.Records[0]
+	node, isNil, err := neo4j.GetRecordValue[neo4j.Node](rec, "e")
+	if err != nil {
+		return b, fmt.Errorf("%s: %w", op, err)
+	}
+	if isNil {
+		return b, nil
+	}
+	e, err := entityFromNode(node)
+	if err != nil {
+		return b, fmt.Errorf("%s: %w", op, err)
+	}
+	b.Entity = &e
+	get := func(col string) any { v, _ := rec.Get(col); return v }
+	if req.Roles {
+		b.Roles, err = decodeFacts(get("roles"), roleFromFact)
+	}
+	if req.Leaders && err == nil {
+		b.Leaders, err = decodeFacts(get("leaders"), roleFromFact)
+	}
+	if req.Memberships && err == nil {
+		b.Memberships, err = decodeFacts(get("memberships"), membershipFromFact)
+	}
+	if req.Members && err == nil {
+		b.Members, err = decodeFacts(get("members"), membershipFromFact)
+	}
+	if req.Page != nil && err == nil {
+		m, _ := get("page").(map[string]any)
+		page := &neo4j.Record{Keys: []string{"total", "after", "page"}, Values: []any{m["total"], m["after"], m["page"]}}
+		var p kg.StatementPage
+		p, err = decodeStatementPage(page, req.Page.First, cursor)
+		b.Page = &p
+	}
+	if err != nil {
+		return EntityBundle{}, fmt.Errorf("%s: %w", op, err)
+	}
+	return b, nil
+}
