@@ -24,9 +24,7 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	}
 	switch kind {
 	case kg.KindEvent:
-		wait := r.prefetchEvent(ctx, id)
-		ev, err := first(r.Store.EventsByID(ctx, []string{id}))
-		wait()
+		ev, err := r.eventWithFields(ctx, id)
 		if ev == nil || err != nil {
 			return nil, err
 		}

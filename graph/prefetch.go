@@ -110,49 +110,57 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 	return b.Entity, nil
 }
 
-func (r *Resolver) prefetchEvent(ctx context.Context, id string) (wait func()) {
+// eventWithFields reads a root event together with what its selection
+// asks for: participants, evidence and the participants' statement or
+// mentions pages in the event's own query (store.EventBundle), its own
+// statements in parallel.
+func (r *Resolver) eventWithFields(ctx context.Context, id string) (*kg.Event, error) {
 	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
-		return func() {}
+		return first(r.Store.EventsByID(ctx, []string{id}))
 	}
+	oc := graphql.GetOperationContext(ctx)
 	l := r.loaders(ctx)
-	vars := graphql.GetOperationContext(ctx).Variables
+	var req store.EventRequest
 	var wg sync.WaitGroup
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"Event", "Node"}) {
 		switch f.Name {
 		case "participants":
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r.prefetchParticipants(ctx, l, id, f)
-			}()
+			req.Participants = true
+			if req.ParticipantPage == nil {
+				req.ParticipantPage = participantPage(oc, f)
+			}
 		case "evidence":
-			prime(ctx, &wg, l.EventEvidence, id, r.Store.EventEvidence)
+			req.Evidence = true
 		case "statements":
-			r.primeStatements(ctx, &wg, l, kg.ScopeEvent, id, f.ArgumentMap(vars))
+			r.primeStatements(ctx, &wg, l, kg.ScopeEvent, id, f.ArgumentMap(oc.Variables))
 		}
 	}
-	return wg.Wait
+	b, err := r.Store.EventBundle(ctx, id, req)
+	if errors.Is(err, kg.ErrInvalidInput) && req.ParticipantPage != nil {
+		req.ParticipantPage = nil // reported by the statements field itself
+		b, err = r.Store.EventBundle(ctx, id, req)
+	}
+	wg.Wait()
+	if err != nil || b.Event == nil {
+		return b.Event, err
+	}
+	if req.Participants {
+		l.Participations.Prime(id, b.Participants)
+	}
+	if req.Evidence {
+		l.EventEvidence.Prime(id, b.Evidence)
+	}
+	if pr := req.ParticipantPage; pr != nil {
+		for i, p := range b.Participants {
+			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, p.EntityID, pr.Filter, pr.First, pr.After), b.ParticipantPages[i])
+		}
+	}
+	return b.Event, nil
 }
 
-// prefetchParticipants loads an event's participations and, when the
-// query asks for their entities' statements or mentions, the pages of all
-// participants in one more query: the second level of the tree then costs
-// no batch wait either.
-func (r *Resolver) prefetchParticipants(ctx context.Context, l *loader.Loaders, id string, f graphql.CollectedField) {
-	parts, err := r.Store.Participations(ctx, []string{id})
-	if err != nil || len(parts) != 1 {
-		return
-	}
-	l.Participations.Prime(id, parts[0])
-	if len(parts[0]) == 0 {
-		return
-	}
-	oc := graphql.GetOperationContext(ctx)
-	var ids []string
-	for _, p := range parts[0] {
-		ids = append(ids, p.EntityID)
-	}
-	var wg sync.WaitGroup
+// participantPage finds the first statements or mentions page asked for
+// under participants { entity { … } }, or nil.
+func participantPage(oc *graphql.OperationContext, f graphql.CollectedField) *store.PageRequest {
 	for _, pf := range graphql.CollectFields(oc, f.Selections, []string{"Participation"}) {
 		if pf.Name != "entity" {
 			continue
@@ -165,10 +173,12 @@ func (r *Resolver) prefetchParticipants(ctx context.Context, l *loader.Loaders, 
 			if ef.Name == "mentions" {
 				scope = kg.ScopeAbout
 			}
-			r.primeStatementPages(ctx, &wg, l, scope, ids, ef.ArgumentMap(oc.Variables))
+			if pr, ok := pageRequest(scope, ef.ArgumentMap(oc.Variables)); ok {
+				return &pr
+			}
 		}
 	}
-	wg.Wait()
+	return nil
 }
 
 // prime loads one key's value in the background and puts it in the loader.

@@ -123,3 +123,103 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	}
 	return b, nil
 }
+
+// EventRequest names what EventBundle reads along with an event: its
+// participations, its evidence, and, for every participant, one page of
+// statements (ScopeSpeaker) or mentions (ScopeAbout).
+type EventRequest struct {
+	Participants, Evidence bool
+	ParticipantPage        *PageRequest
+}
+
+// EventBundle is an event and what an EventRequest asked for; Event is nil
+// when the id names nothing. ParticipantPages are in participant order.
+type EventBundle struct {
+	Event            *kg.Event
+	Participants     []kg.Participation
+	Evidence         []kg.Evidence
+	ParticipantPages []kg.StatementPage
+}
+
+// EventBundle reads an event and the lists a request asks for in one round
+// trip, down to its participants' statements: node(id: event) {
+// participants { entity { statements } } } is one query. As in
+// EntityBundle, each part is its own method's Cypher in a subquery.
+func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (EventBundle, error) {
+	const op = "store.EventBundle"
+	if req.ParticipantPage != nil {
+		req.Participants = true
+	}
+	params := map[string]any{"id": id, "ids": []string{id}}
+	var q strings.Builder
+	q.WriteString("OPTIONAL MATCH (ev:Event {id: $id})\n")
+	columns := []string{"ev {.id, .name, .kind, .description, .date, .endDate, .location} AS ev"}
+	part := func(column, cypher, expr string) {
+		fmt.Fprintf(&q, "CALL () {\n  CALL () {\n%s\n  }\n  RETURN %s AS %s\n}\n", cypher, expr, column)
+		columns = append(columns, column)
+	}
+	if req.Participants {
+		part("participants", query("participations_by_event"), "facts")
+	}
+	if req.Evidence {
+		part("evidence", query("event_evidence"), "evidence")
+	}
+	cursor := false
+	if pr := req.ParticipantPage; pr != nil {
+		pp, c, err := statementPageParams(nil, pr.Filter, pr.First, pr.After)
+		if err != nil {
+			return EventBundle{}, fmt.Errorf("%s: %w", op, err)
+		}
+		delete(pp, "anchors") // the anchors are the participants, found in the query
+		for k, v := range pp {
+			params[k] = v
+		}
+		cursor = c
+		pages := strings.Replace(statementQuery(pr.Scope, pr.Filter), "UNWIND $anchors AS anchor", "UNWIND pageAnchors AS anchor", 1)
+		fmt.Fprintf(&q, "CALL (participants) {\n  WITH [f IN participants | f.from.id] AS pageAnchors\n  CALL (pageAnchors) {\n%s\n  }\n  RETURN collect({total: total, after: after, page: page}) AS participantPages\n}\n", pages)
+		columns = append(columns, "participantPages")
+	}
+	fmt.Fprintf(&q, "RETURN %s", strings.Join(columns, ", "))
+
+	res, err := s.read(ctx, op, q.String(), params)
+	if err != nil {
+		return EventBundle{}, err
+	}
+	var b EventBundle
+	if len(res.Records) != 1 {
+		return b, fmt.Errorf("%s: %d rows", op, len(res.Records))
+	}
+	rec := res.Records[0]
+	get := func(col string) any { v, _ := rec.Get(col); return v }
+	r, ok := asRow(get("ev"))
+	if !ok {
+		return b, nil
+	}
+	ev := r.event()
+	b.Event = &ev
+	if req.Participants {
+		b.Participants, err = decodeFacts(get("participants"), participationFromFact)
+	}
+	if req.Evidence && err == nil {
+		b.Evidence = row{"e": get("evidence")}.evidenceList("e")
+	}
+	if req.ParticipantPage != nil && err == nil {
+		list, _ := get("participantPages").([]any)
+		for _, v := range list {
+			m, _ := v.(map[string]any)
+			page := &neo4j.Record{Keys: []string{"total", "after", "page"}, Values: []any{m["total"], m["after"], m["page"]}}
+			var p kg.StatementPage
+			if p, err = decodeStatementPage(page, req.ParticipantPage.First, cursor); err != nil {
+				break
+			}
+			b.ParticipantPages = append(b.ParticipantPages, p)
+		}
+		if err == nil && len(b.ParticipantPages) != len(b.Participants) {
+			err = fmt.Errorf("%d pages for %d participants", len(b.ParticipantPages), len(b.Participants))
+		}
+	}
+	if err != nil {
+		return EventBundle{}, fmt.Errorf("%s: %w", op, err)
+	}
+	return b, nil
+}

@@ -71,3 +71,65 @@ func TestEntityBundleEqualsSeparateReads(t *testing.T) {
 		t.Errorf("unknown id: %+v, %v", b, err)
 	}
 }
+
+// EventBundle likewise equals the separate reads, participants' pages
+// included, for every event of the seed.
+func TestEventBundleEqualsSeparateReads(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	docs, err := seed.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if _, err := s.LoadDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	events, err := s.EventPages(ctx, false, []string{""}, 100, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(events[0].Events) < 5 {
+		t.Fatalf("only %d events in the seed", len(events[0].Events))
+	}
+	for _, ev := range events[0].Events {
+		for _, pr := range []store.PageRequest{
+			{Scope: kg.ScopeSpeaker, First: 2},
+			{Scope: kg.ScopeAbout, First: 100},
+			{Scope: kg.ScopeSpeaker, Filter: kg.StatementFilter{AboutID: "person:vladimir-putin"}, First: 5},
+		} {
+			b, err := s.EventBundle(ctx, ev.ID, store.EventRequest{Evidence: true, ParticipantPage: &pr})
+			if err != nil {
+				t.Fatalf("%s: %v", ev.ID, err)
+			}
+			one, _ := s.EventsByID(ctx, []string{ev.ID})
+			parts, _ := s.Participations(ctx, []string{ev.ID})
+			evidence, _ := s.EventEvidence(ctx, []string{ev.ID})
+			var anchors []string
+			for _, p := range parts[0] {
+				anchors = append(anchors, p.EntityID)
+			}
+			var pages []kg.StatementPage
+			if len(anchors) > 0 {
+				if pages, err = s.StatementPages(ctx, pr.Scope, anchors, pr.Filter, pr.First, pr.After); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for name, pair := range map[string][2]any{
+				"event":        {b.Event, one[0]},
+				"participants": {b.Participants, parts[0]},
+				"evidence":     {b.Evidence, evidence[0]},
+				"pages":        {b.ParticipantPages, pages},
+			} {
+				if !reflect.DeepEqual(pair[0], pair[1]) {
+					t.Errorf("%s, page %+v: %s differ\nbundle:   %+v\nseparate: %+v", ev.ID, pr, name, pair[0], pair[1])
+				}
+			}
+		}
+	}
+	b, err := s.EventBundle(ctx, "event:nothing", store.EventRequest{Participants: true})
+	if err != nil || b.Event != nil {
+		t.Errorf("unknown id: %+v, %v", b, err)
+	}
+}

@@ -80,8 +80,10 @@ func (s *Store) EventEvidence(ctx context.Context, ids []string) ([][]kg.Evidenc
 
 // Participations returns each event's participants, in the order of ids.
 func (s *Store) Participations(ctx context.Context, eventIDs []string) ([][]kg.Participation, error) {
-	return facts(ctx, s, "store.Participations", "participations_by_event", eventIDs, func(f fact) kg.Participation {
-		ev := f.to.event()
-		return kg.Participation{EntityID: f.from.ID, EventID: ev.ID, Role: f.role, Evidence: f.evidence, Entity: f.from, Event: ev}
-	})
+	return facts(ctx, s, "store.Participations", "participations_by_event", eventIDs, participationFromFact)
+}
+
+func participationFromFact(f fact) kg.Participation {
+	ev := f.to.event()
+	return kg.Participation{EntityID: f.from.ID, EventID: ev.ID, Role: f.role, Evidence: f.evidence, Entity: f.from, Event: ev}
 }
