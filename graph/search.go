@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 	"newsgraph/internal/snippet"
@@ -26,6 +28,14 @@ func (r *Resolver) search(ctx context.Context, query string, first *int) ([]*mod
 	if err != nil {
 		return nil, err
 	}
+	// Snippets cost a scan of each hit's text: make them only when asked.
+	wantSnippet := true
+	if graphql.GetFieldContext(ctx) != nil {
+		wantSnippet = false
+		for _, f := range graphql.CollectFieldsCtx(ctx, []string{"SearchHit"}) {
+			wantSnippet = wantSnippet || f.Name == "snippet"
+		}
+	}
 	out := make([]*model.SearchHit, 0, len(hits))
 	for _, h := range hits {
 		hit := &model.SearchHit{Score: h.Score}
@@ -44,7 +54,9 @@ func (r *Resolver) search(ctx context.Context, query string, first *int) ([]*mod
 			hit.Node = statementModel(*h.Statement)
 			text = h.Statement.Text
 		}
-		hit.Snippet = optional(snippet.Make(text, q.Terms, snippetWidth))
+		if wantSnippet {
+			hit.Snippet = optional(snippet.Make(text, q.Terms, snippetWidth))
+		}
 		out = append(out, hit)
 	}
 	return out, nil
