@@ -219,7 +219,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same documents")
 	out := flag.String("out", "", "directory to write the JSON documents to")
 	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
-	workers := flag.Int("workers", 4, "concurrent loads with -load")
+	workers := flag.Int("workers", 2, "concurrent loads with -load (more than the cores only adds lock contention)")
 	batch := flag.Int("batch", 50, "documents per transaction with -load")
 	from := flag.Int("from", 0, "the first source to write or load (0-based)")
 	to := flag.Int("to", -1, "one past the last source to write or load; -1 for all")
@@ -280,8 +280,19 @@ func main() {
 					docs = append(docs, d)
 					count += len(d.Statements)
 				}
-				if _, err := ingest.LoadBatch(ctx, st, docs); err != nil {
-					log.Fatalf("sources %d…: %v", first, err)
+				// The store retries deadlocks itself; a batch that still
+				// fails (concurrent batches sharing popular entities can
+				// keep colliding) is tried again after a pause.
+				for attempt := 1; ; attempt++ {
+					_, err := ingest.LoadBatch(ctx, st, docs)
+					if err == nil {
+						break
+					}
+					if attempt == 5 {
+						log.Fatalf("sources %d…: %v", first, err)
+					}
+					log.Printf("sources %d…: attempt %d failed, trying again: %.200v", first, attempt, err)
+					time.Sleep(time.Duration(attempt) * time.Second)
 				}
 				n := statements.Add(int64(count))
 				if ((first-*from) / *batch)%20 == 19 {

@@ -48,11 +48,7 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 		if err := collectOrphans(ctx, tx, orphans); err != nil {
 			return nil, err
 		}
-		touched := orphans["Entity"]
-		for _, e := range doc.Entities {
-			touched = append(touched, e.ID)
-		}
-		if err := refreshNames(ctx, tx, touched); err != nil {
+		if err := refreshNames(ctx, tx, orphans["Entity"], []*kg.SourceDocument{doc}); err != nil {
 			return nil, err
 		}
 		after, err := fingerprint(ctx, tx, doc.Source.ID)
@@ -92,13 +88,7 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		if err := collectOrphans(ctx, tx, orphans); err != nil {
 			return nil, err
 		}
-		touched := orphans["Entity"]
-		for _, d := range docs {
-			for _, e := range d.Entities {
-				touched = append(touched, e.ID)
-			}
-		}
-		return nil, refreshNames(ctx, tx, touched)
+		return nil, refreshNames(ctx, tx, orphans["Entity"], docs)
 	})
 	return err
 }
@@ -133,7 +123,7 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 		if n, _, _ := neo4j.GetRecordValue[int64](rec, "deleted"); n == 0 {
 			return nil, kg.NotFound("no source has id %q", id)
 		}
-		if err := refreshNames(ctx, tx, orphans["Entity"]); err != nil {
+		if err := refreshNames(ctx, tx, orphans["Entity"], nil); err != nil {
 			return nil, err
 		}
 		alive, err := survivors(ctx, tx, before)
@@ -439,6 +429,8 @@ func writeDocuments(ctx context.Context, tx neo4j.ManagedTransaction, docs []*kg
 	}
 	sortRows(entities)
 	sortRows(links)
+	sortRows(topics)
+	sortRows(events)
 	slices.SortStableFunc(statements, func(a, b map[string]any) int { return strings.Compare(a["speaker"].(string), b["speaker"].(string)) })
 	for _, step := range []struct {
 		name  string
@@ -536,11 +528,38 @@ func entityLinks(doc *kg.SourceDocument) []map[string]any {
 }
 
 // refreshNames recomputes the aliases and name keys of entities from the
-// sources that still name them.
-func refreshNames(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) error {
-	ids = slices.Clone(ids)
-	slices.Sort(ids)
-	return run(ctx, tx, "entities_refresh_names", map[string]any{"ids": nonNil(slices.Compact(ids))})
+// sources that still name them: those that lost a source (forced), and
+// those the documents declare when the documents bring them a new name,
+// alias or name key.
+func refreshNames(ctx context.Context, tx neo4j.ManagedTransaction, forced []string, docs []*kg.SourceDocument) error {
+	type want struct {
+		force         bool
+		aliases, keys []string
+	}
+	byID := map[string]*want{}
+	at := func(id string) *want {
+		if byID[id] == nil {
+			byID[id] = &want{aliases: []string{}, keys: []string{}}
+		}
+		return byID[id]
+	}
+	for _, id := range forced {
+		at(id).force = true
+	}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			w := at(e.ID)
+			w.aliases = append(w.aliases, e.Aliases...)
+			w.keys = append(w.keys, names.Keys(e.Name, e.Aliases)...)
+		}
+	}
+	rows := make([]map[string]any, 0, len(byID))
+	for id, w := range byID {
+		rows = append(rows, map[string]any{"id": id, "force": w.force,
+			"aliases": slices.Compact(slices.Sorted(slices.Values(w.aliases))), "keys": slices.Compact(slices.Sorted(slices.Values(w.keys)))})
+	}
+	sortRows(rows)
+	return run(ctx, tx, "entities_refresh_names", map[string]any{"rows": rows})
 }
 
 // sortRows orders rows by id, so that concurrent loads touching the same
