@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"log"
@@ -15,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
@@ -113,7 +115,11 @@ type loadResult struct {
 // loadPhases measures, for each query: every contender's maximum
 // throughput (closed loop, o.workers clients), then open-loop load at 25%,
 // 50% and 75% of the floor's maximum, the same rates for everyone.
-func loadPhases(cs []*contender, queries []string, p paramSet, o options) []loadResult {
+//
+// Before each phase it waits for Neo4j to finish what the last one left
+// running: a request that timed out on the client may still be running
+// its query, and would slow the next contender down.
+func loadPhases(cs []*contender, queries []string, p paramSet, o options, idle func()) []loadResult {
 	var out []loadResult
 	for _, q := range queries {
 		var floorMax float64
@@ -121,6 +127,7 @@ func loadPhases(cs []*contender, queries []string, p paramSet, o options) []load
 			if c.failed[q] != "" {
 				continue
 			}
+			idle()
 			attack(c, q, p, vegeta.Rate{}, o.phase/4, o.workers) // warm-up, not counted
 			r := attack(c, q, p, vegeta.Rate{}, o.phase, o.workers)
 			r.Phase = "max"
@@ -135,6 +142,7 @@ func loadPhases(cs []*contender, queries []string, p paramSet, o options) []load
 				if c.failed[q] != "" {
 					continue
 				}
+				idle()
 				r := attack(c, q, p, vegeta.Rate{Freq: rate, Per: time.Second}, o.phase, 0)
 				r.Phase = fmt.Sprintf("%.0f%%", share*100)
 				out = append(out, r)
@@ -230,4 +238,25 @@ func rssKiB(pid int) int64 {
 		}
 	}
 	return 0
+}
+
+// waitIdle returns once Neo4j runs no query but this one's, or after a
+// minute.
+func waitIdle(ctx context.Context, driver neo4j.DriverWithContext, db string) func() {
+	return func() {
+		deadline := time.Now().Add(time.Minute)
+		for time.Now().Before(deadline) {
+			res, err := neo4j.ExecuteQuery(ctx, driver,
+				"SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS busy",
+				nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
+			if err != nil || len(res.Records) == 0 {
+				return
+			}
+			if busy, _, _ := neo4j.GetRecordValue[int64](res.Records[0], "busy"); busy == 0 {
+				return
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		log.Print("Neo4j still busy after a minute; measuring anyway")
+	}
 }

@@ -153,7 +153,7 @@ func main() {
 		return
 	}
 	run.Profiles = profiles(ctx, driver, cfg.Neo4j.Database, bin, contenders, p)
-	run.Load = loadPhases(contenders, queries, p, o)
+	run.Load = loadPhases(contenders, queries, p, o, waitIdle(ctx, driver, cfg.Neo4j.Database))
 	if o.scaling != "" {
 		run.Scaling = scaling(o.scaling, run)
 	}

@@ -145,7 +145,11 @@ func markdown(o options, run runInfo, name string) string {
 		p("| query | floor req/s | newsgraph req/s | peer req/s | newsgraph vs floor | newsgraph vs peer |\n|---|---|---|---|---|---|\n")
 		for _, q := range queryNames {
 			f, n, pe := maxOf[[2]string{q, "floor"}], maxOf[[2]string{q, "newsgraph"}], maxOf[[2]string{q, "peer"}]
-			p("| %s | %.0f | %.0f | %.0f | %.2f× | %.2f× |\n", q, f, n, pe, n/f, n/pe)
+			peer, vsPeer := "—", "—"
+			if pe > 0 {
+				peer, vsPeer = rate(pe), fmt.Sprintf("%.2f×", n/pe)
+			}
+			p("| %s | %s | %s | %s | %.2f× | %s |\n", q, rate(f), rate(n), peer, n/f, vsPeer)
 		}
 		p("\n## Open-loop load\n\nFixed arrival rates (vegeta), the same for every contender: 25%%, 50%% and 75%% of the floor's maximum.\n\n")
 		p("| query | phase | rate/s | contender | p50 ms | p99 ms | errors | p50 vs floor | p99 vs floor |\n|---|---|---|---|---|---|---|---|---|\n")
@@ -186,4 +190,12 @@ func markdown(o options, run runInfo, name string) string {
 		}
 	}
 	return md.String()
+}
+
+// rate prints a throughput: whole requests per second, or tenths when low.
+func rate(r float64) string {
+	if r < 10 {
+		return fmt.Sprintf("%.1f", r)
+	}
+	return fmt.Sprintf("%.0f", r)
 }
