@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build neo4j neo4j-stop test bench bench-quick generate generate-check lint
+.PHONY: help run build neo4j neo4j-stop test bench bench-quick generate generate-check lint web web-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -50,3 +50,10 @@ generate-check: generate ## fail if the committed generated code is stale
 lint: ## gofmt and go vet
 	@out="$$(gofmt -l .)"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go vet ./...
+
+web: ## rebuild the explorer (web/explorer, TypeScript + Vite) into web/explorer/dist, which the binary embeds
+	@tools/web build
+
+web-check: web ## fail if the committed explorer build is stale
+	@git diff --exit-code -- web/explorer/dist || { echo "the explorer build is stale: run 'make web' and commit web/explorer/dist"; exit 1; }
+	@test -z "$$(git status --porcelain -- web/explorer/dist)" || { echo "web/explorer/dist has files not committed: run 'make web' and commit"; git status --porcelain -- web/explorer/dist; exit 1; }

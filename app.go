@@ -19,6 +19,7 @@ import (
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/store"
 	"newsgraph/seed"
+	"newsgraph/web/explorer"
 	"newsgraph/web/playground"
 )
 
@@ -73,12 +74,14 @@ func (a *app) handler() http.Handler {
 	m := a.metrics
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", m.instrument("graphql", a.guardGraphQL(a.countRoundTrips(graph.BearerToken(loader.Middleware(a.store, a.cfg.BatchWait, codeTransportErrors(a.graphql)))))))
+	// The explorer, the page for journalists, is part of the product: it
+	// is served in production too. The playground is a developer's tool.
+	ex := explorer.Handler()
+	mux.Handle("GET /{$}", ex)
+	mux.Handle("GET /assets/", ex)
 	if !a.cfg.Production {
 		mux.Handle("/playground", playground.Handler("/playground", "/graphql", examples))
 		mux.Handle("/playground/", playground.Handler("/playground", "/graphql", examples))
-		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, "/playground", http.StatusFound)
-		})
 	}
 	if !a.cfg.Production {
 		mux.HandleFunc("GET /schema.graphql", a.serveSchema)

@@ -311,13 +311,38 @@ func TestRoutes(t *testing.T) {
 	s := newTestServer(t)
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
-	res, err := noRedirect.Get(s.URL + "/")
-	if err != nil {
-		t.Fatal(err)
+	// The explorer at /: its page, and assets that come from this server
+	// only, cached for good (their names carry a content hash).
+	page := get(t, s.URL+"/", http.StatusOK)
+	if !strings.Contains(page, "<title>newsgraph explorer</title>") {
+		t.Errorf("/ is not the explorer: %.300s", page)
 	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusFound || res.Header.Get("Location") != "/playground" {
-		t.Errorf("/: %d to %q, want a redirect to /playground", res.StatusCode, res.Header.Get("Location"))
+	assets := 0
+	for _, attr := range []string{`src="`, `href="`} {
+		for _, part := range strings.Split(page, attr)[1:] {
+			link := part[:strings.IndexByte(part, '"')]
+			if strings.HasPrefix(link, "#") {
+				continue
+			}
+			if !strings.HasPrefix(link, "/assets/") && link != "/playground" {
+				t.Errorf("the explorer loads %q from elsewhere", link)
+				continue
+			}
+			if strings.HasPrefix(link, "/assets/") {
+				assets++
+				res, err := noRedirect.Get(s.URL + link)
+				if err != nil {
+					t.Fatal(err)
+				}
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") {
+					t.Errorf("%s: %d, Cache-Control %q", link, res.StatusCode, res.Header.Get("Cache-Control"))
+				}
+			}
+		}
+	}
+	if assets == 0 {
+		t.Error("the explorer page loads no script or style")
 	}
 
 	body := get(t, s.URL+"/playground", http.StatusOK)

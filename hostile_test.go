@@ -228,7 +228,10 @@ func TestProductionMode(t *testing.T) {
 	if !strings.Contains(e.Message, "first: must be between 1 and 100") {
 		t.Errorf("input error masked: %q", e.Message)
 	}
-	for _, path := range []string{"/playground", "/schema.graphql", "/"} {
+	if body := get(t, s.URL+"/", http.StatusOK); !strings.Contains(body, "newsgraph explorer") {
+		t.Error("the explorer is part of the product: / must serve it in production too")
+	}
+	for _, path := range []string{"/playground", "/schema.graphql"} {
 		res, err := http.Get(s.URL + path)
 		if err != nil {
 			t.Fatal(err)

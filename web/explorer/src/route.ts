@@ -1,0 +1,93 @@
+// Routes: every view of the explorer has a URL, so a journalist can paste
+// a link to exactly what they see. The route lives in the hash
+// (#/entity/person:mark-rutte?kind=QUOTE), so the server serves one page
+// and links work without it knowing the views.
+
+export type Route =
+  | { view: "home" }
+  | { view: "search"; q: string }
+  | { view: "entity"; id: string; filters: Filters }
+  | { view: "graph"; id: string }
+  | { view: "paths"; from: string; to: string }
+  | { view: "source"; id: string; span?: number };
+
+// Filters narrow an entity's statements; they map one to one onto the
+// GraphQL StatementFilter and the export endpoint's query parameters.
+export interface Filters {
+  speaker?: string;
+  topic?: string;
+  kind?: "QUOTE" | "PARAPHRASE";
+  from?: string;
+  to?: string;
+}
+
+const filterKeys = ["speaker", "topic", "kind", "from", "to"] as const;
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, "");
+  const [path, query = ""] = raw.split("?", 2);
+  const params = new URLSearchParams(query);
+  const parts = path.split("/").map(decodeURIComponent);
+  switch (parts[0]) {
+    case "search":
+      return { view: "search", q: params.get("q") ?? "" };
+    case "entity":
+      if (parts[1]) {
+        const filters: Filters = {};
+        for (const k of filterKeys) {
+          const v = params.get(k);
+          if (v) (filters as Record<string, string>)[k] = v;
+        }
+        if (filters.kind && filters.kind !== "QUOTE" && filters.kind !== "PARAPHRASE") delete filters.kind;
+        return { view: "entity", id: parts[1], filters };
+      }
+      break;
+    case "graph":
+      if (parts[1]) return { view: "graph", id: parts[1] };
+      break;
+    case "paths":
+      return { view: "paths", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+    case "source":
+      if (parts[1]) {
+        const span = Number(params.get("span"));
+        return { view: "source", id: parts[1], span: Number.isInteger(span) && params.has("span") ? span : undefined };
+      }
+      break;
+  }
+  return { view: "home" };
+}
+
+export function formatRoute(r: Route): string {
+  const q = (params: Record<string, string | number | undefined>) => {
+    const s = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") s.set(k, String(v));
+    const t = s.toString();
+    return t ? `?${t}` : "";
+  };
+  switch (r.view) {
+    case "home":
+      return "#/";
+    case "search":
+      return `#/search${q({ q: r.q })}`;
+    case "entity":
+      return `#/entity/${encodeURIComponent(r.id)}${q({ ...r.filters })}`;
+    case "graph":
+      return `#/graph/${encodeURIComponent(r.id)}`;
+    case "paths":
+      return `#/paths${q({ from: r.from, to: r.to })}`;
+    case "source":
+      return `#/source/${encodeURIComponent(r.id)}${q({ span: r.span })}`;
+  }
+}
+
+// exportURL is the CSV of the statements an entity view lists: the same
+// filter, as the export endpoint's query parameters.
+export function exportURL(scope: "speaker" | "about", id: string, f: Filters): string {
+  const s = new URLSearchParams();
+  s.set(scope, id);
+  for (const k of filterKeys) {
+    const v = f[k];
+    if (v && !(k === scope)) s.set(k, v);
+  }
+  return `/export/statements.csv?${s.toString()}`;
+}

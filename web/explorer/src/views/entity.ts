@@ -1,0 +1,145 @@
+import { type Statement, gql, statementFields } from "../api";
+import { h, status } from "../dom";
+import { kindOf } from "../kinds";
+import { type Filters, exportURL, formatRoute } from "../route";
+import { statementItem } from "./statements";
+
+interface EntityAnswer {
+  entity: {
+    __typename: string;
+    id: string;
+    name: string;
+    aliases: string[];
+    description: string | null;
+    roles?: { title: string; of: { id: string; name: string } }[];
+    leaders?: { title: string; person: { id: string; name: string } }[];
+    memberships?: { role: string | null; organisation: { id: string; name: string } }[];
+    members?: { role: string | null; member: { id: string; name: string } }[];
+    statements: { totalCount: number; nodes: Statement[] };
+    mentions: { totalCount: number; nodes: Statement[] };
+  } | null;
+  topics: { id: string; name: string }[];
+}
+
+const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: StatementFilter) {
+  entity(id: $id) {
+    __typename id name aliases description
+    ... on Person { roles { title of { id name } } }
+    ... on Nation { leaders { title person { id name } } memberships { role organisation { id name } } }
+    ... on Organisation { leaders { title person { id name } } members { role member { id name } } }
+    statements(filter: $said, first: 40) { totalCount nodes { ${statementFields} } }
+    mentions(filter: $about, first: 40) { totalCount nodes { ${statementFields} } }
+  }
+  topics { id name }
+}`;
+
+// entityView shows an entity: its name, aliases and roles; what it said
+// and what others said about it, filtered; and links to its graph and to
+// the CSV of each list.
+export async function entityView(root: HTMLElement, id: string, filters: Filters, signal: AbortSignal): Promise<void> {
+  root.replaceChildren(status("loading", "Loading…"));
+  const said = { ...filters, speaker: undefined };
+  const about = { ...filters };
+  const d = await gql<EntityAnswer>(entityQuery, { id, said: clean(said), about: clean(about) }, signal);
+  const e = d.entity;
+  if (!e) {
+    root.replaceChildren(status("empty", `Nothing in the graph has the id ${id}.`));
+    return;
+  }
+  const facts: HTMLElement[] = [];
+  for (const r of e.roles ?? []) facts.push(h("li", {}, `${r.title} of `, link(r.of)));
+  for (const r of e.leaders ?? []) facts.push(h("li", {}, link(r.person), `: ${r.title}`));
+  for (const m of e.memberships ?? []) facts.push(h("li", {}, "Member of ", link(m.organisation), m.role ? ` (${m.role})` : ""));
+  for (const m of e.members ?? []) facts.push(h("li", {}, "Member: ", link(m.member), m.role ? ` (${m.role})` : ""));
+
+  root.replaceChildren(
+    h(
+      "header",
+      { class: "entity-head" },
+      h("p", { class: `kind kind-${kindOf(e.__typename)}` }, kindOf(e.__typename)),
+      h("h1", {}, e.name),
+      e.aliases.length ? h("p", { class: "aliases" }, "Also: ", e.aliases.join(", ")) : null,
+      e.description ? h("p", { class: "description" }, e.description) : null,
+      facts.length ? h("ul", { class: "facts" }, facts) : null,
+      h(
+        "p",
+        { class: "actions" },
+        h("a", { href: formatRoute({ view: "graph", id: e.id }), class: "button" }, "Graph view"),
+        " ",
+        h("a", { href: formatRoute({ view: "paths", from: e.id, to: "" }), class: "button" }, "Find a connection"),
+      ),
+    ),
+    filterForm(e.id, filters, d.topics),
+    list("said", `What ${e.name} said`, e.statements, exportURL("speaker", e.id, said)),
+    list("about", `What others said about ${e.name}`, e.mentions, exportURL("about", e.id, filters)),
+  );
+}
+
+function clean(f: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) if (v) out[k] = v;
+  return out;
+}
+
+function link(x: { id: string; name: string }): HTMLElement {
+  return h("a", { href: formatRoute({ view: "entity", id: x.id, filters: {} }) }, x.name);
+}
+
+function list(key: string, title: string, conn: { totalCount: number; nodes: Statement[] }, csv: string): HTMLElement {
+  const shown = conn.nodes.length;
+  return h(
+    "section",
+    { class: "statements", "aria-labelledby": `h-${key}`, "data-list": key },
+    h(
+      "div",
+      { class: "list-head" },
+      h("h2", { id: `h-${key}` }, title),
+      h("span", { class: "count" }, shown < conn.totalCount ? `${shown} of ${conn.totalCount}` : `${conn.totalCount}`),
+      h("a", { href: csv, download: "", class: "button csv", "data-csv": key }, "Download CSV"),
+    ),
+    shown ? h("ol", {}, conn.nodes.map(statementItem)) : status("empty", "No statements match."),
+  );
+}
+
+// filterForm edits the filters in the URL: submitting navigates, so the
+// filtered view has a link of its own.
+function filterForm(id: string, f: Filters, topics: { id: string; name: string }[]): HTMLElement {
+  const form = h(
+    "form",
+    { class: "filters", "aria-label": "Filter statements" },
+    h("label", {}, "Speaker id ", h("input", { name: "speaker", value: f.speaker ?? "", placeholder: "person:…" })),
+    h(
+      "label",
+      {},
+      "Topic ",
+      h("select", { name: "topic" }, h("option", { value: "" }, "any"), ...topics.map((t) => h("option", { value: t.id, selected: f.topic === t.id }, t.name))),
+    ),
+    h(
+      "label",
+      {},
+      "Kind ",
+      h(
+        "select",
+        { name: "kind" },
+        h("option", { value: "" }, "any"),
+        h("option", { value: "QUOTE", selected: f.kind === "QUOTE" }, "quote"),
+        h("option", { value: "PARAPHRASE", selected: f.kind === "PARAPHRASE" }, "paraphrase"),
+      ),
+    ),
+    h("label", {}, "From ", h("input", { name: "from", value: f.from ?? "", placeholder: "2025-09-01", size: 10 })),
+    h("label", {}, "To ", h("input", { name: "to", value: f.to ?? "", placeholder: "2025-09-30", size: 10 })),
+    h("button", { type: "submit" }, "Apply"),
+    h("a", { href: formatRoute({ view: "entity", id, filters: {} }) }, "Clear"),
+  );
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    const next: Filters = {};
+    for (const k of ["speaker", "topic", "kind", "from", "to"] as const) {
+      const v = String(data.get(k) ?? "").trim();
+      if (v) (next as Record<string, string>)[k] = v;
+    }
+    location.hash = formatRoute({ view: "entity", id, filters: next });
+  });
+  return form;
+}
