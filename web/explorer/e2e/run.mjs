@@ -147,6 +147,17 @@ if (phase === "main") {
     await page.screenshot({ path: join(shots, "paths.png"), fullPage: true });
   });
 
+  await check("filter-by-speaker", 1280, async (page) => {
+    await page.goto(`${base}/#/entity/person%3Avladimir-putin`);
+    await page.locator('section[data-list="about"] li.statement').first().waitFor();
+    await page.locator('select[name="speaker"]').selectOption("person:mark-rutte");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/speaker=person%3Amark-rutte/);
+    await page.locator('section[data-list="about"] li.statement').first().waitFor();
+    const speakers = await page.locator('section[data-list="about"] li.statement .meta a').allTextContents();
+    expect(speakers.length > 0 && speakers.every((s) => s === "Mark Rutte"), `filtered by Rutte, the list shows ${speakers.join(", ")}`);
+  });
+
   await check("csv-equals-list", 1280, async (page) => {
     await page.goto(`${base}/#/entity/person%3Avladimir-putin`);
     await page.locator('section[data-list="about"] li.statement').first().waitFor();

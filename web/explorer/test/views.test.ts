@@ -48,6 +48,7 @@ describe("entityView", () => {
             roles: [{ title: "Secretary General", of: { id: "organisation:nato", name: "NATO" } }],
             statements: { totalCount: 2, nodes: [statement("statement:1", "QUOTE"), statement("statement:2", "PARAPHRASE")] },
             mentions: { totalCount: 0, nodes: [] },
+            speakers: { nodes: [{ speaker: { id: "person:donald-trump", name: "Donald Trump" } }, { speaker: { id: "person:donald-trump", name: "Donald Trump" } }] },
           },
           topics: [{ id: "topic:security", name: "Security" }],
         },
@@ -59,6 +60,9 @@ describe("entityView", () => {
     expect(root.querySelector(".facts")?.textContent).toContain("Secretary General of NATO");
     expect(root.querySelectorAll('section[data-list="said"] li.statement')).toHaveLength(2);
     expect(root.querySelector('section[data-list="about"] .status-empty')).not.toBeNull();
+    // Who spoke about the entity, once each, to filter by.
+    const options = [...root.querySelectorAll<HTMLOptionElement>('select[name="speaker"] option')].map((o) => o.value);
+    expect(options).toEqual(["", "person:donald-trump"]);
     const csv = root.querySelector<HTMLAnchorElement>('a[data-csv="about"]')!;
     expect(csv.getAttribute("href")).toBe("/export/statements.csv?about=person%3Amark-rutte&kind=QUOTE");
     // The excerpt is highlighted inside its paragraph once the source text arrives.

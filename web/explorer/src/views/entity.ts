@@ -17,6 +17,7 @@ interface EntityAnswer {
     members?: { role: string | null; member: { id: string; name: string } }[];
     statements: { totalCount: number; nodes: Statement[] };
     mentions: { totalCount: number; nodes: Statement[] };
+    speakers: { nodes: { speaker: { id: string; name: string } }[] };
   } | null;
   topics: { id: string; name: string }[];
 }
@@ -29,6 +30,7 @@ const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: Stat
     ... on Organisation { leaders { title person { id name } } members { role member { id name } } }
     statements(filter: $said, first: 40) { totalCount nodes { ${statementFields} } }
     mentions(filter: $about, first: 40) { totalCount nodes { ${statementFields} } }
+    speakers: mentions(first: 100) { nodes { speaker { id name } } }
   }
   topics { id name }
 }`;
@@ -69,7 +71,7 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
         h("a", { href: formatRoute({ view: "paths", from: e.id, to: "" }), class: "button" }, "Find a connection"),
       ),
     ),
-    filterForm(e.id, filters, d.topics),
+    filterForm(e.id, filters, d.topics, speakers(e.speakers.nodes.map((n) => n.speaker), filters.speaker)),
     list("said", `What ${e.name} said`, e.statements, exportURL("speaker", e.id, said)),
     list("about", `What others said about ${e.name}`, e.mentions, exportURL("about", e.id, filters)),
   );
@@ -103,11 +105,25 @@ function list(key: string, title: string, conn: { totalCount: number; nodes: Sta
 
 // filterForm edits the filters in the URL: submitting navigates, so the
 // filtered view has a link of its own.
-function filterForm(id: string, f: Filters, topics: { id: string; name: string }[]): HTMLElement {
+// speakers lists who spoke about the entity, by name, once each; a speaker
+// named in the URL but not among them (a link from elsewhere) is kept.
+function speakers(list: { id: string; name: string }[], chosen?: string): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const s of list) seen.set(s.id, s.name);
+  if (chosen && !seen.has(chosen)) seen.set(chosen, chosen);
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function filterForm(id: string, f: Filters, topics: { id: string; name: string }[], who: { id: string; name: string }[]): HTMLElement {
   const form = h(
     "form",
     { class: "filters", "aria-label": "Filter statements" },
-    h("label", {}, "Speaker id ", h("input", { name: "speaker", value: f.speaker ?? "", placeholder: "person:…" })),
+    h(
+      "label",
+      {},
+      "Speaker (of what others said) ",
+      h("select", { name: "speaker" }, h("option", { value: "" }, "anyone"), ...who.map((s) => h("option", { value: s.id, selected: f.speaker === s.id }, s.name))),
+    ),
     h(
       "label",
       {},
