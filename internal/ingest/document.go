@@ -277,22 +277,7 @@ func lookUpBatch(ctx context.Context, g Graph, docs []*Document) (*batchGraph, e
 		for _, e := range d.Entities {
 			add(e.ID)
 		}
-		for _, r := range d.Roles {
-			add(r.Person, r.Of)
-		}
-		for _, m := range d.Memberships {
-			add(m.Member, m.Organisation)
-		}
-		for _, e := range d.Events {
-			for _, p := range e.Participants {
-				add(p.Entity)
-			}
-		}
-		for _, s := range d.Statements {
-			add(s.Speaker, s.Event)
-			add(s.About...)
-			add(s.Topics...)
-		}
+		references(d, add)
 	}
 	kinds, err := g.NodeKinds(ctx, ids)
 	if err != nil {

@@ -84,18 +84,10 @@ func (v *validator) limits() {
 	}
 }
 
-// lookUp asks the graph about every id the document refers to without
-// declaring, and about entities that may already exist under another id.
-func (v *validator) lookUp(ctx context.Context, g Graph) error {
-	d := v.doc
-	var refs []string
-	add := func(ids ...string) {
-		for _, id := range ids {
-			if _, declared := v.kinds[id]; id != "" && !declared && !slices.Contains(refs, id) {
-				refs = append(refs, id)
-			}
-		}
-	}
+// references hands add every id the document's facts refer to: the
+// people, entities, events and topics of roles, memberships,
+// participations and statements (declared or not).
+func references(d *Document, add func(ids ...string)) {
 	for _, r := range d.Roles {
 		add(r.Person, r.Of)
 	}
@@ -112,6 +104,20 @@ func (v *validator) lookUp(ctx context.Context, g Graph) error {
 		add(s.About...)
 		add(s.Topics...)
 	}
+}
+
+// lookUp asks the graph about every id the document refers to without
+// declaring, and about entities that may already exist under another id.
+func (v *validator) lookUp(ctx context.Context, g Graph) error {
+	d := v.doc
+	var refs []string
+	references(d, func(ids ...string) {
+		for _, id := range ids {
+			if _, declared := v.kinds[id]; id != "" && !declared && !slices.Contains(refs, id) {
+				refs = append(refs, id)
+			}
+		}
+	})
 	declared := make([]string, 0, len(d.Entities))
 	for _, e := range d.Entities {
 		declared = append(declared, e.ID)

@@ -16,15 +16,7 @@ import (
 func TestEntityBundleEqualsSeparateReads(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
-	docs, err := seed.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := s.LoadDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	loadSeed(t, s)
 	page, err := s.Entities(ctx, kg.EntityFilter{}, 100, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -77,15 +69,7 @@ func TestEntityBundleEqualsSeparateReads(t *testing.T) {
 func TestEventBundleEqualsSeparateReads(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
-	docs, err := seed.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := s.LoadDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	loadSeed(t, s)
 	events, err := s.EventPages(ctx, false, []string{""}, 100, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -131,5 +115,19 @@ func TestEventBundleEqualsSeparateReads(t *testing.T) {
 	b, err := s.EventBundle(ctx, "event:nothing", store.EventRequest{Participants: true})
 	if err != nil || b.Event != nil {
 		t.Errorf("unknown id: %+v, %v", b, err)
+	}
+}
+
+// loadSeed writes the seed's documents.
+func loadSeed(t *testing.T, s *store.Store) {
+	t.Helper()
+	docs, err := seed.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if _, err := s.LoadDocument(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
