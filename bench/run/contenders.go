@@ -99,28 +99,10 @@ func newsgraphContender(base string, pid int) *contender {
 	return &contender{
 		name: "newsgraph", base: base, pid: pid, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
-			vars := map[string]any{}
-			for k, v := range p {
-				vars[k] = v
-			}
-			if q == "Q5" {
-				delete(vars, "page")
-				if after := c.cursors[pageIndex(p)]; after != "" {
-					vars["after"] = after
-				}
-			}
-			return graphQLTarget(c.base, queries[q], vars)
+			return graphQLTarget(c.base, queries[q], graphQLVars(c, q, p))
 		},
-		normalise: func(q string, body []byte) (any, error) {
-			data, err := graphQLData(body)
-			if q == "Q4" && err == nil {
-				return searchIDs(data["search"]), nil
-			}
-			return data, err
-		},
-		page: func(body []byte) ([]string, bool, string, error) {
-			return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
-		},
+		normalise: normaliseOwn,
+		page:      ownPage,
 	}
 }
 
@@ -146,16 +128,8 @@ func floorContender(base string) *contender {
 			return vegeta.Target{Method: http.MethodGet, URL: c.base + "/" + map[string]string{
 				"Q1": "q1", "Q2": "q2", "Q3": "q3", "Q4": "q4", "Q5": "q5"}[q] + "?" + v.Encode()}
 		},
-		normalise: func(q string, body []byte) (any, error) {
-			data, err := graphQLData(body)
-			if q == "Q4" && err == nil {
-				return searchIDs(data["search"]), nil
-			}
-			return data, err
-		},
-		page: func(body []byte) ([]string, bool, string, error) {
-			return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
-		},
+		normalise: normaliseOwn,
+		page:      ownPage,
 	}
 }
 
@@ -164,20 +138,11 @@ func peerContender(base string, pid int) *contender {
 	return &contender{
 		name: "peer", base: base, pid: pid, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
-			vars := map[string]any{}
-			for k, v := range p {
-				vars[k] = v
-			}
-			switch q {
-			case "Q4":
-				sq, err := store.ParseSearch(p["q"])
-				if err == nil {
+			vars := graphQLVars(c, q, p)
+			if q == "Q4" {
+				// The same Lucene query the floor gets (see floorContender).
+				if sq, err := store.ParseSearch(p["q"]); err == nil {
 					vars["q"] = sq.Lucene
-				}
-			case "Q5":
-				delete(vars, "page")
-				if after := c.cursors[pageIndex(p)]; after != "" {
-					vars["after"] = after
 				}
 			}
 			return graphQLTarget(c.base, queries[q], vars)
@@ -187,6 +152,36 @@ func peerContender(base string, pid int) *contender {
 			return connectionPage(body, func(d map[string]any) any { return d["statementsConnection"] }, "edges")
 		},
 	}
+}
+
+// normaliseOwn reads an answer already in newsgraph's shape: newsgraph's
+// own, and the floor's, which answers in it by design.
+func normaliseOwn(q string, body []byte) (any, error) {
+	data, err := graphQLData(body)
+	if q == "Q4" && err == nil {
+		return searchIDs(data["search"]), nil
+	}
+	return data, err
+}
+
+func ownPage(body []byte) ([]string, bool, string, error) {
+	return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
+}
+
+// graphQLVars makes a GraphQL query's variables from the parameters: Q5's
+// page becomes the cursor the gate found for it.
+func graphQLVars(c *contender, q string, p map[string]string) map[string]any {
+	vars := map[string]any{}
+	for k, v := range p {
+		vars[k] = v
+	}
+	if q == "Q5" {
+		delete(vars, "page")
+		if after := c.cursors[pageIndex(p)]; after != "" {
+			vars["after"] = after
+		}
+	}
+	return vars
 }
 
 // graphQLData returns the data of an answer, or an error when it has none
