@@ -47,7 +47,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	q.WriteString("OPTIONAL MATCH (e:Entity {id: $id})\n")
 	columns := []string{"e"}
 	part := func(column, cypher, expr string) {
-		fmt.Fprintf(&q, "CALL () {\n  CALL () {\n%s\n  }\n  RETURN %s AS %s\n}\n", cypher, expr, column)
+		writePart(&q, column, cypher, expr)
 		columns = append(columns, column)
 	}
 	for _, f := range []struct {
@@ -113,7 +113,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	}
 	if req.Page != nil && err == nil {
 		m, _ := get("page").(map[string]any)
-		page := &neo4j.Record{Keys: []string{"total", "after", "page"}, Values: []any{m["total"], m["after"], m["page"]}}
+		page := pageRecord(m)
 		var p kg.StatementPage
 		p, err = decodeStatementPage(page, req.Page.First, cursor)
 		b.Page = &p
@@ -155,7 +155,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 	q.WriteString("OPTIONAL MATCH (ev:Event {id: $id})\n")
 	columns := []string{"ev {.id, .name, .kind, .description, .date, .endDate, .location} AS ev"}
 	part := func(column, cypher, expr string) {
-		fmt.Fprintf(&q, "CALL () {\n  CALL () {\n%s\n  }\n  RETURN %s AS %s\n}\n", cypher, expr, column)
+		writePart(&q, column, cypher, expr)
 		columns = append(columns, column)
 	}
 	if req.Participants {
@@ -207,7 +207,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 		list, _ := get("participantPages").([]any)
 		for _, v := range list {
 			m, _ := v.(map[string]any)
-			page := &neo4j.Record{Keys: []string{"total", "after", "page"}, Values: []any{m["total"], m["after"], m["page"]}}
+			page := pageRecord(m)
 			var p kg.StatementPage
 			if p, err = decodeStatementPage(page, req.ParticipantPage.First, cursor); err != nil {
 				break
@@ -222,4 +222,16 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 		return EventBundle{}, fmt.Errorf("%s: %w", op, err)
 	}
 	return b, nil
+}
+
+// writePart adds one part of a bundle: a store method's own query, run as
+// a subquery, its answer returned as expr under column.
+func writePart(q *strings.Builder, column, cypher, expr string) {
+	fmt.Fprintf(q, "CALL () {\n  CALL () {\n%s\n  }\n  RETURN %s AS %s\n}\n", cypher, expr, column)
+}
+
+// pageRecord turns a bundled page ({total, after, page}) back into the
+// row a page query returns, for decodeStatementPage.
+func pageRecord(m map[string]any) *neo4j.Record {
+	return &neo4j.Record{Keys: []string{"total", "after", "page"}, Values: []any{m["total"], m["after"], m["page"]}}
 }
