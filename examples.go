@@ -125,5 +125,29 @@ var examples = []playground.Example{
     nodes { id name aliases description }
   }
 }`,
+	}, {
+		Title: "Every piece of evidence in the Reuters report, with the fact it supports",
+		Query: `query SourceEvidence {
+  node(id: "source:reuters-2025-09-05-coalition-of-the-willing") {
+    ... on Source {
+      title
+      evidence {
+        kind
+        start
+        end
+        excerpt
+        fact {
+          __typename
+          ... on Statement { kind text speaker { name } }
+          ... on Event { name }
+          ... on Role { person { name } title of { name } }
+          ... on Membership { member { name } organisation { name } role }
+          ... on Participation { entity { name } event { name } role }
+          ... on Entity { name }
+        }
+      }
+    }
+  }
+}`,
 	},
 }

@@ -135,6 +135,37 @@ func participationModels(ps []kg.Participation) []*model.Participation {
 	return out
 }
 
+// sourceEvidenceModels maps a source's evidence spans; each fact is mapped
+// the same way as where it is read on its own.
+func sourceEvidenceModels(es []kg.SourceEvidence) []*model.SourceEvidence {
+	out := make([]*model.SourceEvidence, 0, len(es))
+	for _, e := range es {
+		m := &model.SourceEvidence{Kind: model.EvidenceKind(e.Kind), Start: e.Start, End: e.End, Excerpt: e.Excerpt}
+		switch {
+		case e.Statement != nil:
+			m.Fact = statementModel(*e.Statement)
+		case e.Event != nil:
+			m.Fact = eventModel(*e.Event)
+		case e.Role != nil:
+			m.Fact = roleModels([]kg.Role{*e.Role})[0]
+		case e.Membership != nil:
+			m.Fact = membershipModels([]kg.Membership{*e.Membership})[0]
+		case e.Participation != nil:
+			m.Fact = participationModels([]kg.Participation{*e.Participation})[0]
+		case e.Entity != nil:
+			f, ok := entityModel(*e.Entity).(model.Fact)
+			if !ok {
+				continue
+			}
+			m.Fact = f
+		default:
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 func entityFilter(f *model.EntityFilter) kg.EntityFilter {
 	var out kg.EntityFilter
 	if f == nil {

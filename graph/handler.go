@@ -127,7 +127,7 @@ func Complexity() generated.ComplexityRoot {
 	stmts := func(child int, _ *model.StatementFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	events := func(child int, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	list := func(child int) int { return 1 + listCost*child }
-	// A timeline is unpaged: price it as a full page.
+	// A timeline and a source's evidence are unpaged: price them as a full page.
 	timeline := func(child int) int { return 1 + kg.MaxPageSize*child }
 
 	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
@@ -156,7 +156,7 @@ func Complexity() generated.ComplexityRoot {
 
 	c.Event.Statements, c.Event.Participants, c.Event.Evidence = stmts, list, list
 	c.Topic.Statements, c.Topic.Timeline = stmts, timeline
-	c.Source.Statements, c.Source.Entities = stmts, list
+	c.Source.Statements, c.Source.Entities, c.Source.Evidence = stmts, list, timeline
 	c.Statement.About, c.Statement.Topics = list, list
 	c.Role.Evidence, c.Membership.Evidence, c.Participation.Evidence = list, list, list
 	return c

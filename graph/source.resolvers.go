@@ -24,6 +24,10 @@ func (r *sourceResolver) Entities(ctx context.Context, obj *model.Source) ([]mod
 	return r.entitiesIn(ctx, obj.ID)
 }
 
+func (r *sourceResolver) Evidence(ctx context.Context, obj *model.Source) ([]*model.SourceEvidence, error) {
+	return r.sourceEvidence(ctx, obj.ID)
+}
+
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
 type sourceResolver struct{ *Resolver }

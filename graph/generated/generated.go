@@ -216,6 +216,7 @@ type ComplexityRoot struct {
 
 	Source struct {
 		Entities    func(childComplexity int) int
+		Evidence    func(childComplexity int) int
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
@@ -235,6 +236,14 @@ type ComplexityRoot struct {
 	SourceEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	SourceEvidence struct {
+		End     func(childComplexity int) int
+		Excerpt func(childComplexity int) int
+		Fact    func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Start   func(childComplexity int) int
 	}
 
 	Statement struct {
@@ -331,6 +340,7 @@ type SourceResolver interface {
 	Text(ctx context.Context, obj *model.Source) (string, error)
 	Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Entities(ctx context.Context, obj *model.Source) ([]model.Entity, error)
+	Evidence(ctx context.Context, obj *model.Source) ([]*model.SourceEvidence, error)
 }
 type TopicResolver interface {
 	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
@@ -1131,6 +1141,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Entities(childComplexity), true
+	case "Source.evidence":
+		if e.ComplexityRoot.Source.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Evidence(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -1216,6 +1232,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SourceEdge.Node(childComplexity), true
+
+	case "SourceEvidence.end":
+		if e.ComplexityRoot.SourceEvidence.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceEvidence.End(childComplexity), true
+	case "SourceEvidence.excerpt":
+		if e.ComplexityRoot.SourceEvidence.Excerpt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceEvidence.Excerpt(childComplexity), true
+	case "SourceEvidence.fact":
+		if e.ComplexityRoot.SourceEvidence.Fact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceEvidence.Fact(childComplexity), true
+	case "SourceEvidence.kind":
+		if e.ComplexityRoot.SourceEvidence.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceEvidence.Kind(childComplexity), true
+	case "SourceEvidence.start":
+		if e.ComplexityRoot.SourceEvidence.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceEvidence.Start(childComplexity), true
 
 	case "Statement.about":
 		if e.ComplexityRoot.Statement.About == nil {
@@ -1879,6 +1926,47 @@ type Source implements Node {
   statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
   "The entities this source names, by name."
   entities: [Entity!]!
+  """
+  Every span of the text that supports something, in text order (by start,
+  then end): the evidence for the source's statements, events, roles,
+  memberships and participations, and the places where it names entities.
+  Spans may overlap, e.g. a name inside a quote.
+  """
+  evidence: [SourceEvidence!]!
+}
+
+"What a span of a source's text supports."
+enum EvidenceKind {
+  "A statement's passage; the fact is the Statement."
+  STATEMENT
+  "A passage that reports an event; the fact is the Event."
+  EVENT
+  "A passage that gives a person's title; the fact is the Role."
+  ROLE
+  "A passage that places a member in an organisation; the fact is the Membership."
+  MEMBERSHIP
+  "A passage that puts an entity at an event; the fact is the Participation."
+  PARTICIPATION
+  "A place where the source names an entity; the fact is the entity."
+  MENTION
+}
+
+"""
+What a piece of evidence supports. A fact comes whole, as any other field
+gives it: a role that several sources support lists the evidence of each.
+"""
+union Fact = Statement | Event | Role | Membership | Participation | Person | Nation | Organisation
+
+"""
+A span of a source's text, ` + "`" + `[start, end)` + "`" + ` in Unicode code points, and the
+fact it supports.
+"""
+type SourceEvidence {
+  kind: EvidenceKind!
+  start: Int!
+  end: Int!
+  excerpt: String!
+  fact: Fact!
 }
 
 type SourceEdge {
@@ -2286,6 +2374,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_statements(ctx, field)
 	case "entities":
 		return ec.fieldContext_Source_entities(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Source_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -2312,6 +2402,22 @@ func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field gr
 		return ec.fieldContext_SourceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_SourceEvidence_kind(ctx, field)
+	case "start":
+		return ec.fieldContext_SourceEvidence_start(ctx, field)
+	case "end":
+		return ec.fieldContext_SourceEvidence_end(ctx, field)
+	case "excerpt":
+		return ec.fieldContext_SourceEvidence_excerpt(ctx, field)
+	case "fact":
+		return ec.fieldContext_SourceEvidence_fact(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceEvidence", field.Name)
 }
 
 func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6722,6 +6828,38 @@ func (ec *executionContext) fieldContext_Source_entities(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SourceEvidence) graphql.Marshaler {
+			return ec.marshalNSourceEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6894,6 +7032,121 @@ func (ec *executionContext) fieldContext_SourceEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SourceEvidence_kind(ctx context.Context, field graphql.CollectedField, obj *model.SourceEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceEvidence_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
+			return ec.marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceEvidence_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "EvidenceKind")
+}
+
+func (ec *executionContext) _SourceEvidence_start(ctx context.Context, field graphql.CollectedField, obj *model.SourceEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceEvidence_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceEvidence_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceEvidence_end(ctx context.Context, field graphql.CollectedField, obj *model.SourceEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceEvidence_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceEvidence_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceEvidence_excerpt(ctx context.Context, field graphql.CollectedField, obj *model.SourceEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceEvidence_excerpt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Excerpt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceEvidence_excerpt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _SourceEvidence_fact(ctx context.Context, field graphql.CollectedField, obj *model.SourceEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceEvidence_fact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Fact) graphql.Marshaler {
+			return ec.marshalNFact2newsgraphᚋgraphᚋmodelᚐFact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceEvidence_fact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "Fact")
 }
 
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *model.Statement) (ret graphql.Marshaler) {
@@ -9545,6 +9798,75 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 	}
 }
 
+func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj model.Fact) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model.Person:
+		return ec._Person(ctx, sel, &obj)
+	case *model.Person:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Person(ctx, sel, obj)
+	case model.Organisation:
+		return ec._Organisation(ctx, sel, &obj)
+	case *model.Organisation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Organisation(ctx, sel, obj)
+	case model.Nation:
+		return ec._Nation(ctx, sel, &obj)
+	case *model.Nation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Nation(ctx, sel, obj)
+	case model.Statement:
+		return ec._Statement(ctx, sel, &obj)
+	case *model.Statement:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Statement(ctx, sel, obj)
+	case model.Event:
+		return ec._Event(ctx, sel, &obj)
+	case *model.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
+	case model.Role:
+		return ec._Role(ctx, sel, &obj)
+	case *model.Role:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Role(ctx, sel, obj)
+	case model.Participation:
+		return ec._Participation(ctx, sel, &obj)
+	case *model.Participation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Participation(ctx, sel, obj)
+	case model.Membership:
+		return ec._Membership(ctx, sel, &obj)
+	case *model.Membership:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Membership(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Fact must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj model.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -9740,7 +10062,7 @@ func (ec *executionContext) _EntityEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var eventImplementors = []string{"Event", "Node"}
+var eventImplementors = []string{"Event", "Node", "Fact"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *model.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
@@ -10046,7 +10368,7 @@ func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var membershipImplementors = []string{"Membership"}
+var membershipImplementors = []string{"Membership", "Fact"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *model.Membership) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, membershipImplementors)
@@ -10144,7 +10466,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var nationImplementors = []string{"Nation", "Node", "Entity"}
+var nationImplementors = []string{"Nation", "Node", "Entity", "Fact"}
 
 func (ec *executionContext) _Nation(ctx context.Context, sel ast.SelectionSet, obj *model.Nation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, nationImplementors)
@@ -10239,7 +10561,7 @@ func (ec *executionContext) _Nation(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var organisationImplementors = []string{"Organisation", "Node", "Entity"}
+var organisationImplementors = []string{"Organisation", "Node", "Entity", "Fact"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *model.Organisation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organisationImplementors)
@@ -10388,7 +10710,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var participationImplementors = []string{"Participation"}
+var participationImplementors = []string{"Participation", "Fact"}
 
 func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *model.Participation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, participationImplementors)
@@ -10527,7 +10849,7 @@ func (ec *executionContext) _PathLink(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
-var personImplementors = []string{"Person", "Node", "Entity"}
+var personImplementors = []string{"Person", "Node", "Entity", "Fact"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
@@ -10720,7 +11042,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var roleImplementors = []string{"Role"}
+var roleImplementors = []string{"Role", "Fact"}
 
 func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj *model.Role) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, roleImplementors)
@@ -10865,6 +11187,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_entities(ctx, field, obj)
 				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_evidence(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10968,7 +11296,60 @@ func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var statementImplementors = []string{"Statement", "Node"}
+var sourceEvidenceImplementors = []string{"SourceEvidence"}
+
+func (ec *executionContext) _SourceEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceEvidence")
+		case "kind":
+			out.Values[i] = ec._SourceEvidence_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._SourceEvidence_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._SourceEvidence_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "excerpt":
+			out.Values[i] = ec._SourceEvidence_excerpt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fact":
+			out.Values[i] = ec._SourceEvidence_fact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementImplementors = []string{"Statement", "Fact", "Node"}
 
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *model.Statement) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, statementImplementors)
@@ -11784,6 +12165,24 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodel
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, v any) (model.EvidenceKind, error) {
+	var res model.EvidenceKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNFact2newsgraphᚋgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v model.Fact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Fact!")
+		return graphql.Null
+	}
+	return ec._Fact(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12124,6 +12523,30 @@ func (ec *executionContext) marshalNSourceEdge2ᚖnewsgraphᚋgraphᚋmodelᚐSo
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSourceEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSourceEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSourceEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidence(ctx context.Context, sel ast.SelectionSet, v *model.SourceEvidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SourceEvidence!")
+		return graphql.Null
+	}
+	return ec._SourceEvidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSourceInput2ᚖnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx context.Context, v any) (*model.SourceInput, error) {

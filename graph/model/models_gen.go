@@ -17,6 +17,12 @@ type Entity interface {
 	IsEntity()
 }
 
+// What a piece of evidence supports. A fact comes whole, as any other field
+// gives it: a role that several sources support lists the evidence of each.
+type Fact interface {
+	IsFact()
+}
+
 // An object with a stable, readable id of the form `<kind>:<slug>`,
 // for example `person:emmanuel-macron` or `nation:ukraine`.
 // Ids never change, so clients may store them and fetch the object again with `node`.
@@ -84,6 +90,8 @@ type Event struct {
 }
 
 func (Event) IsNode() {}
+
+func (Event) IsFact() {}
 
 // A page of events, newest first (a partial date counts as its first day), then by id.
 type EventConnection struct {
@@ -153,6 +161,8 @@ type Membership struct {
 	Evidence []*Evidence `json:"evidence"`
 }
 
+func (Membership) IsFact() {}
+
 type MembershipInput struct {
 	Member       string           `json:"member"`
 	Organisation string           `json:"organisation"`
@@ -185,6 +195,8 @@ func (Nation) IsNode() {}
 
 func (Nation) IsEntity() {}
 
+func (Nation) IsFact() {}
+
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
 	ID          string               `json:"id"`
@@ -208,6 +220,8 @@ type Organisation struct {
 func (Organisation) IsNode() {}
 
 func (Organisation) IsEntity() {}
+
+func (Organisation) IsFact() {}
 
 // Relay page information for a connection.
 type PageInfo struct {
@@ -234,6 +248,8 @@ type Participation struct {
 	Role     *string     `json:"role,omitempty"`
 	Evidence []*Evidence `json:"evidence"`
 }
+
+func (Participation) IsFact() {}
 
 // A chain of links from one node to another.
 type Path struct {
@@ -276,6 +292,8 @@ func (Person) IsNode() {}
 
 func (Person) IsEntity() {}
 
+func (Person) IsFact() {}
+
 type Query struct {
 }
 
@@ -286,6 +304,8 @@ type Role struct {
 	Of       Entity      `json:"of"`
 	Evidence []*Evidence `json:"evidence"`
 }
+
+func (Role) IsFact() {}
 
 type RoleInput struct {
 	Person   string           `json:"person"`
@@ -316,6 +336,11 @@ type Source struct {
 	Statements *StatementConnection `json:"statements"`
 	// The entities this source names, by name.
 	Entities []Entity `json:"entities"`
+	// Every span of the text that supports something, in text order (by start,
+	// then end): the evidence for the source's statements, events, roles,
+	// memberships and participations, and the places where it names entities.
+	// Spans may overlap, e.g. a name inside a quote.
+	Evidence []*SourceEvidence `json:"evidence"`
 }
 
 func (Source) IsNode() {}
@@ -347,6 +372,16 @@ type SourceEdge struct {
 	Node   *Source `json:"node"`
 }
 
+// A span of a source's text, `[start, end)` in Unicode code points, and the
+// fact it supports.
+type SourceEvidence struct {
+	Kind    EvidenceKind `json:"kind"`
+	Start   int          `json:"start"`
+	End     int          `json:"end"`
+	Excerpt string       `json:"excerpt"`
+	Fact    Fact         `json:"fact"`
+}
+
 type SourceInput struct {
 	ID          string   `json:"id"`
 	Title       string   `json:"title"`
@@ -376,6 +411,8 @@ type Statement struct {
 	// The passage of the source that supports the statement.
 	Evidence *Evidence `json:"evidence"`
 }
+
+func (Statement) IsFact() {}
 
 func (Statement) IsNode() {}
 
@@ -510,6 +547,76 @@ func (e *EntityKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e EntityKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a span of a source's text supports.
+type EvidenceKind string
+
+const (
+	// A statement's passage; the fact is the Statement.
+	EvidenceKindStatement EvidenceKind = "STATEMENT"
+	// A passage that reports an event; the fact is the Event.
+	EvidenceKindEvent EvidenceKind = "EVENT"
+	// A passage that gives a person's title; the fact is the Role.
+	EvidenceKindRole EvidenceKind = "ROLE"
+	// A passage that places a member in an organisation; the fact is the Membership.
+	EvidenceKindMembership EvidenceKind = "MEMBERSHIP"
+	// A passage that puts an entity at an event; the fact is the Participation.
+	EvidenceKindParticipation EvidenceKind = "PARTICIPATION"
+	// A place where the source names an entity; the fact is the entity.
+	EvidenceKindMention EvidenceKind = "MENTION"
+)
+
+var AllEvidenceKind = []EvidenceKind{
+	EvidenceKindStatement,
+	EvidenceKindEvent,
+	EvidenceKindRole,
+	EvidenceKindMembership,
+	EvidenceKindParticipation,
+	EvidenceKindMention,
+}
+
+func (e EvidenceKind) IsValid() bool {
+	switch e {
+	case EvidenceKindStatement, EvidenceKindEvent, EvidenceKindRole, EvidenceKindMembership, EvidenceKindParticipation, EvidenceKindMention:
+		return true
+	}
+	return false
+}
+
+func (e EvidenceKind) String() string {
+	return string(e)
+}
+
+func (e *EvidenceKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EvidenceKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EvidenceKind", str)
+	}
+	return nil
+}
+
+func (e EvidenceKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EvidenceKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EvidenceKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

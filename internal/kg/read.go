@@ -122,6 +122,33 @@ type TimelineEntry struct {
 	Position int
 }
 
+// EvidenceKind says what a span of a source supports.
+type EvidenceKind string
+
+// The kinds of evidence a source holds.
+const (
+	StatementEvidence     EvidenceKind = "STATEMENT"
+	EventEvidence         EvidenceKind = "EVENT"
+	RoleEvidence          EvidenceKind = "ROLE"
+	MembershipEvidence    EvidenceKind = "MEMBERSHIP"
+	ParticipationEvidence EvidenceKind = "PARTICIPATION"
+	MentionEvidence       EvidenceKind = "MENTION"
+)
+
+// SourceEvidence is one span of a source's text with what it supports: the
+// field that Kind names is set, and no other (an entity for a mention).
+type SourceEvidence struct {
+	Kind          EvidenceKind
+	Start, End    int
+	Excerpt       string
+	Statement     *Statement
+	Event         *Event
+	Role          *Role
+	Membership    *Membership
+	Participation *Participation
+	Entity        *Entity
+}
+
 // KindReport counts what a load or a delete did to one kind of fact.
 type KindReport struct {
 	Kind      string `json:"kind"`
