@@ -178,6 +178,24 @@ if (phase === "main") {
     const fact = (await page.locator(".fact-panel").textContent()) ?? "";
     expect(fact.includes("Mark Rutte"), `the chosen span's fact does not name Rutte: ${fact}`);
     await page.screenshot({ path: join(shots, "source.png"), fullPage: true });
+    // Every kind of evidence the report gives is highlighted, each with its fact.
+    const legend = await page.locator(".evidence-legend label").allTextContents();
+    for (const kind of ["Statements", "Events", "Participations", "Roles", "Memberships", "Names"]) {
+      expect(legend.some((l) => l.includes(kind)), `the legend lacks ${kind}: ${legend}`);
+    }
+    for (const [kind, says] of [
+      ["EVENT", "Event: "],
+      ["PARTICIPATION", " took part in "],
+      ["ROLE", "Volodymyr Zelensky is President of Ukraine."],
+      ["MEMBERSHIP", " is a member of "],
+    ]) {
+      await page.locator(`.source-text mark[data-kinds~="${kind}"]`).first().click();
+      const panel = (await page.locator(".fact-panel").textContent()) ?? "";
+      expect(panel.includes(says), `a ${kind} span shows ${panel}`);
+    }
+    // Names can be turned off: no mark is then a name alone.
+    await page.locator('.evidence-legend input[value="MENTION"]').uncheck();
+    expect((await page.locator('.source-text mark[data-kinds="MENTION"]').count()) === 0, "names still highlighted when turned off");
   });
 
   await check("narrow-screen", 390, async (page) => {

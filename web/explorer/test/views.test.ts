@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { entityView } from "../src/views/entity";
 import { searchView } from "../src/views/search";
+import { sourceView } from "../src/views/source";
 
 // Component tests: the views render what the API answers. fetch is
 // replaced by canned GraphQL answers; the real server is exercised by the
@@ -99,5 +100,66 @@ describe("searchView", () => {
     await searchView(root, "Rutte", new AbortController().signal);
     expect(root.querySelector(".results a")?.getAttribute("href")).toBe("#/entity/person%3Amark-rutte");
     expect(root.querySelector(".snippet mark")?.textContent).toBe("Rutte");
+  });
+});
+
+describe("sourceView", () => {
+  // "Rutte" is both a mention and (here) the evidence of his role; the
+  // quote is a statement, "He left." an event.
+  const rutte = { id: "person:mark-rutte", name: "Mark Rutte" };
+  const nato = { id: "organisation:nato", name: "NATO" };
+  const quote = text.indexOf('"'); // ASCII: UTF-16 units are code points
+
+  const evidence = [
+    { kind: "ROLE", start: 7, end: 12, excerpt: "Rutte", fact: { __typename: "Role", title: "Secretary General", person: rutte, of: nato } },
+    { kind: "MENTION", start: 7, end: 12, excerpt: "Rutte", fact: { __typename: "Person", ...rutte } },
+    { kind: "STATEMENT", start: quote, end: quote + 17, excerpt: '"We stand ready."', fact: { __typename: "Statement", id: "statement:1", kind: "QUOTE", text: "We stand ready.", speaker: rutte } },
+    { kind: "EVENT", start: 37, end: 45, excerpt: "He left.", fact: { __typename: "Event", id: "event:x", name: "Departure", date: "2025-09-04", location: null } },
+  ];
+
+  it("highlights every kind of evidence and shows the facts of a span", async () => {
+    answer(() => ({ data: { node: { __typename: "Source", ...source, url: null, text, evidence } } }));
+    const root = document.createElement("div");
+    await sourceView(root, "source:r", undefined, new AbortController().signal);
+    expect(root.querySelector("h1")?.textContent).toBe("Report");
+    // The legend lists the kinds present, with counts.
+    const legend = [...root.querySelectorAll(".evidence-legend label")].map((l) => l.textContent?.trim());
+    expect(legend).toEqual(["Statements (1)", "Events (1)", "Roles (1)", "Names (1)"]);
+    // "Rutte" is covered by the role and the mention; choosing it shows both facts.
+    const name = [...root.querySelectorAll<HTMLElement>(".source-text mark")].find((m) => m.textContent === "Rutte")!;
+    expect(name.dataset.kinds).toBe("ROLE MENTION");
+    name.click();
+    const panel = root.querySelector(".fact-panel")!;
+    expect(panel.querySelector("h2")?.textContent).toBe("2 facts");
+    expect(panel.textContent).toContain("Mark Rutte is Secretary General of NATO.");
+    expect(panel.textContent).toContain("Names Mark Rutte.");
+    expect(panel.querySelector("a")?.getAttribute("href")).toBe("#/entity/person%3Amark-rutte");
+    // The quote, the event.
+    const marks = [...root.querySelectorAll<HTMLElement>(".source-text mark")];
+    marks.find((m) => m.dataset.kinds === "STATEMENT")!.click();
+    expect(panel.textContent).toContain("Quote by Mark Rutte");
+    marks.find((m) => m.dataset.kinds === "EVENT")!.click();
+    expect(panel.textContent).toContain("Event: Departure (2025-09-04).");
+  });
+
+  it("turns kinds off and opens the span a link names", async () => {
+    answer(() => ({ data: { node: { __typename: "Source", ...source, url: null, text, evidence } } }));
+    const root = document.createElement("div");
+    Element.prototype.scrollIntoView = vi.fn(); // jsdom does no layout
+    await sourceView(root, "source:r", quote, new AbortController().signal);
+    expect(root.querySelector("mark.selected")?.textContent).toBe('"We stand ready."');
+    const names = root.querySelector<HTMLInputElement>('.evidence-legend input[value="MENTION"]')!;
+    names.checked = false;
+    names.dispatchEvent(new Event("change"));
+    const kinds = [...root.querySelectorAll<HTMLElement>(".source-text mark")].map((m) => m.dataset.kinds);
+    expect(kinds).not.toContain("ROLE MENTION");
+    expect(kinds).toContain("ROLE");
+  });
+
+  it("says so when the id is not a source", async () => {
+    answer(() => ({ data: { node: null } }));
+    const root = document.createElement("div");
+    await sourceView(root, "source:nothing", undefined, new AbortController().signal);
+    expect(root.textContent).toContain("No source has the id source:nothing");
   });
 });

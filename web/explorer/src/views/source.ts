@@ -3,10 +3,28 @@ import { h, status } from "../dom";
 import { formatRoute } from "../route";
 import { type Span, splitBySpans } from "../text";
 
-interface Ev {
+interface Named {
+  id: string;
+  name: string;
+}
+
+// The fact a span supports: one of the Fact union's types.
+type Fact =
+  | { __typename: "Statement"; id: string; kind: string; text: string; speaker: Named }
+  | { __typename: "Event"; id: string; name: string; date: string | null; location: string | null }
+  | { __typename: "Role"; title: string; person: Named; of: Named }
+  | { __typename: "Membership"; role: string | null; member: Named; organisation: Named }
+  | { __typename: "Participation"; role: string | null; entity: Named; event: Named }
+  | ({ __typename: "Person" | "Nation" | "Organisation" } & Named);
+
+export type EvidenceKind = "STATEMENT" | "EVENT" | "ROLE" | "MEMBERSHIP" | "PARTICIPATION" | "MENTION";
+
+interface Evidence {
+  kind: EvidenceKind;
   start: number;
   end: number;
-  source: { id: string };
+  excerpt: string;
+  fact: Fact;
 }
 
 interface SourceAnswer {
@@ -18,40 +36,67 @@ interface SourceAnswer {
     publishedAt: string | null;
     url: string | null;
     text: string;
-    statements: { nodes: { id: string; kind: string; text: string; speaker: { id: string; name: string }; evidence: Ev }[] };
-    entities: {
-      __typename: string;
-      id: string;
-      name: string;
-      roles?: { title: string; of: { name: string }; evidence: Ev[] }[];
-      memberships?: { role: string | null; organisation: { name: string }; evidence: Ev[] }[];
-    }[];
+    evidence: Evidence[];
   } | null;
 }
 
+// One query: the text and every span of evidence in it, each with its
+// fact (Source.evidence), however many facts the source supports.
 const sourceQuery = `query Source($id: ID!) {
   node(id: $id) {
     __typename
     ... on Source {
       id title publisher publishedAt url text
-      statements(first: 100) { nodes { id kind text speaker { id name } evidence { start end source { id } } } }
-      entities {
-        __typename id name
-        ... on Person { roles { title of { name } evidence { start end source { id } } } }
-        ... on Nation { memberships { role organisation { name } evidence { start end source { id } } } }
-        ... on Organisation { memberships { role organisation { name } evidence { start end source { id } } } }
+      evidence {
+        kind start end excerpt
+        fact {
+          __typename
+          ... on Statement { id kind text speaker { id name } }
+          ... on Event { id name date location }
+          ... on Role { title person { id name } of { id name } }
+          ... on Membership { role member { id name } organisation { id name } }
+          ... on Participation { role entity { id name } event { id name } }
+          ... on Entity { id name }
+        }
       }
     }
   }
 }`;
 
-interface Fact {
-  span: Span;
-  describe: () => HTMLElement;
+// The kinds in the order the legend lists them, with how they read.
+export const evidenceKinds: { kind: EvidenceKind; label: string }[] = [
+  { kind: "STATEMENT", label: "Statements" },
+  { kind: "EVENT", label: "Events" },
+  { kind: "PARTICIPATION", label: "Participations" },
+  { kind: "ROLE", label: "Roles" },
+  { kind: "MEMBERSHIP", label: "Memberships" },
+  { kind: "MENTION", label: "Names" },
+];
+
+const entityLink = (e: Named) => h("a", { href: formatRoute({ view: "entity", id: e.id, filters: {} }) }, e.name);
+
+// describeFact says in a sentence what a span supports, linking the
+// entities it names.
+export function describeFact(f: Fact): HTMLElement {
+  switch (f.__typename) {
+    case "Statement":
+      return h("div", {}, h("p", { class: "meta" }, f.kind === "QUOTE" ? "Quote by " : "Paraphrase of ", entityLink(f.speaker)), h("p", {}, f.text));
+    case "Event":
+      return h("p", {}, "Event: ", h("strong", {}, f.name), [f.date, f.location].some(Boolean) ? ` (${[f.date, f.location].filter(Boolean).join(", ")})` : "", ".");
+    case "Role":
+      return h("p", {}, entityLink(f.person), ` is ${f.title} of `, entityLink(f.of), ".");
+    case "Membership":
+      return h("p", {}, entityLink(f.member), " is a member of ", entityLink(f.organisation), f.role ? ` (${f.role})` : "", ".");
+    case "Participation":
+      return h("p", {}, entityLink(f.entity), " took part in ", h("strong", {}, f.event.name), f.role ? ` (${f.role})` : "", ".");
+    default:
+      return h("p", {}, "Names ", entityLink(f), ".");
+  }
 }
 
 // sourceView shows a source's full text with every evidence span
-// highlighted; choosing a span shows the fact it supports.
+// highlighted, by kind; choosing a span shows the facts it supports. The
+// legend turns kinds on and off (names overlap most other evidence).
 export async function sourceView(root: HTMLElement, id: string, span: number | undefined, signal: AbortSignal): Promise<void> {
   root.replaceChildren(status("loading", "Loading…"));
   const d = await gql<SourceAnswer>(sourceQuery, { id }, signal);
@@ -60,51 +105,67 @@ export async function sourceView(root: HTMLElement, id: string, span: number | u
     root.replaceChildren(status("empty", `No source has the id ${id}.`));
     return;
   }
-  const facts: Fact[] = [];
-  const add = (ev: Ev, describe: () => HTMLElement) => {
-    if (ev.source.id === s.id) facts.push({ span: { start: ev.start, end: ev.end, id: facts.length }, describe });
-  };
-  for (const st of s.statements.nodes) {
-    add(st.evidence, () =>
-      h(
-        "div",
-        {},
-        h("p", { class: "meta" }, st.kind === "QUOTE" ? "Quote by " : "Paraphrase of ", h("a", { href: formatRoute({ view: "entity", id: st.speaker.id, filters: {} }) }, st.speaker.name)),
-        h("p", {}, st.text),
-      ),
-    );
-  }
-  for (const e of s.entities) {
-    for (const r of e.roles ?? []) for (const ev of r.evidence) add(ev, () => h("p", {}, `${e.name} is ${r.title} of ${r.of.name}.`));
-    for (const m of e.memberships ?? [])
-      for (const ev of m.evidence) add(ev, () => h("p", {}, `${e.name} is a member of ${m.organisation.name}${m.role ? ` (${m.role})` : ""}.`));
-  }
-  const panel = h("aside", { class: "fact-panel", "aria-live": "polite" }, h("p", { class: "hint" }, "Choose a highlighted passage to see the fact it supports."));
+  const shown = new Set<EvidenceKind>(evidenceKinds.map((k) => k.kind));
+  const panel = h("aside", { class: "fact-panel", "aria-live": "polite" }, h("p", { class: "hint" }, "Choose a highlighted passage to see the facts it supports."));
+  const text = h("div", { class: "source-text" });
   const show = (ids: number[], mark: HTMLElement) => {
-    root.querySelectorAll("mark.selected").forEach((m) => m.classList.remove("selected"));
+    text.querySelectorAll("mark.selected").forEach((m) => m.classList.remove("selected"));
     mark.classList.add("selected");
-    panel.replaceChildren(h("h2", {}, ids.length > 1 ? `${ids.length} facts` : "Fact"), ...ids.map((i) => facts[i].describe()));
+    const facts = ids.map((i) => s.evidence[i]);
+    panel.replaceChildren(
+      h("h2", {}, facts.length > 1 ? `${facts.length} facts` : "Fact"),
+      ...facts.map((e) => h("div", { class: "fact", "data-kind": e.kind }, h("p", { class: "evidence-kind" }, e.kind.toLowerCase()), describeFact(e.fact))),
+    );
   };
-  const text = h(
-    "div",
-    { class: "source-text" },
-    splitBySpans(
-      s.text,
-      facts.map((f) => f.span),
-    ).map((p) => {
-      if (!p.spans.length) return p.text;
-      const start = Math.min(...p.spans.map((i) => facts[i].span.start));
-      const m = h("mark", { tabindex: "0", role: "button", "data-start": start, "aria-label": `Evidence: ${p.text}` }, p.text);
-      m.addEventListener("click", () => show(p.spans, m));
-      m.addEventListener("keydown", (ev) => {
-        if (ev.key === "Enter" || ev.key === " ") {
-          ev.preventDefault();
-          show(p.spans, m);
-        }
-      });
-      return m;
-    }),
+  const render = () => {
+    const spans: Span[] = [];
+    s.evidence.forEach((e, i) => {
+      if (shown.has(e.kind)) spans.push({ start: e.start, end: e.end, id: i });
+    });
+    // Each mark carries the offset where its piece starts: every span
+    // starts a piece, so a link to a span (?span=<start>) finds its mark.
+    let at = 0;
+    text.replaceChildren(
+      ...splitBySpans(s.text, spans).map((p) => {
+        const start = at;
+        at += Array.from(p.text).length;
+        if (!p.spans.length) return p.text;
+        const kinds = [...new Set(p.spans.map((i) => s.evidence[i].kind))];
+        const m = h(
+          "mark",
+          { tabindex: "0", role: "button", "data-start": start, "data-kinds": kinds.join(" "), class: kinds.map((k) => `ev-${k.toLowerCase()}`).join(" "), "aria-label": `Evidence (${kinds.join(", ").toLowerCase()}): ${p.text}` },
+          p.text,
+        );
+        m.addEventListener("click", () => show(p.spans, m));
+        m.addEventListener("keydown", (ev) => {
+          if (ev.key === "Enter" || ev.key === " ") {
+            ev.preventDefault();
+            show(p.spans, m);
+          }
+        });
+        return m;
+      }),
+    );
+  };
+  const counts = new Map<EvidenceKind, number>();
+  for (const e of s.evidence) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const legend = h(
+    "fieldset",
+    { class: "evidence-legend" },
+    h("legend", {}, "Highlight"),
+    evidenceKinds
+      .filter((k) => counts.has(k.kind))
+      .map((k) => {
+        const box = h("input", { type: "checkbox", checked: true, value: k.kind });
+        box.addEventListener("change", () => {
+          if (box.checked) shown.add(k.kind);
+          else shown.delete(k.kind);
+          render();
+        });
+        return h("label", { class: `ev-${k.kind.toLowerCase()}` }, box, ` ${k.label} (${counts.get(k.kind)})`);
+      }),
   );
+  render();
   root.replaceChildren(
     h(
       "header",
@@ -112,7 +173,8 @@ export async function sourceView(root: HTMLElement, id: string, span: number | u
       h("p", { class: "kind kind-source" }, "source"),
       h("h1", {}, s.title),
       h("p", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", "), s.url ? [" · ", h("a", { href: s.url, rel: "noopener" }, "original")] : null),
-      h("p", { class: "hint" }, `${facts.length} highlighted passages of evidence.`),
+      h("p", { class: "hint" }, `${s.evidence.length} passages of evidence.`),
+      legend,
     ),
     h("div", { class: "source-layout" }, text, panel),
   );
