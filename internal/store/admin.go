@@ -35,11 +35,16 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 	// transaction, so this uses a session's Run rather than ExecuteWrite.
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, query("delete_all"), nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
+	for _, name := range []string{"delete_all_relationships", "delete_all"} {
+		res, err := sess.Run(ctx, query(name), nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return s.wrap(ctx, "store.DeleteAll", err)
+		}
 	}
-	return s.wrap(ctx, "store.DeleteAll", err)
+	return nil
 }
 
 // HasSources reports whether any source is loaded: the server seeds only
