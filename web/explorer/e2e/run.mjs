@@ -198,13 +198,22 @@ if (phase === "main") {
     expect((await page.locator('.source-text mark[data-kinds="MENTION"]').count()) === 0, "names still highlighted when turned off");
   });
 
-  await check("narrow-screen", 390, async (page) => {
-    await page.goto(`${base}/#/entity/person%3Amark-rutte`);
-    await page.locator('section[data-list="said"] li.statement').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow <= 1, `the page is ${overflow}px wider than a 390px screen`);
-    await page.screenshot({ path: join(shots, "entity-390.png"), fullPage: true });
-  });
+  // Every view fits a 390 px phone screen without sideways scrolling.
+  for (const [view, hash, ready] of [
+    ["entity", "#/entity/person%3Amark-rutte", 'section[data-list="said"] li.statement'],
+    ["graph", "#/graph/person%3Amark-rutte", ".graph-canvas canvas"],
+    ["paths", "#/paths?from=person%3Arosen-zhelyazkov&to=person%3Amark-rutte", ".path"],
+    ["source", "#/source/source%3Areuters-2025-09-05-coalition-of-the-willing", ".source-text mark"],
+    ["search", "#/search?q=Macron", ".results li"],
+  ]) {
+    await check(`narrow-screen-${view}`, 390, async (page) => {
+      await page.goto(`${base}/${hash}`);
+      await page.locator(ready).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 1, `the ${view} view is ${overflow}px wider than a 390px screen`);
+      await page.screenshot({ path: join(shots, `${view}-390.png`), fullPage: true });
+    });
+  }
 
   await check("keyboard", 1280, async (page) => {
     await page.goto(`${base}/`);
