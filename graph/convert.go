@@ -39,13 +39,7 @@ func entityModel(e kg.Entity) model.Entity {
 	}
 }
 
-func entityModels(es []kg.Entity) []model.Entity {
-	out := make([]model.Entity, len(es))
-	for i, e := range es {
-		out[i] = entityModel(e)
-	}
-	return out
-}
+func entityModels(es []kg.Entity) []model.Entity { return mapAll(es, entityModel) }
 
 func eventModel(e kg.Event) *model.Event {
 	return &model.Event{
@@ -58,13 +52,7 @@ func sourceModel(s kg.Source) *model.Source {
 	return &model.Source{ID: s.ID, Title: s.Title, Publisher: optional(s.Publisher), URL: optional(s.URL), PublishedAt: optionalDate(s.PublishedAt)}
 }
 
-func sourceModels(ss []kg.Source) []*model.Source {
-	out := make([]*model.Source, len(ss))
-	for i, s := range ss {
-		out[i] = sourceModel(s)
-	}
-	return out
-}
+func sourceModels(ss []kg.Source) []*model.Source { return mapAll(ss, sourceModel) }
 
 func evidenceModel(e kg.Evidence) *model.Evidence {
 	src := &model.Source{ID: e.SourceID}
@@ -74,13 +62,7 @@ func evidenceModel(e kg.Evidence) *model.Evidence {
 	return &model.Evidence{Source: src, Start: e.Start, End: e.End, Excerpt: e.Excerpt}
 }
 
-func evidenceModels(es []kg.Evidence) []*model.Evidence {
-	out := make([]*model.Evidence, len(es))
-	for i, e := range es {
-		out[i] = evidenceModel(e)
-	}
-	return out
-}
+func evidenceModels(es []kg.Evidence) []*model.Evidence { return mapAll(es, evidenceModel) }
 
 func topicModel(t kg.Topic) *model.Topic { return &model.Topic{ID: t.ID, Name: t.Name} }
 
@@ -109,28 +91,32 @@ func statementModel(s kg.Statement) *model.Statement {
 	return m
 }
 
-func roleModels(rs []kg.Role) []*model.Role {
-	out := make([]*model.Role, len(rs))
-	for i, r := range rs {
-		person, _ := entityModel(r.Person).(*model.Person)
-		out[i] = &model.Role{Person: person, Title: r.Title, Of: entityModel(r.Of), Evidence: evidenceModels(r.Evidence)}
-	}
-	return out
+func roleModel(r kg.Role) *model.Role {
+	person, _ := entityModel(r.Person).(*model.Person)
+	return &model.Role{Person: person, Title: r.Title, Of: entityModel(r.Of), Evidence: evidenceModels(r.Evidence)}
 }
 
-func membershipModels(ms []kg.Membership) []*model.Membership {
-	out := make([]*model.Membership, len(ms))
-	for i, m := range ms {
-		org, _ := entityModel(m.Organisation).(*model.Organisation)
-		out[i] = &model.Membership{Member: entityModel(m.Member), Organisation: org, Role: optional(m.Role), Evidence: evidenceModels(m.Evidence)}
-	}
-	return out
+func roleModels(rs []kg.Role) []*model.Role { return mapAll(rs, roleModel) }
+
+func membershipModel(m kg.Membership) *model.Membership {
+	org, _ := entityModel(m.Organisation).(*model.Organisation)
+	return &model.Membership{Member: entityModel(m.Member), Organisation: org, Role: optional(m.Role), Evidence: evidenceModels(m.Evidence)}
+}
+
+func membershipModels(ms []kg.Membership) []*model.Membership { return mapAll(ms, membershipModel) }
+
+func participationModel(p kg.Participation) *model.Participation {
+	return &model.Participation{Entity: entityModel(p.Entity), Event: eventModel(p.Event), Role: optional(p.Role), Evidence: evidenceModels(p.Evidence)}
 }
 
 func participationModels(ps []kg.Participation) []*model.Participation {
-	out := make([]*model.Participation, len(ps))
-	for i, p := range ps {
-		out[i] = &model.Participation{Entity: entityModel(p.Entity), Event: eventModel(p.Event), Role: optional(p.Role), Evidence: evidenceModels(p.Evidence)}
+	return mapAll(ps, participationModel)
+}
+
+func mapAll[T, M any](ts []T, f func(T) M) []M {
+	out := make([]M, len(ts))
+	for i, t := range ts {
+		out[i] = f(t)
 	}
 	return out
 }
@@ -147,17 +133,13 @@ func sourceEvidenceModels(es []kg.SourceEvidence) []*model.SourceEvidence {
 		case e.Event != nil:
 			m.Fact = eventModel(*e.Event)
 		case e.Role != nil:
-			m.Fact = roleModels([]kg.Role{*e.Role})[0]
+			m.Fact = roleModel(*e.Role)
 		case e.Membership != nil:
-			m.Fact = membershipModels([]kg.Membership{*e.Membership})[0]
+			m.Fact = membershipModel(*e.Membership)
 		case e.Participation != nil:
-			m.Fact = participationModels([]kg.Participation{*e.Participation})[0]
+			m.Fact = participationModel(*e.Participation)
 		case e.Entity != nil:
-			f, ok := entityModel(*e.Entity).(model.Fact)
-			if !ok {
-				continue
-			}
-			m.Fact = f
+			m.Fact = entityModel(*e.Entity).(model.Fact) // every entity type is a Fact
 		default:
 			continue
 		}

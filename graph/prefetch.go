@@ -37,7 +37,6 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 	l := r.loaders(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
 	var req store.EntityRequest
-	var pageKey loader.PageKey
 	var wg sync.WaitGroup
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{typeName, "Entity", "Node"}) {
 		switch f.Name {
@@ -54,19 +53,14 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 		case "timeline":
 			prime(ctx, &wg, l.EntityTimelines, id, r.Store.EntityTimelines)
 		case "statements", "mentions":
-			scope := kg.ScopeSpeaker
-			if f.Name == "mentions" {
-				scope = kg.ScopeAbout
+			pr, ok := pageRequest(scopeOf(f.Name), f.ArgumentMap(vars))
+			switch {
+			case !ok: // the field's resolver reports it
+			case req.Page == nil:
+				req.Page = &pr
+			default:
+				r.primeStatements(ctx, &wg, l, id, pr)
 			}
-			args := f.ArgumentMap(vars)
-			if req.Page == nil {
-				if pr, ok := pageRequest(scope, args); ok {
-					req.Page = &pr
-					pageKey = loader.StatementPageKey(scope, id, pr.Filter, pr.First, pr.After)
-					continue
-				}
-			}
-			r.primeStatements(ctx, &wg, l, scope, id, args)
 		case "events":
 			if first, after, ok := pageArgs(f.ArgumentMap(vars)); ok {
 				key := loader.EventPageKey(id, first, after)
@@ -104,8 +98,8 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 	if req.Members {
 		l.MembersOf.Prime(id, b.Members)
 	}
-	if b.Page != nil {
-		l.StatementPages.Prime(pageKey, *b.Page)
+	if pr := req.Page; pr != nil && b.Page != nil {
+		l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), *b.Page)
 	}
 	return b.Entity, nil
 }
@@ -132,7 +126,9 @@ func (r *Resolver) eventWithFields(ctx context.Context, id string) (*kg.Event, e
 		case "evidence":
 			req.Evidence = true
 		case "statements":
-			r.primeStatements(ctx, &wg, l, kg.ScopeEvent, id, f.ArgumentMap(oc.Variables))
+			if pr, ok := pageRequest(kg.ScopeEvent, f.ArgumentMap(oc.Variables)); ok {
+				r.primeStatements(ctx, &wg, l, id, pr)
+			}
 		}
 	}
 	b, err := r.Store.EventBundle(ctx, id, req)
@@ -169,11 +165,7 @@ func participantPage(oc *graphql.OperationContext, f graphql.CollectedField) *st
 			if ef.Name != "statements" && ef.Name != "mentions" {
 				continue
 			}
-			scope := kg.ScopeSpeaker
-			if ef.Name == "mentions" {
-				scope = kg.ScopeAbout
-			}
-			if pr, ok := pageRequest(scope, ef.ArgumentMap(oc.Variables)); ok {
+			if pr, ok := pageRequest(scopeOf(ef.Name), ef.ArgumentMap(oc.Variables)); ok {
 				return &pr
 			}
 		}
@@ -193,28 +185,24 @@ func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *dataloadgen.Loader
 	}()
 }
 
-func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, scope kg.Scope, id string, args map[string]any) {
-	r.primeStatementPages(ctx, wg, l, scope, []string{id}, args)
-}
-
-// primeStatementPages loads, in one query, the statement page the
-// arguments ask for under each of the anchors.
-func (r *Resolver) primeStatementPages(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, scope kg.Scope, anchors []string, args map[string]any) {
-	pr, ok := pageRequest(scope, args)
-	if !ok {
-		return
-	}
+// primeStatements loads one statement page under id in the background
+// and puts it in the loader.
+func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *loader.Loaders, id string, pr store.PageRequest) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		pages, err := r.Store.StatementPages(ctx, scope, anchors, pr.Filter, pr.First, pr.After)
-		if err != nil || len(pages) != len(anchors) {
-			return
-		}
-		for i, a := range anchors {
-			l.StatementPages.Prime(loader.StatementPageKey(scope, a, pr.Filter, pr.First, pr.After), pages[i])
+		if pages, err := r.Store.StatementPages(ctx, pr.Scope, []string{id}, pr.Filter, pr.First, pr.After); err == nil && len(pages) == 1 {
+			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), pages[0])
 		}
 	}()
+}
+
+// scopeOf is the scope of an entity's statements or mentions field.
+func scopeOf(field string) kg.Scope {
+	if field == "mentions" {
+		return kg.ScopeAbout
+	}
+	return kg.ScopeSpeaker
 }
 
 // pageRequest reads a statement page's arguments; ok is false when they

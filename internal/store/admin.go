@@ -31,17 +31,22 @@ func (s *Store) Counts(ctx context.Context) (nodes, relationships int64, err err
 // exists for tests, which each start from an empty graph; nothing in the
 // server or the CLI calls it.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	// CALL … IN TRANSACTIONS must run in an implicit (auto-commit)
-	// transaction, so this uses a session's Run rather than ExecuteWrite.
+	return s.wrap(ctx, "store.DeleteAll", s.autoCommit(ctx, "delete_all_relationships", "delete_all"))
+}
+
+// autoCommit runs the named queries one after another, each in an
+// implicit (auto-commit) transaction: CALL … IN TRANSACTIONS cannot run
+// in a managed one, so this uses a session's Run rather than ExecuteWrite.
+func (s *Store) autoCommit(ctx context.Context, names ...string) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(context.WithoutCancel(ctx))
-	for _, name := range []string{"delete_all_relationships", "delete_all"} {
+	for _, name := range names {
 		res, err := sess.Run(ctx, query(name), nil)
 		if err == nil {
 			_, err = res.Consume(ctx)
 		}
 		if err != nil {
-			return s.wrap(ctx, "store.DeleteAll", err)
+			return err
 		}
 	}
 	return nil

@@ -170,12 +170,12 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 		if err != nil {
 			return EventBundle{}, fmt.Errorf("%s: %w", op, err)
 		}
-		delete(pp, "anchors") // the anchors are the participants, found in the query
 		for k, v := range pp {
 			params[k] = v
 		}
 		cursor = c
-		pages := strings.Replace(statementQuery(pr.Scope, pr.Filter), "UNWIND $anchors AS anchor", "UNWIND pageAnchors AS anchor", 1)
+		// The anchors are the participants, found in the query itself.
+		pages := statementQueryOver("pageAnchors", pr.Scope, pr.Filter)
 		fmt.Fprintf(&q, "CALL (participants) {\n  WITH [f IN participants | f.from.id] AS pageAnchors\n  CALL (pageAnchors) {\n%s\n  }\n  RETURN collect({total: total, after: after, page: page}) AS participantPages\n}\n", pages)
 		columns = append(columns, "participantPages")
 	}

@@ -44,15 +44,6 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return s.wrap(ctx, "store.EnsureSchema", fmt.Errorf("%.60s…: %w", stmt, err))
 		}
 	}
-	// CALL … IN TRANSACTIONS needs an implicit transaction.
-	err := s.retry(ctx, func() error {
-		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-		defer sess.Close(context.WithoutCancel(ctx))
-		res, err := sess.Run(ctx, query("migrate_evidence_lists"), nil)
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		return err
-	})
+	err := s.retry(ctx, func() error { return s.autoCommit(ctx, "migrate_evidence_lists") })
 	return s.wrap(ctx, "store.EnsureSchema", err)
 }

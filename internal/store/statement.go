@@ -30,10 +30,16 @@ var statementPatterns = map[string]struct{ match, exists string }{
 const statementAfter = `($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))`
 
 // statementQuery builds the page query for a scope and a filter: one page
-// per anchor, with the total and how many lie after the cursor.
+// per anchor in $anchors, with the total and how many lie after the cursor.
 func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
+	return statementQueryOver("$anchors", scope, f)
+}
+
+// statementQueryOver is statementQuery over the anchors that list (a
+// parameter, or a variable of an enclosing query) holds.
+func statementQueryOver(anchors string, scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
-	return fmt.Sprintf(`UNWIND $anchors AS anchor
+	return fmt.Sprintf(`UNWIND %[5]s AS anchor
 CALL (anchor) {
   WITH anchor WHERE $with.counts
   %[1]s
@@ -48,7 +54,7 @@ CALL (anchor) {
   LIMIT $limit
   RETURN collect(%[4]s) AS page
 }
-RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"))
+RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"), anchors)
 }
 
 // statementMatch builds the start and the WHERE of a statement query. Only
