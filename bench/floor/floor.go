@@ -20,7 +20,8 @@ import (
 //go:embed *.cypher
 var files embed.FS
 
-func cypher(name string) string {
+// Cypher returns the text of query name (q1…q5).
+func Cypher(name string) string {
 	b, err := files.ReadFile(name + ".cypher")
 	if err != nil {
 		panic(err)
@@ -36,7 +37,7 @@ type Server struct {
 }
 
 func (s *Server) query(ctx context.Context, name string, params map[string]any) ([]*neo4j.Record, error) {
-	res, err := neo4j.ExecuteQuery(ctx, s.Driver, cypher(name), params, neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, s.Driver, Cypher(name), params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.DB), neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithoutBookmarkManager(),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(10*time.Second)))
@@ -69,9 +70,6 @@ func Plan(path string, q url.Values) (name string, params map[string]any, ok boo
 	}
 	return "", nil, false
 }
-
-// Cypher returns the text of query name (q1…q5).
-func Cypher(name string) string { return cypher(name) }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, params, ok := Plan(r.URL.Path, r.URL.Query())

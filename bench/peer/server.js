@@ -31,40 +31,30 @@ function record(query, params) {
   queries++;
   lastRequest.push({ query, params });
 }
-function wrapTx(tx) {
-  return new Proxy(tx, {
-    get(target, prop) {
-      if (prop === "run") {
-        return (query, params, config) => {
-          record(query, params);
-          return target.run(query, params, config);
-        };
-      }
-      const v = target[prop];
-      return typeof v === "function" ? v.bind(target) : v;
+// intercept wraps target so that the named methods are replaced and every
+// other property reads through (methods bound to target).
+function intercept(target, overrides) {
+  return new Proxy(target, {
+    get(t, prop) {
+      if (Object.hasOwn(overrides, prop)) return overrides[prop];
+      const v = t[prop];
+      return typeof v === "function" ? v.bind(t) : v;
     },
   });
 }
-function wrapSession(session) {
-  return new Proxy(session, {
-    get(target, prop) {
-      if (prop === "executeRead" || prop === "executeWrite") {
-        return (work, config) => target[prop]((tx) => work(wrapTx(tx)), config);
-      }
-      const v = target[prop];
-      return typeof v === "function" ? v.bind(target) : v;
+const wrapTx = (tx) =>
+  intercept(tx, {
+    run: (query, params, config) => {
+      record(query, params);
+      return tx.run(query, params, config);
     },
   });
-}
-const recordingDriver = new Proxy(driver, {
-  get(target, prop) {
-    if (prop === "session") {
-      return (config) => wrapSession(target.session(config));
-    }
-    const v = target[prop];
-    return typeof v === "function" ? v.bind(target) : v;
-  },
-});
+const wrapSession = (session) =>
+  intercept(session, {
+    executeRead: (work, config) => session.executeRead((tx) => work(wrapTx(tx)), config),
+    executeWrite: (work, config) => session.executeWrite((tx) => work(wrapTx(tx)), config),
+  });
+const recordingDriver = intercept(driver, { session: (config) => wrapSession(driver.session(config)) });
 
 const schema = await new Neo4jGraphQL({ typeDefs, driver: recordingDriver }).getSchema();
 const server = new ApolloServer({ schema, introspection: true });

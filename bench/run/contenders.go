@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -116,12 +115,7 @@ func floorContender(base string) *contender {
 			}
 			switch q {
 			case "Q4":
-				// The floor takes the Lucene query newsgraph makes of the
-				// words: both then ask the same indexes the same question.
-				sq, err := store.ParseSearch(p["q"])
-				if err == nil {
-					v.Set("q", sq.Lucene)
-				}
+				v.Set("q", lucene(p["q"]))
 			case "Q5":
 				v = url.Values{"after": {c.cursors[pageIndex(p)]}}
 			}
@@ -140,10 +134,7 @@ func peerContender(base string, pid int) *contender {
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
 			vars := graphQLVars(c, q, p)
 			if q == "Q4" {
-				// The same Lucene query the floor gets (see floorContender).
-				if sq, err := store.ParseSearch(p["q"]); err == nil {
-					vars["q"] = sq.Lucene
-				}
+				vars["q"] = lucene(p["q"])
 			}
 			return graphQLTarget(c.base, queries[q], vars)
 		},
@@ -152,6 +143,16 @@ func peerContender(base string, pid int) *contender {
 			return connectionPage(body, func(d map[string]any) any { return d["statementsConnection"] }, "edges")
 		},
 	}
+}
+
+// lucene is the Lucene query newsgraph makes of search words; the floor
+// and the peer are given it, so all three ask the same indexes the same
+// question.
+func lucene(words string) string {
+	if sq, err := store.ParseSearch(words); err == nil {
+		return sq.Lucene
+	}
+	return words
 }
 
 // normaliseOwn reads an answer already in newsgraph's shape: newsgraph's
@@ -361,9 +362,7 @@ func remarshal(v any, into any) {
 }
 
 // roundTrip makes two answers comparable: numbers and maps the same way.
-func roundTrip(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	json.NewDecoder(bytes.NewReader(b)).Decode(&out)
+func roundTrip(v any) (out any) {
+	remarshal(v, &out)
 	return out
 }

@@ -155,7 +155,7 @@ func main() {
 	run.Profiles = profiles(ctx, driver, cfg.Neo4j.Database, bin, contenders, p)
 	run.Load = loadPhases(contenders, queries, p, o, waitIdle(ctx, driver, cfg.Neo4j.Database))
 	if o.scaling != "" {
-		run.Scaling = scaling(o.scaling, run)
+		scaling(o.scaling, &run)
 	}
 	report(o, run)
 }
@@ -206,26 +206,22 @@ func ensureLoaded(ctx context.Context, st *store.Store, o options) (int, float64
 func params(base string) paramSet {
 	var p paramSet
 	var ents struct {
-		Data struct {
-			Entities struct{ Nodes []struct{ ID string } }
-		}
+		Entities struct{ Nodes []struct{ ID string } }
 	}
 	remarshal(gqlData(base, `{ entities(filter: {kinds: [PERSON]}, first: 100) { nodes { id } } }`), &ents)
-	for _, n := range ents.Data.Entities.Nodes {
+	for _, n := range ents.Entities.Nodes {
 		p.people = append(p.people, n.ID)
 	}
 	var evs struct {
-		Data struct {
-			Events struct {
-				Nodes []struct {
-					ID           string
-					Participants []struct{ Entity struct{ ID string } }
-				}
+		Events struct {
+			Nodes []struct {
+				ID           string
+				Participants []struct{ Entity struct{ ID string } }
 			}
 		}
 	}
 	remarshal(gqlData(base, `{ events(first: 100) { nodes { id participants { entity { id } } } } }`), &evs)
-	for i, e := range evs.Data.Events.Nodes {
+	for i, e := range evs.Events.Nodes {
 		if len(e.Participants) > 0 && len(p.people) > 0 {
 			p.events = append(p.events, eventParam{e.ID, p.people[i%len(p.people)]})
 		}
@@ -242,15 +238,17 @@ func params(base string) paramSet {
 	return p
 }
 
+// gqlData asks newsgraph a query and returns the answer's data.
 func gqlData(base, query string) map[string]any {
-	t := graphQLTarget(base, query, nil)
-	body, _, err := do(t)
+	body, _, err := do(graphQLTarget(base, query, nil))
+	var data map[string]any
+	if err == nil {
+		data, err = graphQLData(body)
+	}
 	if err != nil {
 		fatalf("%v", err)
 	}
-	var out map[string]any
-	json.Unmarshal(body, &out)
-	return out
+	return data
 }
 
 // client bounds every single request, so that a contender that hangs stops
@@ -284,13 +282,12 @@ func do(t vegetaTarget) ([]byte, time.Duration, error) {
 // the run goes on without it for that query, and the report says why — or,
 // with mustAnswer (the smoke test), stops.
 func gate(cs []*contender, p paramSet, sets int, mustAnswer bool) {
-	fail := func(c *contender, q string, prm map[string]string, err error) bool {
+	fail := func(c *contender, q string, prm map[string]string, err error) {
 		if c.name != "peer" || mustAnswer {
 			fatalf("correctness gate: %s %v: %s did not answer: %v", q, prm, c.name, err)
 		}
 		log.Printf("correctness gate: %s %v: %s did not answer; it is left out of %s: %.500v", q, prm, c.name, q, err)
 		c.failed[q] = fmt.Sprintf("%.300v", err)
-		return false
 	}
 	for _, q := range []string{"Q1", "Q2", "Q3", "Q4"} {
 		for i := 0; i < sets; i++ {
@@ -323,9 +320,9 @@ func gate(cs []*contender, p paramSet, sets int, mustAnswer bool) {
 		c.cursors = []string{""}
 		var ids []string
 		var err error
-		for page := 0; page < pages && err == nil; page++ {
+		for page := 0; page < pages; page++ {
 			var body []byte
-			body, _, err = do(c.request(c, "Q5", map[string]string{"page": fmt.Sprint(page)}))
+			body, _, err = do(c.request(c, "Q5", p.pick("Q5", page)))
 			var got []string
 			var next bool
 			var cursor string
@@ -333,7 +330,7 @@ func gate(cs []*contender, p paramSet, sets int, mustAnswer bool) {
 				got, next, cursor, err = c.page(body)
 			}
 			if err != nil {
-				fail(c, "Q5", map[string]string{"page": fmt.Sprint(page)}, err)
+				fail(c, "Q5", p.pick("Q5", page), err)
 				break
 			}
 			ids = append(ids, got...)

@@ -45,37 +45,31 @@ type scalingResult struct {
 	Growth     float64 `json:"p50_growth"`
 }
 
-func scaling(path string, run runInfo) []scalingResult {
+// scaling compares the run with the scaling stage's results at path and
+// takes the stage's ingest rate into the run.
+func scaling(path string, run *runInfo) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		log.Printf("no scaling stage to compare with: %v", err)
-		return nil
+		return
 	}
 	var small runInfo
 	if err := json.Unmarshal(b, &small); err != nil {
 		fatalf("%s: %v", path, err)
 	}
-	var out []scalingResult
+	run.ScalingIngest = small.IngestPerSecond
 	for _, s := range small.Sequential {
 		for _, l := range run.Sequential {
 			if s.Query == l.Query && s.Contender == l.Contender {
-				out = append(out, scalingResult{Query: s.Query, Contender: s.Contender, SmallP50ms: s.P50ms, LargeP50ms: l.P50ms,
+				run.Scaling = append(run.Scaling, scalingResult{Query: s.Query, Contender: s.Contender, SmallP50ms: s.P50ms, LargeP50ms: l.P50ms,
 					SmallP99ms: s.P99ms, LargeP99ms: l.P99ms, Growth: l.P50ms / s.P50ms})
 			}
 		}
 	}
-	return out
 }
 
 func report(o options, run runInfo) {
 	run.CPUs = runtime.NumCPU()
-	if o.scaling != "" {
-		if b, err := os.ReadFile(o.scaling); err == nil {
-			var small runInfo
-			json.Unmarshal(b, &small)
-			run.ScalingIngest = small.IngestPerSecond
-		}
-	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		fatalf("%v", err)
 	}
