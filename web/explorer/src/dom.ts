@@ -1,3 +1,5 @@
+import { entityHref } from "./route";
+
 // A small helper for building the DOM: h("a", {href}, "text", child).
 // No framework: the explorer is meant to be read as a plain example of
 // the API, and it stays small.
@@ -28,4 +30,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 // to screen readers.
 export function status(kind: "loading" | "empty" | "error", message: string): HTMLElement {
   return h("p", { class: `status status-${kind}`, role: kind === "error" ? "alert" : "status" }, message);
+}
+
+// entityLink links an entity's name to its page.
+export function entityLink(e: { id: string; name: string }, attrs: Attrs = {}): HTMLAnchorElement {
+  return h("a", { ...attrs, href: entityHref(e.id) }, e.name);
+}
+
+// onActivate runs fn when el is clicked or, focused, gets one of keys:
+// a focusable element that acts like a button.
+export function onActivate(el: HTMLElement, fn: () => void, keys = ["Enter", " "]): void {
+  el.addEventListener("click", fn);
+  el.addEventListener("keydown", (ev) => {
+    if (keys.includes(ev.key)) {
+      ev.preventDefault();
+      fn();
+    }
+  });
 }

@@ -5,12 +5,17 @@
 import "./style.css";
 import { ApiError } from "./api";
 import { h, status } from "./dom";
+import { kindStyle } from "./kinds";
 import { type Route, formatRoute, parseRoute } from "./route";
 import { entityView } from "./views/entity";
 import { graphView } from "./views/graph";
 import { pathsView } from "./views/paths";
 import { searchView, typeahead } from "./views/search";
 import { sourceView } from "./views/source";
+
+// One palette for the graph (Cytoscape reads kinds.ts) and the page (CSS
+// variables): --person, --nation, …
+for (const s of Object.values(kindStyle)) document.documentElement.style.setProperty(`--${s.label}`, s.colour);
 
 const main = document.querySelector<HTMLElement>("#main")!;
 const banner = document.querySelector<HTMLElement>("#banner")!;

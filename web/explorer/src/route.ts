@@ -21,7 +21,7 @@ export interface Filters {
   to?: string;
 }
 
-const filterKeys = ["speaker", "topic", "kind", "from", "to"] as const;
+export const filterKeys = ["speaker", "topic", "kind", "from", "to"] as const;
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#\/?/, "");
@@ -78,6 +78,11 @@ export function formatRoute(r: Route): string {
     case "source":
       return `#/source/${encodeURIComponent(r.id)}${q({ span: r.span })}`;
   }
+}
+
+// entityHref is the link to an entity's page, unfiltered.
+export function entityHref(id: string): string {
+  return formatRoute({ view: "entity", id, filters: {} });
 }
 
 // exportURL is the CSV of the statements an entity view lists: the same

@@ -3,13 +3,10 @@
 // points, so an emoji or a rare CJK character before a quote does not
 // shift its highlight.
 
-export interface Passage {
+interface Passage {
   before: string;
   match: string;
   after: string;
-  // The paragraph's bounds in code points.
-  start: number;
-  end: number;
 }
 
 // paragraphAround returns the paragraph of text holding [start, end): the
@@ -27,8 +24,6 @@ export function paragraphAround(text: string, start: number, end: number): Passa
     before: cps.slice(from, start).join(""),
     match: cps.slice(start, end).join(""),
     after: cps.slice(end, to).join(""),
-    start: from,
-    end: to,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type Statement, gql, statementFields } from "../api";
-import { h, status } from "../dom";
+import { entityLink as link, h, status } from "../dom";
 import { kindOf } from "../kinds";
-import { type Filters, exportURL, formatRoute } from "../route";
+import { type Filters, entityHref, exportURL, filterKeys, formatRoute } from "../route";
 import { statementItem } from "./statements";
 
 interface EntityAnswer {
@@ -40,9 +40,10 @@ const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: Stat
 // the CSV of each list.
 export async function entityView(root: HTMLElement, id: string, filters: Filters, signal: AbortSignal): Promise<void> {
   root.replaceChildren(status("loading", "Loading…"));
+  // A speaker's own list is by the entity: the speaker filter applies to
+  // what others said.
   const said = { ...filters, speaker: undefined };
-  const about = { ...filters };
-  const d = await gql<EntityAnswer>(entityQuery, { id, said: clean(said), about: clean(about) }, signal);
+  const d = await gql<EntityAnswer>(entityQuery, { id, said, about: filters }, signal);
   const e = d.entity;
   if (!e) {
     root.replaceChildren(status("empty", `Nothing in the graph has the id ${id}.`));
@@ -77,16 +78,6 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
   );
 }
 
-function clean(f: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f)) if (v) out[k] = v;
-  return out;
-}
-
-function link(x: { id: string; name: string }): HTMLElement {
-  return h("a", { href: formatRoute({ view: "entity", id: x.id, filters: {} }) }, x.name);
-}
-
 function list(key: string, title: string, conn: { totalCount: number; nodes: Statement[] }, csv: string): HTMLElement {
   const shown = conn.nodes.length;
   return h(
@@ -103,8 +94,6 @@ function list(key: string, title: string, conn: { totalCount: number; nodes: Sta
   );
 }
 
-// filterForm edits the filters in the URL: submitting navigates, so the
-// filtered view has a link of its own.
 // speakers lists who spoke about the entity, by name, once each; a speaker
 // named in the URL but not among them (a link from elsewhere) is kept.
 function speakers(list: { id: string; name: string }[], chosen?: string): { id: string; name: string }[] {
@@ -114,6 +103,8 @@ function speakers(list: { id: string; name: string }[], chosen?: string): { id: 
   return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// filterForm edits the filters in the URL: submitting navigates, so the
+// filtered view has a link of its own.
 function filterForm(id: string, f: Filters, topics: { id: string; name: string }[], who: { id: string; name: string }[]): HTMLElement {
   const form = h(
     "form",
@@ -145,13 +136,13 @@ function filterForm(id: string, f: Filters, topics: { id: string; name: string }
     h("label", {}, "From ", h("input", { name: "from", value: f.from ?? "", placeholder: "2025-09-01", size: 10 })),
     h("label", {}, "To ", h("input", { name: "to", value: f.to ?? "", placeholder: "2025-09-30", size: 10 })),
     h("button", { type: "submit" }, "Apply"),
-    h("a", { href: formatRoute({ view: "entity", id, filters: {} }) }, "Clear"),
+    h("a", { href: entityHref(id) }, "Clear"),
   );
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const data = new FormData(form);
     const next: Filters = {};
-    for (const k of ["speaker", "topic", "kind", "from", "to"] as const) {
+    for (const k of filterKeys) {
       const v = String(data.get(k) ?? "").trim();
       if (v) (next as Record<string, string>)[k] = v;
     }

@@ -1,14 +1,8 @@
 import cytoscape from "cytoscape";
-import { gql } from "../api";
-import { h, status } from "../dom";
+import { type EntityRef as Ref, gql } from "../api";
+import { entityLink, h, status } from "../dom";
 import { kindOf, kindStyle } from "../kinds";
-import { formatRoute } from "../route";
-
-interface Ref {
-  __typename: string;
-  id: string;
-  name: string;
-}
+import { entityHref, formatRoute } from "../route";
 
 interface GraphAnswer {
   entity:
@@ -34,7 +28,7 @@ const graphQuery = `query Graph($id: ID!) {
   }
 }`;
 
-export interface GraphData {
+interface GraphData {
   nodes: Map<string, Ref>;
   // Edges keyed by source, target and label, with how many statements
   // each stands for.
@@ -84,7 +78,7 @@ export async function graphView(root: HTMLElement, id: string, signal: AbortSign
     ),
   );
   root.replaceChildren(
-    h("h1", {}, "Network around ", h("a", { href: formatRoute({ view: "entity", id, filters: {} }) }, d.entity.name)),
+    h("h1", {}, "Network around ", entityLink(d.entity)),
     h("p", { class: "hint" }, "Click a node to open it. Arrows point from speaker to subject, from person to role."),
     legend(),
     canvas,
@@ -139,7 +133,7 @@ export async function graphView(root: HTMLElement, id: string, signal: AbortSign
   });
   cy.on("tap", "node", (ev) => {
     const n = g.nodes.get(ev.target.id());
-    if (n) location.hash = href(n).slice(1);
+    if (n) location.hash = href(n);
   });
   // Tests and curious developers can reach the instance.
   (canvas as unknown as { cy: cytoscape.Core }).cy = cy;
@@ -150,7 +144,7 @@ export async function graphView(root: HTMLElement, id: string, signal: AbortSign
 // (events have no page of their own yet).
 function href(n: Ref): string {
   if (n.__typename === "Event") return formatRoute({ view: "search", q: n.name });
-  return formatRoute({ view: "entity", id: n.id, filters: {} });
+  return entityHref(n.id);
 }
 
 function legend(): HTMLElement {

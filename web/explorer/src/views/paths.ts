@@ -1,7 +1,8 @@
-import { type Evidence, gql, search } from "../api";
-import { h, status } from "../dom";
+import { type Evidence, type SearchHit, gql } from "../api";
+import { entityLink, h, onActivate, status } from "../dom";
 import { kindOf } from "../kinds";
 import { formatRoute } from "../route";
+import { suggest } from "./search";
 
 interface PathNode {
   __typename: string;
@@ -99,50 +100,38 @@ export async function pathsView(root: HTMLElement, from: string, to: string, sig
 function nodeLabel(n: PathNode): HTMLElement {
   if (n.__typename === "Statement") return h("q", { class: "kind-statement" }, n.text ?? n.id);
   if (n.__typename === "Event") return h("strong", { class: "kind-event" }, n.name ?? n.id);
-  return h("a", { href: formatRoute({ view: "entity", id: n.id, filters: {} }), class: `kind-${kindOf(n.__typename)}` }, n.name ?? n.id);
+  return entityLink({ id: n.id, name: n.name ?? n.id }, { class: `kind-${kindOf(n.__typename)}` });
 }
 
-// picker is a type-ahead over search, limited to entities; it keeps the
-// chosen id.
+// picker is a type-ahead over search, limited to entities; choosing one
+// puts its id in the box, and the box's text is the picker's value (so an
+// id typed or pasted in works too).
 function picker(name: string, label: string, initial: string): { el: HTMLElement; value: () => string } {
-  let chosen = initial;
   const input = h("input", { name, value: initial, autocomplete: "off", role: "combobox", "aria-expanded": "false", "aria-controls": `${name}-options`, placeholder: "Type a name" });
   const options = h("ul", { id: `${name}-options`, role: "listbox", class: "options" });
-  let ctl: AbortController | undefined;
-  input.addEventListener("input", async () => {
-    chosen = input.value.includes(":") ? input.value.trim() : "";
-    ctl?.abort();
-    ctl = new AbortController();
-    const q = input.value.trim();
-    if (q.length < 2 || q.includes(":")) {
-      options.replaceChildren();
-      return;
-    }
-    try {
-      const hits = (await search(q, ctl.signal)).filter((x) => ["Person", "Nation", "Organisation"].includes(x.node.__typename));
-      options.replaceChildren(
-        ...hits.map((x) => {
-          const li = h("li", { role: "option", tabindex: "0", "data-id": x.node.id }, `${x.node.name} (${kindOf(x.node.__typename)})`);
-          const choose = () => {
-            chosen = x.node.id;
+  const close = () => {
+    options.replaceChildren();
+    input.setAttribute("aria-expanded", "false");
+  };
+  const show = (found: SearchHit[]) => {
+    const hits = found.filter((x) => ["Person", "Nation", "Organisation"].includes(x.node.__typename));
+    options.replaceChildren(
+      ...hits.map((x) => {
+        const li = h("li", { role: "option", tabindex: "0", "data-id": x.node.id }, `${x.node.name} (${kindOf(x.node.__typename)})`);
+        onActivate(
+          li,
+          () => {
             input.value = x.node.id;
-            options.replaceChildren();
-            input.setAttribute("aria-expanded", "false");
-          };
-          li.addEventListener("click", choose);
-          li.addEventListener("keydown", (ev) => {
-            if (ev.key === "Enter") {
-              ev.preventDefault();
-              choose();
-            }
-          });
-          return li;
-        }),
-      );
-      input.setAttribute("aria-expanded", String(hits.length > 0));
-    } catch {
-      /* a failed suggestion is not worth an error */
-    }
-  });
-  return { el: h("label", { class: "picker" }, `${label} `, input, options), value: () => chosen || input.value.trim() };
+            close();
+          },
+          ["Enter"],
+        );
+        return li;
+      }),
+    );
+    input.setAttribute("aria-expanded", String(hits.length > 0));
+  };
+  // Text with a colon is an id already: nothing to suggest.
+  suggest(input, show, () => options.replaceChildren(), (q) => q.includes(":"));
+  return { el: h("label", { class: "picker" }, `${label} `, input, options), value: () => input.value.trim() };
 }

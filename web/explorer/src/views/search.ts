@@ -1,16 +1,16 @@
 import { type SearchHit, search } from "../api";
 import { h, status } from "../dom";
 import { kindOf } from "../kinds";
-import { formatRoute } from "../route";
+import { entityHref, formatRoute } from "../route";
 
-// hitLink is where a search hit leads: an entity's page, a statement's
-// speaker's page (at the statement), an event's search.
-export function hitLink(x: SearchHit): string {
+// hitLink is where a search hit leads: an entity's page; for a statement
+// or an event, a search for its words (neither has a page of its own).
+function hitLink(x: SearchHit): string {
   switch (x.node.__typename) {
     case "Person":
     case "Nation":
     case "Organisation":
-      return formatRoute({ view: "entity", id: x.node.id, filters: {} });
+      return entityHref(x.node.id);
     case "Statement":
       return formatRoute({ view: "search", q: x.node.text ?? "" });
     default:
@@ -18,7 +18,7 @@ export function hitLink(x: SearchHit): string {
   }
 }
 
-export function hitLabel(x: SearchHit): HTMLElement {
+function hitLabel(x: SearchHit): HTMLElement {
   const n = x.node;
   return h(
     "span",
@@ -30,7 +30,7 @@ export function hitLabel(x: SearchHit): HTMLElement {
 }
 
 // snippet renders the server's snippet, whose matches are marked **so**.
-export function snippet(s: string): (string | HTMLElement)[] {
+function snippet(s: string): (string | HTMLElement)[] {
   return s.split(/\*\*(.+?)\*\*/g).map((part, i) => (i % 2 ? h("mark", {}, part) : part));
 }
 
@@ -57,10 +57,10 @@ export async function searchView(root: HTMLElement, q: string, signal: AbortSign
 // typeahead wires the header's search box: suggestions as you type,
 // arrow keys and Enter to choose, Enter on the text for the full results.
 export function typeahead(input: HTMLInputElement, list: HTMLElement): void {
-  let ctl: AbortController | undefined;
   let active = -1;
   let hits: SearchHit[] = [];
   const close = () => {
+    hits = [];
     list.replaceChildren();
     input.setAttribute("aria-expanded", "false");
     active = -1;
@@ -79,24 +79,15 @@ export function typeahead(input: HTMLInputElement, list: HTMLElement): void {
     if (active >= 0) input.setAttribute("aria-activedescendant", `suggestion-${active}`);
     else input.removeAttribute("aria-activedescendant");
   };
-  input.addEventListener("input", () => {
-    ctl?.abort();
-    const q = input.value.trim();
-    if (q.length < 2) return close();
-    ctl = new AbortController();
-    const signal = ctl.signal;
-    // A short pause, so that typing a name sends one request, not six.
-    setTimeout(async () => {
-      if (signal.aborted) return;
-      try {
-        hits = await search(q, signal);
-        active = -1;
-        render();
-      } catch {
-        /* suggestions are best effort; Enter shows the error */
-      }
-    }, 120);
-  });
+  const cancel = suggest(
+    input,
+    (found) => {
+      hits = found;
+      active = -1;
+      render();
+    },
+    close,
+  );
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" && hits.length) {
       active = (active + 1) % hits.length;
@@ -109,11 +100,37 @@ export function typeahead(input: HTMLInputElement, list: HTMLElement): void {
     } else if (ev.key === "Enter") {
       ev.preventDefault();
       location.hash = active >= 0 && hits[active] ? hitLink(hits[active]) : formatRoute({ view: "search", q: input.value.trim() });
-      ctl?.abort();
+      cancel();
       close();
     } else if (ev.key === "Escape") {
       close();
     }
   });
   list.addEventListener("click", () => close());
+}
+
+// suggest searches as the user types into input and hands the hits to
+// show, after a short pause (typing a name sends one request, not six),
+// abandoning the search before; for fewer than two letters, or text that
+// skip refuses, it calls clear instead. Suggestions are best effort: a
+// failed search shows nothing. It returns a function that cancels the
+// pending search.
+export function suggest(input: HTMLInputElement, show: (hits: SearchHit[]) => void, clear: () => void, skip = (_q: string) => false): () => void {
+  let ctl: AbortController | undefined;
+  input.addEventListener("input", () => {
+    ctl?.abort();
+    const q = input.value.trim();
+    if (q.length < 2 || skip(q)) return clear();
+    ctl = new AbortController();
+    const signal = ctl.signal;
+    setTimeout(async () => {
+      if (signal.aborted) return;
+      try {
+        show(await search(q, signal));
+      } catch {
+        /* best effort */
+      }
+    }, 120);
+  });
+  return () => ctl?.abort();
 }

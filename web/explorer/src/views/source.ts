@@ -1,6 +1,5 @@
 import { gql } from "../api";
-import { h, status } from "../dom";
-import { formatRoute } from "../route";
+import { entityLink, h, onActivate, status } from "../dom";
 import { type Span, splitBySpans } from "../text";
 
 interface Named {
@@ -17,7 +16,7 @@ type Fact =
   | { __typename: "Participation"; role: string | null; entity: Named; event: Named }
   | ({ __typename: "Person" | "Nation" | "Organisation" } & Named);
 
-export type EvidenceKind = "STATEMENT" | "EVENT" | "ROLE" | "MEMBERSHIP" | "PARTICIPATION" | "MENTION";
+type EvidenceKind = "STATEMENT" | "EVENT" | "ROLE" | "MEMBERSHIP" | "PARTICIPATION" | "MENTION";
 
 interface Evidence {
   kind: EvidenceKind;
@@ -64,7 +63,7 @@ const sourceQuery = `query Source($id: ID!) {
 }`;
 
 // The kinds in the order the legend lists them, with how they read.
-export const evidenceKinds: { kind: EvidenceKind; label: string }[] = [
+const evidenceKinds: { kind: EvidenceKind; label: string }[] = [
   { kind: "STATEMENT", label: "Statements" },
   { kind: "EVENT", label: "Events" },
   { kind: "PARTICIPATION", label: "Participations" },
@@ -73,16 +72,16 @@ export const evidenceKinds: { kind: EvidenceKind; label: string }[] = [
   { kind: "MENTION", label: "Names" },
 ];
 
-const entityLink = (e: Named) => h("a", { href: formatRoute({ view: "entity", id: e.id, filters: {} }) }, e.name);
-
 // describeFact says in a sentence what a span supports, linking the
 // entities it names.
-export function describeFact(f: Fact): HTMLElement {
+function describeFact(f: Fact): HTMLElement {
   switch (f.__typename) {
     case "Statement":
       return h("div", {}, h("p", { class: "meta" }, f.kind === "QUOTE" ? "Quote by " : "Paraphrase of ", entityLink(f.speaker)), h("p", {}, f.text));
-    case "Event":
-      return h("p", {}, "Event: ", h("strong", {}, f.name), [f.date, f.location].some(Boolean) ? ` (${[f.date, f.location].filter(Boolean).join(", ")})` : "", ".");
+    case "Event": {
+      const when = [f.date, f.location].filter(Boolean).join(", ");
+      return h("p", {}, "Event: ", h("strong", {}, f.name), when ? ` (${when})` : "", ".");
+    }
     case "Role":
       return h("p", {}, entityLink(f.person), ` is ${f.title} of `, entityLink(f.of), ".");
     case "Membership":
@@ -136,13 +135,7 @@ export async function sourceView(root: HTMLElement, id: string, span: number | u
           { tabindex: "0", role: "button", "data-start": start, "data-kinds": kinds.join(" "), class: kinds.map((k) => `ev-${k.toLowerCase()}`).join(" "), "aria-label": `Evidence (${kinds.join(", ").toLowerCase()}): ${p.text}` },
           p.text,
         );
-        m.addEventListener("click", () => show(p.spans, m));
-        m.addEventListener("keydown", (ev) => {
-          if (ev.key === "Enter" || ev.key === " ") {
-            ev.preventDefault();
-            show(p.spans, m);
-          }
-        });
+        onActivate(m, () => show(p.spans, m));
         return m;
       }),
     );

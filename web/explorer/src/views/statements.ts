@@ -1,5 +1,5 @@
 import { type Statement, sourceText } from "../api";
-import { h } from "../dom";
+import { entityLink, h } from "../dom";
 import { kindOf } from "../kinds";
 import { formatRoute } from "../route";
 import { paragraphAround } from "../text";
@@ -30,7 +30,7 @@ export function statementItem(st: Statement): HTMLElement {
       " ",
       h("time", {}, st.date ?? "undated"),
       " · ",
-      h("a", { href: formatRoute({ view: "entity", id: st.speaker.id, filters: {} }), class: `kind-${kindOf(st.speaker.__typename)}` }, st.speaker.name),
+      entityLink(st.speaker, { class: `kind-${kindOf(st.speaker.__typename)}` }),
       st.attribution ? ` (${st.attribution})` : "",
       st.event ? [" · at ", h("span", { class: "event" }, st.event.name)] : null,
     ),
@@ -42,7 +42,7 @@ export function statementItem(st: Statement): HTMLElement {
           "About: ",
           ...st.about.flatMap((a, i) => [
             i ? ", " : "",
-            a.__typename === "Event" ? a.name : h("a", { href: formatRoute({ view: "entity", id: a.id, filters: {} }) }, a.name),
+            a.__typename === "Event" ? a.name : entityLink(a),
           ]),
         )
       : null,
