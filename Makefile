@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build neo4j neo4j-stop test bench bench-quick generate generate-check lint web web-check
+.PHONY: help run build neo4j neo4j-stop test test-short bench bench-quick generate generate-check lint tree-check web web-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ generate: ## regenerate the gqlgen code from schema/*.graphqls
 
 generate-check: generate ## fail if the committed generated code is stale
 	@git diff --exit-code -- graph go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
+
+tree-check: ## fail if a compiled binary or a file over 5 MB is tracked
+	@tools/check-tree
 
 lint: ## gofmt and go vet
 	@out="$$(gofmt -l .)"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
