@@ -13,25 +13,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"newsgraph/internal/ingest"
+	"newsgraph/internal/errcode"
 	"newsgraph/internal/kg"
-)
-
-// The codes in extensions.code, as DESIGN.md's contract lists them.
-const (
-	CodeBadUserInput       = "BAD_USER_INPUT"
-	CodeNotFound           = "NOT_FOUND"
-	CodeUnauthenticated    = "UNAUTHENTICATED"
-	CodeUnavailable        = "UNAVAILABLE"
-	CodeComplexityExceeded = "COMPLEXITY_LIMIT_EXCEEDED"
-	CodeInternal           = "INTERNAL"
-)
-
-// Messages shown instead of an error's own text, which may hold driver
-// output, Cypher or a stack.
-const (
-	msgUnavailable = "the graph store is unavailable; try again shortly"
-	msgInternal    = "internal error"
 )
 
 // errPanic marks an error made from a recovered panic.
@@ -46,83 +29,72 @@ var errPanic = errors.New("panic")
 func ErrorPresenter(log *slog.Logger, production bool) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
-		code, msg, field := classify(err, out)
-		if production && code == CodeBadUserInput && field == "" && !isOurs(err) {
-			msg = "the request is not a valid GraphQL operation for this API"
+		p := classify(err)
+		if production && p.Code == errcode.BadUserInput && p.Field == "" && !errcode.Written(err) {
+			p.Message = "the request is not a valid GraphQL operation for this API"
 		}
-		if field == kg.CoercedArgument {
+		if p.Field == kg.CoercedArgument {
 			// A scalar's parser does not know which argument it is
 			// parsing; the path beyond the field's own path says.
-			field = argumentPath(ctx, out.Path)
-			msg = field + msg[len(kg.CoercedArgument):]
+			p.Field = argumentPath(ctx, out.Path)
+			p.Message = p.Field + p.Message[len(kg.CoercedArgument):]
 		}
-		if code == CodeInternal {
+		if p.Code == errcode.Internal {
 			log.LogAttrs(ctx, slog.LevelError, "graphql error", slog.String("error", err.Error()), slog.String("path", out.Path.String()))
 		}
-		if code == CodeUnavailable {
+		if p.Code == errcode.Unavailable {
 			log.LogAttrs(ctx, slog.LevelWarn, "graph store unavailable", slog.String("error", err.Error()), slog.String("path", out.Path.String()))
 		}
 		res := &gqlerror.Error{
-			Message:    msg,
+			Message:    p.Message,
 			Path:       out.Path,
 			Locations:  out.Locations,
-			Extensions: map[string]any{"code": code},
+			Extensions: map[string]any{"code": string(p.Code)},
 		}
-		var inv *ingest.InvalidError
-		if errors.As(err, &inv) {
-			res.Extensions["problems"] = inv.Problems
+		if p.Problems != nil {
+			res.Extensions["problems"] = p.Problems
 		}
 		if id := RequestID(ctx); id != "" {
 			res.Extensions["requestId"] = id
 		}
-		if lim, ok := out.Extensions["limit"]; ok && code == CodeComplexityExceeded {
+		if lim, ok := out.Extensions["limit"]; ok && p.Code == errcode.ComplexityLimitExceeded {
 			res.Extensions["limit"] = lim
 		}
-		if field != "" {
-			res.Extensions["argument"] = field
+		if p.Field != "" {
+			res.Extensions["argument"] = p.Field
 		}
 		return res
 	}
 }
 
-// classify decides an error's code and public message.
-func classify(err error, presented *gqlerror.Error) (code, msg, field string) {
-	var kerr *kg.Error
-	var inv *ingest.InvalidError
+// classify decides an error's code and public message: newsgraph's own
+// errors through errcode, then what only the GraphQL layer sees (panics,
+// gqlgen's own errors).
+func classify(err error) errcode.Public {
+	if p, ok := errcode.Of(err); ok {
+		return p
+	}
+	internal := errcode.Public{Code: errcode.Internal, Message: errcode.MsgInternal}
 	switch {
-	case errors.As(err, &inv):
-		return CodeBadUserInput, inv.Error(), ""
-	case errors.As(err, &kerr):
-		return codeOf(kerr.Kind), kerr.Error(), kerr.Field
-	case errors.Is(err, kg.ErrUnavailable):
-		return CodeUnavailable, msgUnavailable, ""
-	case errors.Is(err, kg.ErrNotFound):
-		return CodeNotFound, "not found", ""
-	case errors.Is(err, kg.ErrUnauthenticated):
-		return CodeUnauthenticated, "unauthenticated", ""
-	case errors.Is(err, kg.ErrInvalidInput):
-		return CodeBadUserInput, "invalid input", ""
 	case errors.Is(err, errPanic):
-		return CodeInternal, msgInternal, ""
+		return internal
 	case introspectionDisabled(err):
 		// gqlgen's own error when the Introspection extension is off.
-		return CodeBadUserInput, "introspection is disabled on this server", ""
+		return errcode.Public{Code: errcode.BadUserInput, Message: "introspection is disabled on this server"}
 	}
 	// Errors from gqlgen itself: parsing, validation, argument coercion and
 	// the complexity limit. They describe the request, never our internals,
 	// and carry no wrapped error.
 	var gerr *gqlerror.Error
 	if errors.As(err, &gerr) && gerr.Err == nil {
-		switch c, _ := gerr.Extensions["code"].(string); c {
-		case CodeComplexityExceeded:
-			return CodeComplexityExceeded, gerr.Message, ""
-		default:
-			// GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and coercion
-			// errors without a code are all the request's fault.
-			return CodeBadUserInput, gerr.Message, ""
+		if c, _ := gerr.Extensions["code"].(string); c == string(errcode.ComplexityLimitExceeded) {
+			return errcode.Public{Code: errcode.ComplexityLimitExceeded, Message: gerr.Message}
 		}
+		// GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and coercion
+		// errors without a code are all the request's fault.
+		return errcode.Public{Code: errcode.BadUserInput, Message: gerr.Message}
 	}
-	return CodeInternal, msgInternal, ""
+	return internal
 }
 
 // introspectionDisabled reports gqlgen's error for introspection when the
@@ -134,14 +106,6 @@ func introspectionDisabled(err error) bool {
 		}
 	}
 	return false
-}
-
-// isOurs reports whether err is one of this server's own errors, whose
-// messages are written for callers, rather than gqlgen's.
-func isOurs(err error) bool {
-	var kerr *kg.Error
-	var inv *ingest.InvalidError
-	return errors.As(err, &kerr) || errors.As(err, &inv)
 }
 
 // argumentPath names the argument an input error is about, as
@@ -167,20 +131,6 @@ func argumentPath(ctx context.Context, p ast.Path) string {
 		}
 	}
 	return strings.Join(parts, ".")
-}
-
-func codeOf(kind error) string {
-	switch kind {
-	case kg.ErrInvalidInput:
-		return CodeBadUserInput
-	case kg.ErrNotFound:
-		return CodeNotFound
-	case kg.ErrUnavailable:
-		return CodeUnavailable
-	case kg.ErrUnauthenticated:
-		return CodeUnauthenticated
-	}
-	return CodeInternal
 }
 
 // RecoverFunc turns a resolver panic into an INTERNAL error and logs the

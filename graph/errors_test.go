@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"newsgraph/internal/errcode"
 	"newsgraph/internal/kg"
 )
 
@@ -30,25 +31,25 @@ func TestErrorPresenter(t *testing.T) {
 	tests := []struct {
 		name     string
 		err      error
-		code     string
+		code     errcode.Code
 		message  string
 		argument string
 	}{
 		{"invalid argument", fmt.Errorf("store.Entities: %w", kg.InvalidInput("first", "must be between 1 and 100, got 0")),
-			CodeBadUserInput, "first: must be between 1 and 100, got 0", "first"},
+			errcode.BadUserInput, "first: must be between 1 and 100, got 0", "first"},
 		{"not found", fmt.Errorf("store.Entity: %w", kg.NotFound("no entity has id %q", "person:x")),
-			CodeNotFound, `no entity has id "person:x"`, ""},
+			errcode.NotFound, `no entity has id "person:x"`, ""},
 		{"store down", fmt.Errorf("store.Entities: %w: %w", kg.ErrUnavailable, errors.New(driverText)),
-			CodeUnavailable, msgUnavailable, ""},
+			errcode.Unavailable, errcode.MsgUnavailable, ""},
 		{"bare sentinel with driver text", fmt.Errorf("op: %w: %s", kg.ErrInvalidInput, driverText),
-			CodeBadUserInput, "invalid input", ""},
-		{"unknown failure", fmt.Errorf("store.Entities: %s", driverText), CodeInternal, msgInternal, ""},
+			errcode.BadUserInput, "invalid input", ""},
+		{"unknown failure", fmt.Errorf("store.Entities: %s", driverText), errcode.Internal, errcode.MsgInternal, ""},
 		{"panic", fmt.Errorf("%w: runtime error: index out of range [3] with length 2\ngoroutine 7 [running]:\nmain.go:12", errPanic),
-			CodeInternal, msgInternal, ""},
-		{"validation", validation, CodeBadUserInput, validation.Message, ""},
-		{"parse", parse, CodeBadUserInput, parse.Message, ""},
-		{"complexity", complexity, CodeComplexityExceeded, complexity.Message, ""},
-		{"gqlerror wrapping an internal error", gqlerror.WrapPath(nil, errors.New(driverText)), CodeInternal, msgInternal, ""},
+			errcode.Internal, errcode.MsgInternal, ""},
+		{"validation", validation, errcode.BadUserInput, validation.Message, ""},
+		{"parse", parse, errcode.BadUserInput, parse.Message, ""},
+		{"complexity", complexity, errcode.ComplexityLimitExceeded, complexity.Message, ""},
+		{"gqlerror wrapping an internal error", gqlerror.WrapPath(nil, errors.New(driverText)), errcode.Internal, errcode.MsgInternal, ""},
 	}
 	var logs bytes.Buffer
 	present := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)), false)
@@ -56,7 +57,7 @@ func TestErrorPresenter(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := present(ctx, tt.err)
-			if got.Extensions["code"] != tt.code {
+			if got.Extensions["code"] != string(tt.code) {
 				t.Errorf("code = %v, want %s", got.Extensions["code"], tt.code)
 			}
 			if got.Message != tt.message {
@@ -81,7 +82,7 @@ func TestRecoverFuncHidesPanic(t *testing.T) {
 	var logs bytes.Buffer
 	err := RecoverFunc(slog.New(slog.NewTextHandler(&logs, nil)))(context.Background(), "boom")
 	got := ErrorPresenter(slog.New(slog.NewTextHandler(&logs, nil)), false)(context.Background(), err)
-	if got.Extensions["code"] != CodeInternal || got.Message != msgInternal {
+	if got.Extensions["code"] != string(errcode.Internal) || got.Message != errcode.MsgInternal {
 		t.Errorf("presented panic = %q %v", got.Message, got.Extensions)
 	}
 	if !strings.Contains(logs.String(), "boom") || !strings.Contains(logs.String(), "stack") {

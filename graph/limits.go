@@ -6,6 +6,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"newsgraph/internal/errcode"
 )
 
 // OperationLimits refuses operations nested deeper than MaxDepth or with
@@ -37,12 +39,12 @@ func (l OperationLimits) MutateOperationContext(_ context.Context, opCtx *graphq
 	depth := m.depth(opCtx.Operation.SelectionSet, 0)
 	if depth > l.MaxDepth {
 		err := gqlerror.Errorf("operation is nested %d fields deep, which exceeds the limit of %d", depth, l.MaxDepth)
-		err.Extensions = map[string]any{"code": CodeComplexityExceeded, "limit": "depth"}
+		err.Extensions = map[string]any{"code": string(errcode.ComplexityLimitExceeded), "limit": "depth"}
 		return err
 	}
 	if m.aliases > l.MaxAliases {
 		err := gqlerror.Errorf("operation has %d aliased fields, which exceeds the limit of %d", m.aliases, l.MaxAliases)
-		err.Extensions = map[string]any{"code": CodeComplexityExceeded, "limit": "aliases"}
+		err.Extensions = map[string]any{"code": string(errcode.ComplexityLimitExceeded), "limit": "aliases"}
 		return err
 	}
 	return nil
