@@ -30,9 +30,14 @@ const (
 )
 
 // Config returns the shared test Neo4j's settings. Without one, the test is
-// skipped, or fails when EnvRequire is set.
+// skipped, or fails when EnvRequire is set. Under -short every test that
+// needs Neo4j is skipped, so `go test -short ./...` runs the Neo4j-free
+// tests alone, in seconds.
 func Config(t testing.TB) config.Neo4j {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("needs Neo4j; -short runs only the Neo4j-free tests")
+	}
 	uri := os.Getenv(EnvURI)
 	if uri == "" {
 		if os.Getenv(EnvRequire) != "" {
@@ -119,7 +124,7 @@ func Start(t testing.TB) *Instance {
 		t.Fatal(err)
 	}
 	in := &Instance{
-		Port:     freePort(t),
+		Port:     FreePort(t),
 		Dir:      t.TempDir(),
 		Password: "private-test-pw",
 		tools:    filepath.Join(root, "tools", "neo4j"),
@@ -167,7 +172,9 @@ func (in *Instance) run(t testing.TB, script string) {
 	}
 }
 
-func freePort(t testing.TB) int {
+// FreePort returns a loopback port that nothing listens on now: for a
+// server to listen on, or for a Neo4j that is down.
+func FreePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -1,0 +1,72 @@
+// Package loadtest sends bounded GraphQL read load to a server on loopback
+// and records each request's fate, for the tests that take Neo4j or the
+// server away under load.
+package loadtest
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Outcome is one request's fate under load.
+type Outcome struct {
+	Start  time.Time
+	Took   time.Duration
+	Status int
+	Code   string // the first error's extensions.code, "" for success
+	NetErr error
+}
+
+// queries are cheap reads of three kinds: a lookup, a page, a search.
+var queries = []string{
+	`{ entity(id: "nation:ukraine") { name } }`,
+	`{ statements(first: 5) { nodes { text speaker { name } } } }`,
+	`{ search(query: "troops", first: 3) { score } }`,
+}
+
+// Until sends queries to base's /graphql from workers until stop closes,
+// at most until bound has passed, and returns every outcome.
+func Until(base string, workers int, stop <-chan struct{}, bound time.Duration) []Outcome {
+	var mu sync.Mutex
+	var all []Outcome
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(bound)
+	c := &http.Client{Timeout: 10 * time.Second}
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; time.Now().Before(deadline); i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				o := Outcome{Start: time.Now()}
+				res, err := c.Get(base + "/graphql?query=" + url.QueryEscape(queries[(i+w)%len(queries)]))
+				o.Took = time.Since(o.Start)
+				if err != nil {
+					o.NetErr = err
+				} else {
+					body, _ := io.ReadAll(res.Body)
+					res.Body.Close()
+					o.Status = res.StatusCode
+					if i := strings.Index(string(body), `"code":"`); i >= 0 {
+						rest := string(body)[i+8:]
+						o.Code = rest[:strings.IndexByte(rest, '"')]
+					}
+				}
+				mu.Lock()
+				all = append(all, o)
+				mu.Unlock()
+				time.Sleep(20 * time.Millisecond)
+			}
+		}()
+	}
+	wg.Wait()
+	return all
+}
