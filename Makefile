@@ -35,6 +35,9 @@ neo4j-stop: ## stop the local Neo4j (the data stays)
 test: ## the whole suite against its own Neo4j (own port, throwaway data), stopped afterwards
 	@tools/test
 
+test-short: ## only the tests that need no Neo4j, in seconds
+	go test -short ./...
+
 bench: ## the benchmark on its own Neo4j (data kept in .neo4j/bench); results in bench/results
 	@tools/bench
 

@@ -1,6 +1,8 @@
 // Package playground serves GraphiQL with newsgraph's example queries. Its
 // scripts and styles are embedded in the binary (see vendor.sh), so the
-// playground works offline and loads nothing from a CDN.
+// playground works offline and loads nothing from a CDN. The examples are
+// the files in examples/, one operation each, whose first line is a
+// "# Title" comment: a person can open one and run it anywhere.
 package playground
 
 import (
@@ -9,11 +11,15 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"path"
 	"strings"
 )
 
 //go:embed assets
 var assets embed.FS
+
+//go:embed examples/*.graphql
+var exampleFiles embed.FS
 
 //go:embed index.html
 var indexHTML string
@@ -22,14 +28,34 @@ var page = template.Must(template.New("playground").Parse(indexHTML))
 
 // Example is a saved query that opens as a tab in the playground.
 type Example struct {
-	Title     string
-	Query     string
-	Variables string
+	// Name is the file's name without .graphql, e.g. "01-rutte-on-putin".
+	Name string
+	// Title is the first line's comment, without "# ".
+	Title string
+	// Query is the rest of the file.
+	Query string
 }
 
-// Handler serves the playground page at prefix and its assets below it. The
-// page sends queries to endpoint.
-func Handler(prefix, endpoint string, examples []Example) http.Handler {
+// Examples returns the example queries in file-name order.
+func Examples() []Example {
+	names, _ := fs.Glob(exampleFiles, "examples/*.graphql")
+	out := make([]Example, 0, len(names))
+	for _, name := range names {
+		b, _ := exampleFiles.ReadFile(name)
+		title, query, _ := strings.Cut(string(b), "\n")
+		out = append(out, Example{
+			Name:  strings.TrimSuffix(path.Base(name), ".graphql"),
+			Title: strings.TrimSpace(strings.TrimPrefix(title, "#")),
+			Query: strings.TrimSpace(query),
+		})
+	}
+	return out
+}
+
+// Handler serves the playground page at prefix, with the examples as its
+// tabs, and its assets below it. The page sends queries to endpoint.
+func Handler(prefix, endpoint string) http.Handler {
+	examples := Examples()
 	sub, err := fs.Sub(assets, "assets")
 	if err != nil {
 		panic(err) // the embed pattern guarantees the directory
@@ -41,7 +67,7 @@ func Handler(prefix, endpoint string, examples []Example) http.Handler {
 		if e.Title != "" {
 			q = "# " + e.Title + "\n" + q
 		}
-		tabs = append(tabs, map[string]string{"query": q + "\n", "variables": e.Variables})
+		tabs = append(tabs, map[string]string{"query": q + "\n", "variables": ""})
 	}
 	tabsJSON, _ := json.Marshal(tabs)
 	data := struct {

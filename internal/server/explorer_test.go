@@ -1,0 +1,66 @@
+package server
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"newsgraph/internal/neo4jtest"
+)
+
+// The explorer in a real browser: Debian's headless Chromium, driven by
+// playwright-core, runs web/explorer/e2e/run.mjs against this server and a
+// private, seeded Neo4j — search, entity, graph, connection finder, CSV,
+// source view, narrow screens, keyboard — then Neo4j stops and the page
+// must say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
+// (default: a temporary directory), named in the log.
+func TestExplorerInBrowser(t *testing.T) {
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	missing := ""
+	if _, err := os.Stat(chromium); err != nil {
+		missing = "Chromium (" + chromium + ")"
+	} else if _, err := os.Stat("../../web/explorer/node_modules/playwright-core"); err != nil {
+		missing = "playwright-core (npm ci --prefix web/explorer)"
+	} else if _, err := exec.LookPath("node"); err != nil {
+		missing = "Node.js"
+	}
+	if missing != "" {
+		if os.Getenv("NEWSGRAPH_TEST_REQUIRE_BROWSER") != "" {
+			t.Fatalf("the browser tests need %s; tools/test installs it", missing)
+		}
+		t.Skipf("no %s: the browser tests are skipped (make test installs what they need)", missing)
+	}
+	shots := os.Getenv("NEWSGRAPH_TEST_OUTPUT")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	shots = filepath.Join(shots, "explorer-screenshots")
+
+	in := neo4jtest.Start(t)
+	s := startServer(t, in.Config())
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	s.srv.prepare(ctx)
+	loadSeed(t, s)
+
+	run := func(phase string) {
+		t.Helper()
+		cmd := exec.Command("node", "e2e/run.mjs", phase)
+		cmd.Dir = "../../web/explorer"
+		cmd.Env = append(os.Environ(), "BASE_URL="+s.URL, "SHOTS="+shots, "CHROMIUM="+chromium)
+		out, err := cmd.CombinedOutput()
+		t.Logf("e2e %s:\n%s", phase, out)
+		if err != nil {
+			t.Fatalf("e2e %s failed: %v (screenshots in %s)", phase, err, shots)
+		}
+	}
+	run("main")
+	in.Stop(t)
+	run("outage")
+	t.Logf("screenshots in %s", shots)
+}

@@ -1,0 +1,66 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"newsgraph/graph"
+	"newsgraph/graph/loader"
+	"newsgraph/web/explorer"
+	"newsgraph/web/playground"
+)
+
+// Handler is every path the server answers, behind the middleware every
+// request passes through.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+
+	// The GraphQL endpoint: each middleware wraps the ones below it.
+	mux.Handle("/graphql", Chain(
+		s.metrics.http.instrument("graphql"),
+		s.withDeadline,
+		s.guardGraphQL,
+		s.countRoundTrips,
+		graph.BearerToken,
+		s.withLoaders,
+		codeTransportErrors,
+	)(s.graphql))
+
+	// The explorer, the page for journalists, is part of the product: it
+	// is served in production too.
+	ex := explorer.Handler()
+	mux.Handle("GET /{$}", ex)
+	mux.Handle("GET /assets/", ex)
+
+	// The playground and the schema file are developers' tools.
+	if !s.cfg.Production {
+		pg := playground.Handler("/playground", "/graphql")
+		mux.Handle("/playground", pg)
+		mux.Handle("/playground/", pg)
+		mux.HandleFunc("GET /schema.graphql", s.serveSchema)
+	}
+
+	export := Chain(s.metrics.http.instrument("export"), s.withDeadline)
+	mux.Handle("GET /export/statements.csv", export(s.exportStatements(csvFormat)))
+	mux.Handle("GET /export/statements.jsonl", export(s.exportStatements(jsonlFormat)))
+
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{Registry: s.metrics.registry}))
+
+	return Chain(
+		withRequestID,
+		s.logRequests,
+	)(mux)
+}
+
+// withLoaders gives each GraphQL request its own batching loaders.
+func (s *Server) withLoaders(next http.Handler) http.Handler {
+	return loader.Middleware(s.store, s.cfg.BatchWait, next)
+}
+
+func (s *Server) serveSchema(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write(s.schema)
+}
