@@ -46,8 +46,8 @@ func TestEvidenceOverGraphQL(t *testing.T) {
 			}
 		}
 	}
-	if n != 37 {
-		t.Errorf("checked %d statements, want the seed's 37", n)
+	if n != 38 {
+		t.Errorf("checked %d statements, want the seed's 38", n)
 	}
 }
 

@@ -159,7 +159,7 @@ func TestIngestReplaceDelete(t *testing.T) {
 	}
 	s.post(t, `{ statements(filter: {from: "2022", to: "2025-12"}) { totalCount }
 	  france: entity(id: "nation:france") { statements { totalCount } ... on Nation { leaders { title } } } }`, nil).data(t, &seedFacts)
-	if seedFacts.Statements.TotalCount != 33 || seedFacts.France.Statements.TotalCount != 1 || len(seedFacts.France.Leaders) != 1 {
+	if seedFacts.Statements.TotalCount != 34 || seedFacts.France.Statements.TotalCount != 1 || len(seedFacts.France.Leaders) != 1 {
 		t.Errorf("seed facts after the replace: %+v", seedFacts)
 	}
 

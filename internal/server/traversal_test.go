@@ -79,7 +79,7 @@ func TestTraversals(t *testing.T) {
 	if got.Rutte.Statements.TotalCount != 4 || got.Rutte.Mentions.TotalCount != 0 || len(got.Rutte.Events.Nodes) != 2 || len(got.Rutte.Sources) != 1 {
 		t.Errorf("Rutte: %+v", got.Rutte)
 	}
-	if len(got.Nato.Leaders) != 1 || got.Nato.Leaders[0].Person.Name != "Mark Rutte" || got.Nato.Mentions.TotalCount != 1 {
+	if len(got.Nato.Leaders) != 1 || got.Nato.Leaders[0].Person.Name != "Mark Rutte" || got.Nato.Mentions.TotalCount != 2 {
 		t.Errorf("NATO: %+v", got.Nato)
 	}
 	if len(got.Coalition.Members) != 2 || got.Coalition.Members[0].Member.Name != "Britain" || got.Coalition.Members[1].Role != "co-chair" {
@@ -90,14 +90,20 @@ func TestTraversals(t *testing.T) {
 		t.Errorf("France: %+v", got.France)
 	}
 	c := got.Call
-	if c.Kind != "call" || c.Date != "2025-09-04" || len(c.Participants) != 4 || c.Participants[0].Role != "by phone" ||
-		c.Participants[0].Event.ID != "event:2025-09-04-call-with-donald-trump" || len(c.Evidence) != 1 || c.Statements.TotalCount != 3 {
+	// Trump's two statements were made on the call; the White House
+	// official spoke about it afterwards.
+	if c.Kind != "call" || c.Date != "2025-09-04" || len(c.Participants) != 5 || c.Participants[0].Role != "by phone" ||
+		c.Participants[0].Entity.Name != "Coalition of the Willing" ||
+		c.Participants[0].Event.ID != "event:2025-09-04-call-with-donald-trump" || len(c.Evidence) != 1 || c.Statements.TotalCount != 2 {
 		t.Errorf("the call: %+v", c)
 	}
-	if q := got.Quote.Nodes; len(q) != 1 || q[0].Speaker.Name != "White House" || q[0].Attribution != "a White House official" ||
-		q[0].Event.Name != "Call with Donald Trump after the summit" || len(q[0].Topics) != 1 || len(q[0].About) != 4 ||
-		q[0].About[0].Typename != "Person" || q[0].About[0].ID != "person:donald-trump" {
-		t.Errorf("the White House quote: %+v", q)
+	// The official's paraphrase of Trump, then the quote, in text order;
+	// both about the call, neither made during it.
+	if q := got.Quote.Nodes; len(q) != 2 || q[0].Speaker.Name != "White House" || q[1].Attribution != "a White House official" ||
+		q[1].Event.Name != "" || len(q[1].Topics) != 1 || len(q[1].About) != 5 ||
+		q[1].About[0].Typename != "Person" || q[1].About[0].ID != "person:donald-trump" ||
+		q[1].About[4].Typename != "Event" || q[1].About[4].ID != "event:2025-09-04-call-with-donald-trump" {
+		t.Errorf("the White House statements: %+v", q)
 	}
 	if len(got.Topics) != 11 || got.Topics[0].ID != "topic:ceasefire" {
 		t.Errorf("topics: %+v", got.Topics)
