@@ -74,3 +74,31 @@ func Keys(name string, aliases []string) []string {
 	}
 	return keys
 }
+
+// Slug turns a name into the slug of an id: folded, non-ASCII letters
+// dropped, words joined by hyphens ("Steve Witkoff" → "steve-witkoff",
+// "OPEC+" → "opec"). It is at most 80 bytes, cut at a word.
+func Slug(s string) string {
+	var words []string
+	for _, w := range strings.Fields(Fold(s)) {
+		var b strings.Builder
+		for _, r := range w {
+			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			}
+		}
+		if b.Len() > 0 {
+			words = append(words, b.String())
+		}
+	}
+	out := strings.Join(words, "-")
+	for len(out) > 80 {
+		i := strings.LastIndexByte(out, '-')
+		if i <= 0 {
+			out = out[:80]
+			break
+		}
+		out = out[:i]
+	}
+	return out
+}

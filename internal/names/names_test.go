@@ -35,3 +35,14 @@ func TestKeys(t *testing.T) {
 		t.Fatalf("Keys = %q, want %q", got, want)
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Steve Witkoff": "steve-witkoff", "Volodymyr Zelenskiy": "volodymyr-zelenskiy", "Łukasz Żak": "lukasz-zak",
+		"OPEC+": "opec", "Coalition of the Willing summit": "coalition-of-the-willing-summit", "北京": "", "  ": "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
+)
+
+// Catalogue is what the graph already knows: the extractor recognises its
+// entities by name and alias, reuses their ids, and knows their roles, so
+// that "the NATO chief" can be resolved to a person the report never
+// names in full. Topics are matched by their names and by the words of
+// the statements already on them.
+type Catalogue struct {
+	Entities []CatalogueEntity
+	Roles    []CatalogueRole
+	Topics   []CatalogueTopic
+
+	once sync.Once
+	lex  *lexicon
+}
+
+// CatalogueEntity is an entity of the graph.
+type CatalogueEntity struct {
+	ID      string
+	Kind    kg.EntityKind
+	Name    string
+	Aliases []string
+}
+
+// CatalogueRole is a role of the graph: PersonID holds Title of OfID.
+type CatalogueRole struct {
+	PersonID, Title, OfID string
+}
+
+// CatalogueTopic is a topic of the graph with the text of (some of) the
+// statements on it.
+type CatalogueTopic struct {
+	ID, Name string
+	Text     string
+}
+
+// form is how a mention names its entity.
+type form int
+
+const (
+	formName      form = iota // the name or an alias
+	formSurname               // a person's last name, after the full name
+	formCapital               // a capital standing for its government
+	formAdjective             // "French", "NATO" before a noun
+	formPeople                // "Ukrainians"
+)
+
+// known is an entity of the catalogue or the gazetteer.
+type known struct {
+	id         string
+	kind       kg.EntityKind
+	name       string
+	aliases    []string
+	existing   bool // in the graph
+	collective bool
+}
+
+type lexEntry struct {
+	k    *known
+	form form
+	// exact, when set, is the spelling the text must have: short
+	// all-capital names (US, WHO, AU) are not matched in other cases.
+	exact string
+}
+
+// lexicon maps folded word sequences to what they name.
+type lexicon struct {
+	entries map[string][]lexEntry
+	maxLen  int
+	byID    map[string]*known
+	roles   []CatalogueRole
+	topics  []CatalogueTopic
+}
+
+func (c *Catalogue) lexicon() (*lexicon, error) {
+	gaz, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	c.once.Do(func() { c.lex = buildLexicon(c, gaz) })
+	return c.lex, nil
+}
+
+func buildLexicon(c *Catalogue, gaz []gazetteerItem) *lexicon {
+	lx := &lexicon{entries: map[string][]lexEntry{}, byID: map[string]*known{}, roles: c.Roles, topics: c.Topics}
+	byKey := map[string]*known{} // kind + folded name, to reuse graph entities
+	for _, e := range c.Entities {
+		k := &known{id: e.ID, kind: e.Kind, name: e.Name, aliases: e.Aliases, existing: true}
+		lx.byID[e.ID] = k
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			byKey[string(e.Kind)+"|"+names.Fold(n)] = k
+			lx.add(n, k, formName)
+		}
+	}
+	for _, g := range gaz {
+		k := lx.byID[g.ID]
+		if k == nil {
+			// A graph entity of the same kind and name is the same entity.
+			k = byKey[string(g.kind)+"|"+names.Fold(g.Name)]
+		}
+		if k == nil {
+			k = &known{id: g.ID, kind: g.kind, name: g.Name, aliases: g.Aliases, collective: g.collective}
+			lx.byID[g.ID] = k
+		}
+		k.collective = k.collective || g.collective
+		for _, n := range append([]string{g.Name}, g.Aliases...) {
+			lx.add(n, k, formName)
+		}
+		for _, n := range g.Capitals {
+			lx.add(n, k, formCapital)
+		}
+		for _, n := range g.Adjectives {
+			lx.add(n, k, formAdjective)
+		}
+		for _, n := range g.People {
+			lx.add(n, k, formPeople)
+		}
+	}
+	return lx
+}
+
+func (lx *lexicon) add(surface string, k *known, f form) {
+	surface = strings.TrimPrefix(strings.TrimPrefix(surface, "the "), "The ")
+	key := names.Fold(surface)
+	if key == "" {
+		return
+	}
+	e := lexEntry{k: k, form: f}
+	if letters := strings.ReplaceAll(surface, ".", ""); len(letters) <= 4 && strings.ToUpper(surface) == surface {
+		e.exact = surface
+	}
+	for _, old := range lx.entries[key] {
+		if old.k == k && old.form <= f {
+			return
+		}
+	}
+	lx.entries[key] = append(lx.entries[key], e)
+	lx.maxLen = max(lx.maxLen, strings.Count(key, " ")+1)
+}
+
+// CatalogueFrom builds a catalogue from validated source documents: their
+// entities, roles and topics, each topic with the text of the statements
+// on it. The offline extractor uses the embedded seed this way; the
+// evaluation uses every gold document but the one it scores.
+func CatalogueFrom(docs ...*kg.SourceDocument) *Catalogue {
+	c := &Catalogue{}
+	seen := map[string]int{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			if i, ok := seen[e.ID]; ok {
+				for _, a := range append([]string{e.Name}, e.Aliases...) {
+					if a != c.Entities[i].Name && !containsString(c.Entities[i].Aliases, a) {
+						c.Entities[i].Aliases = append(c.Entities[i].Aliases, a)
+					}
+				}
+				continue
+			}
+			seen[e.ID] = len(c.Entities)
+			c.Entities = append(c.Entities, CatalogueEntity{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: append([]string(nil), e.Aliases...)})
+		}
+		for _, r := range d.Roles {
+			c.Roles = append(c.Roles, CatalogueRole{PersonID: r.PersonID, Title: r.Title, OfID: r.OfID})
+		}
+		text := map[string][]string{}
+		for _, s := range d.Statements {
+			for _, t := range s.TopicIDs {
+				text[t] = append(text[t], s.Text)
+			}
+		}
+		for _, t := range d.Topics {
+			found := false
+			for i := range c.Topics {
+				if c.Topics[i].ID == t.ID {
+					c.Topics[i].Text += " " + strings.Join(text[t.ID], " ")
+					found = true
+				}
+			}
+			if !found {
+				c.Topics = append(c.Topics, CatalogueTopic{ID: t.ID, Name: t.Name, Text: strings.Join(text[t.ID], " ")})
+			}
+		}
+	}
+	return c
+}

@@ -1,0 +1,338 @@
+package extract
+
+import (
+	"strings"
+
+	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
+)
+
+// role is a person's title in a nation or organisation, with the words
+// that say so.
+type role struct {
+	person, of *entity
+	title      string
+	ev         span
+	rule       string
+	confidence float64
+}
+
+// titleAt matches the longest title at token i, returning its end.
+func (x *extraction) titleAt(i int) int {
+	key := ""
+	best := i
+	for j := i; j < len(x.toks) && j-i < maxTitleWords; j++ {
+		k := x.toks[j]
+		if !k.isWord() {
+			break
+		}
+		if key == "" {
+			key = k.fold
+		} else {
+			key += " " + k.fold
+		}
+		if titles[key] {
+			best = j + 1
+		}
+	}
+	return best
+}
+
+// titleText is the title as a role holds it: "Prime Minister", "Secretary
+// General", "Special envoy" kept as written but with a capital first letter.
+func (x *extraction) titleText(i, j int) string {
+	var words []string
+	for k := i; k < j; k++ {
+		words = append(words, x.toks[k].text)
+	}
+	t := strings.Join(words, " ")
+	if long, ok := titleShort[strings.TrimSuffix(strings.ToLower(t), ".")]; ok {
+		return long
+	}
+	t = strings.TrimSuffix(t, ".")
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// possessorBefore finds the nation or organisation that owns a title
+// starting at token i: "France's", "French", "NATO", "U.S.".
+func (x *extraction) possessorBefore(i int) (*entity, int) {
+	j := i - 1
+	if j >= 0 && x.toks[j].possessive() {
+		j--
+	}
+	if j < 0 {
+		return nil, i
+	}
+	m := x.mentionAt[j]
+	if m == nil || m.tok1 != j+1 || m.ent.kind == kg.Person {
+		return nil, i
+	}
+	return m.ent, m.tok0
+}
+
+// findRoles finds people by their titles, and the roles they hold:
+//
+//	France's President Emmanuel Macron     (possessor, title, name)
+//	NATO Secretary General Mark Rutte
+//	Antonio Costa, the head of the European Council   (appositive)
+//	Dana Olvi, its chair
+//	His special envoy, Steve Witkoff       (possessive pronoun)
+func (x *extraction) findRoles() {
+	for i := 0; i < len(x.toks); i++ {
+		if x.toks[i].inQuote || !x.toks[i].isWord() {
+			continue
+		}
+		if x.mentionAt[i] != nil {
+			if end := x.appositiveRole(i); end > i {
+				i = end - 1
+			}
+			continue
+		}
+		if x.toks[i].is("his", "her", "its", "their") {
+			continue // after surnames are known: pronounTitles
+		}
+		t := x.titleAt(i)
+		if t == i {
+			if n := x.nameAt(i); n-i >= 2 {
+				if end := x.appositiveRole(i); end > i {
+					i = end - 1
+				}
+			}
+			continue
+		}
+		of, from := x.possessorBefore(i)
+		capital := x.toks[i].capitalised()
+		if !capital && of == nil {
+			continue
+		}
+		start := t
+		for start < len(x.toks) && honorifics[x.toks[start].fold] {
+			start++
+		}
+		person, end := x.personAt(start, 2)
+		if person == nil {
+			continue
+		}
+		if of != nil {
+			x.addRole(person, of, x.titleText(i, t), span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
+		}
+		i = end - 1
+	}
+}
+
+// pronounTitles finds "His special envoy, Steve Witkoff" once every
+// person the pronoun could stand for is known.
+func (x *extraction) pronounTitles() {
+	for i := 0; i < len(x.toks); i++ {
+		if !x.toks[i].inQuote && x.toks[i].is("his", "her", "its", "their") && x.toks[i].capitalised() {
+			if end := x.pronounTitle(i); end > i {
+				i = end - 1
+			}
+		}
+	}
+}
+
+// peekPerson reads a person at token i without making one: a person the
+// report has recognised (returned), or the end of a new name of at least
+// minWords words (with a nil entity).
+func (x *extraction) peekPerson(i, minWords int) (*entity, int) {
+	if i >= len(x.toks) {
+		return nil, i
+	}
+	if m := x.mentionAt[i]; m != nil {
+		if m.tok0 == i && m.ent.kind == kg.Person {
+			return m.ent, m.tok1
+		}
+		return nil, i
+	}
+	end := x.nameAt(i)
+	if end-i < minWords {
+		return nil, i
+	}
+	return nil, end
+}
+
+// takePerson makes the person peekPerson found.
+func (x *extraction) takePerson(i, end int, e *entity, rule string) *entity {
+	if e != nil {
+		return e
+	}
+	p := x.newPerson(x.textOf(i, end), rule, 0.85)
+	x.addMention(i, end, p, formName)
+	return p
+}
+
+// personAt reads a person at token i: one the report has already
+// recognised, or a new name of at least minWords words.
+func (x *extraction) personAt(i, minWords int) (*entity, int) {
+	if i >= len(x.toks) {
+		return nil, i
+	}
+	if m := x.mentionAt[i]; m != nil {
+		if m.tok0 == i && m.ent.kind == kg.Person {
+			return m.ent, m.tok1
+		}
+		return nil, i
+	}
+	end := x.nameAt(i)
+	if end-i < minWords {
+		// A single word is a surname of someone already named.
+		if end-i == 1 {
+			for _, e := range x.entities {
+				if e.kind == kg.Person && lastNameIs(e, x.toks[i].fold) {
+					x.addMention(i, end, e, formSurname)
+					return e, end
+				}
+			}
+		}
+		return nil, i
+	}
+	p := x.newPerson(x.textOf(i, end), "title-and-name", 0.85)
+	x.addMention(i, end, p, formName)
+	return p, end
+}
+
+func lastNameIs(e *entity, fold string) bool {
+	for _, n := range append([]string{e.name}, e.aliases...) {
+		parts := strings.Fields(n)
+		if len(parts) > 1 && names.Fold(parts[len(parts)-1]) == fold {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveRole reads "NAME, [the|a] [possessor's|its|his] TITLE [of|at|for
+// [the] ORG]" starting at token i.
+func (x *extraction) appositiveRole(i int) int {
+	person, end := x.peekPerson(i, 2)
+	if end == i || end >= len(x.toks) || x.toks[end].text != "," {
+		return i
+	}
+	j := end + 1
+	var of *entity
+	if j < len(x.toks) && x.toks[j].is("the", "a", "an") {
+		j++
+	}
+	if j < len(x.toks) && x.toks[j].is("former", "ex", "late", "then", "outgoing", "acting") {
+		return end // a past or temporary office is no current role
+	}
+	switch {
+	case j < len(x.toks) && x.toks[j].is("its", "their"):
+		of = x.recent(i, func(e *entity) bool { return e.kind != kg.Person })
+		j++
+	case j < len(x.toks) && x.toks[j].is("his", "her"):
+		of = x.roleOfPronoun(i)
+		j++
+	case j+2 < len(x.toks) && x.toks[j].is("country", "nation") && x.toks[j+1].possessive():
+		of = x.recent(i, func(e *entity) bool { return e.kind == kg.Nation })
+		j += 2
+	default:
+		if m := x.mentionAt[j]; m != nil && m.tok0 == j && m.ent.kind != kg.Person {
+			of = m.ent
+			j = m.tok1
+			if j < len(x.toks) && x.toks[j].possessive() {
+				j++
+			}
+		}
+	}
+	for j < len(x.toks) && x.toks[j].is("senior", "top", "chief", "new", "current", "powerful", "longtime", "long-time") {
+		j++
+	}
+	t := x.titleAt(j)
+	if t == j {
+		return end
+	}
+	title := x.titleText(j, t)
+	stop := t
+	if of == nil && t+1 < len(x.toks) && x.toks[t].is("of", "at", "for") {
+		k := t + 1
+		if x.toks[k].is("the") {
+			k++
+		}
+		if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
+			of, stop = m.ent, m.tok1
+		}
+	}
+	if of == nil {
+		return end
+	}
+	person = x.takePerson(i, end, person, "appositive-name")
+	x.addRole(person, of, title, span{x.toks[i].start, x.toks[stop-1].end}, "appositive", 0.85)
+	return stop
+}
+
+// pronounTitle reads "His special envoy, Steve Witkoff": the office is of
+// whatever the person the pronoun stands for holds office in.
+func (x *extraction) pronounTitle(i int) int {
+	t := x.titleAt(i + 1)
+	if t == i+1 || t >= len(x.toks) || x.toks[t].text != "," {
+		return i
+	}
+	person, end := x.peekPerson(t+1, 2)
+	if end == t+1 {
+		return i
+	}
+	var of *entity
+	if x.toks[i].is("its", "their") {
+		of = x.recent(i, func(e *entity) bool { return e.kind != kg.Person })
+	} else {
+		of = x.roleOfPronoun(i)
+	}
+	if of != nil {
+		person = x.takePerson(t+1, end, person, "appositive-name")
+		x.addRole(person, of, x.titleText(i+1, t), span{x.toks[i].start, x.toks[end-1].end}, "possessive-title", 0.7)
+	}
+	return end
+}
+
+// roleOfPronoun is the nation or organisation of the person a his/her at
+// token i refers to: the most recent person named before it who holds a
+// role.
+func (x *extraction) roleOfPronoun(i int) *entity {
+	p := x.recent(i, func(e *entity) bool { return e.kind == kg.Person })
+	if p == nil {
+		return nil
+	}
+	if r := x.roleOf(p); r != nil {
+		return r.of
+	}
+	return nil
+}
+
+// recent is the entity most recently mentioned before token i, outside
+// quotations, that ok accepts.
+func (x *extraction) recent(i int, ok func(*entity) bool) *entity {
+	for j := i - 1; j >= 0; j-- {
+		if m := x.mentionAt[j]; m != nil && !x.toks[j].inQuote && ok(m.ent) {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+func (x *extraction) addRole(person, of *entity, title string, ev span, rule string, conf float64) {
+	for _, r := range x.roles {
+		if r.person == person && r.of == of && names.Fold(r.title) == names.Fold(title) {
+			return
+		}
+	}
+	x.roles = append(x.roles, &role{person: person, of: of, title: title, ev: ev, rule: rule, confidence: conf})
+}
+
+// roleOf is a role the person holds, from the report or the graph.
+func (x *extraction) roleOf(p *entity) *role {
+	for _, r := range x.roles {
+		if r.person == p {
+			return r
+		}
+	}
+	for _, r := range x.lex.roles {
+		if r.PersonID == p.id {
+			if k := x.lex.byID[r.OfID]; k != nil {
+				return &role{person: p, of: x.entityFor(k), title: r.Title}
+			}
+		}
+	}
+	return nil
+}

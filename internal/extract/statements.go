@@ -1,0 +1,586 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsgraph/internal/kg"
+)
+
+// statement is a proposed QUOTE or PARAPHRASE.
+type statement struct {
+	kind        kg.StatementKind
+	text        string
+	speaker     *entity // nil: the text does not say who
+	attribution string
+	ev          span
+	content     span // the quoted words, or the reported clause
+	about       []*entity
+	aboutEvents []*event
+	event       *event
+	date        string
+	topics      []string
+	rule        string
+	confidence  float64
+	// q is the quotation of a QUOTE.
+	q *quote
+	// verbObject is the entity a verb acts on ("accused Putin"), if any.
+	verbObject *entity
+	cue        *cue
+	sentence   int
+}
+
+// saidAt records who spoke at a position, for pronouns and "the official".
+type saidAt struct {
+	pos         int
+	who         *entity
+	attribution string
+}
+
+// sentenceTokens gives each sentence's token range.
+func (x *extraction) sentenceTokens() [][2]int {
+	out := make([][2]int, len(x.t.sents))
+	k := 0
+	for si, s := range x.t.sents {
+		for k < len(x.toks) && x.toks[k].start < s.start {
+			k++
+		}
+		a := k
+		for k < len(x.toks) && x.toks[k].start < s.end {
+			k++
+		}
+		out[si] = [2]int{a, k}
+	}
+	return out
+}
+
+// tokAt is the first token starting at or after byte pos.
+func (x *extraction) tokAt(pos int) int {
+	return sort.Search(len(x.toks), func(i int) bool { return x.toks[i].start >= pos })
+}
+
+// findStatements walks the sentences in order, proposing a QUOTE for every
+// quotation that is speech and a PARAPHRASE for every report of speech.
+func (x *extraction) findStatements() {
+	ranges := x.sentenceTokens()
+	var lastQuote *statement // the last QUOTE made, for bare quotation paragraphs
+	for si, s := range x.t.sents {
+		a, b := ranges[si][0], ranges[si][1]
+		if a >= b {
+			continue
+		}
+		cues := x.cuesIn(a, b)
+		x.assignSubjects(cues, a, b)
+		for _, c := range cues {
+			if c.subj0 >= 0 && c.subj1 > c.subj0 {
+				c.speakers, c.attribution, c.how, c.sureness = x.resolve(c.subj0, c.subj1)
+				// The subject of a speech verb is who "he" means next,
+				// even when what it reports is too short to propose.
+				if len(c.speakers) == 1 {
+					x.said = append(x.said, saidAt{pos: x.toks[c.verb0].start, who: c.speakers[0], attribution: c.attribution})
+				}
+			} else {
+				c.how = "no-subject"
+			}
+		}
+		quoteOwner := map[*cue]bool{}
+		var prevInSentence *statement
+		for _, qi := range s.quotes {
+			q := x.t.quotes[qi]
+			q0 := x.tokAt(q.inner.start)
+			c, how := x.cueForQuote(q, q0, cues, a, b)
+			if c == nil && x.isName(q, q0, a, cues) {
+				continue
+			}
+			st := &statement{kind: kg.Quote, text: q.words(x.t), q: q, content: q.inner, sentence: si}
+			switch {
+			case c != nil && how == "after":
+				st.ev = span{q.start, x.clauseEnd(c, b)}
+				x.fromCue(st, c, "quote-then-attribution", 0.95)
+				quoteOwner[c] = true
+			case c != nil && how == "before":
+				st.ev = span{x.toks[min(c.subj0, c.verb0)].start, q.end}
+				if c.inverted || c.subj0 < 0 {
+					st.ev.start = x.toks[c.verb0].start
+				}
+				if q.start > x.toks[c.verb1-1].end+3 {
+					// A few words quoted inside reported speech.
+					st.ev = x.sentenceSpan(a, b)
+					x.fromCue(st, c, "partial-quote", 0.85)
+				} else {
+					x.fromCue(st, c, "attribution-then-quote", 0.9)
+					quoteOwner[c] = true
+				}
+			case prevInSentence != nil:
+				st.ev = q.span
+				x.copySpeaker(st, prevInSentence, "split-quote", 0.85)
+			case q.continues && lastQuote != nil && lastQuote.q != nil && lastQuote.q.para == q.para-1:
+				st.ev = q.span
+				x.copySpeaker(st, lastQuote, "continued-quote", 0.85)
+			default:
+				st.ev = q.span
+				if nb := x.neighbourCue(si, ranges); nb != nil {
+					x.fromCue(st, nb, "neighbour-attribution", 0.75)
+				} else if lastQuote != nil && lastQuote.speaker != nil && x.t.sents[lastQuote.sentence].para >= q.para-1 && x.quoteOnly(q, a, b) {
+					x.copySpeaker(st, lastQuote, "same-speaker-goes-on", 0.6)
+				} else if q.open {
+					st.rule, st.confidence = "open-quote", 0.3 // resolved from the next paragraph below
+				} else {
+					st.rule, st.confidence = "unattributed-quote", 0.2
+				}
+			}
+			st.ev = x.trimEvidence(st.ev)
+			x.statements = append(x.statements, st)
+			prevInSentence = st
+			lastQuote = st
+			x.remember(st)
+		}
+		for _, c := range cues {
+			if quoteOwner[c] || c.embedded || x.nestedCue(c, cues, a, b) {
+				continue
+			}
+			x.paraphrase(c, cues, a, b, si)
+		}
+	}
+	x.fillOpenQuotes()
+}
+
+// nestedCue: a cue inside what an earlier cue of the sentence reports
+// ("Macron said the coalition … had agreed to …") is part of that report.
+// Inside what a trailing cue reports ("Trump said …, an official said")
+// it is a report of its own when its speaker is known.
+func (x *extraction) nestedCue(c *cue, cues []*cue, a, b int) bool {
+	if c.trailing {
+		return false
+	}
+	for _, d := range cues {
+		if d == c || d.embedded || d.coordinated && c.coordinated {
+			continue
+		}
+		if d.verb0 > c.verb0 && !(d.trailing && len(c.speakers) == 0) {
+			continue
+		}
+		if d.verb0 < c.verb0 && (d.trailing || c.coordinated) {
+			continue
+		}
+		if c0, c1 := x.contentOf(d, cues, a, b); c0 >= 0 && c0 <= c.verb0 && c.verb0 < c1 {
+			return true
+		}
+	}
+	return false
+}
+
+// remember notes who spoke, for later pronouns.
+func (x *extraction) remember(st *statement) {
+	if st.speaker != nil {
+		x.said = append(x.said, saidAt{pos: st.ev.start, who: st.speaker, attribution: st.attribution})
+	}
+}
+
+// fillOpenQuotes gives a quotation left open at the end of a paragraph
+// the speaker of the quotation that continues it.
+func (x *extraction) fillOpenQuotes() {
+	for i := len(x.statements) - 1; i >= 0; i-- {
+		st := x.statements[i]
+		if st.rule != "open-quote" || st.q == nil {
+			continue
+		}
+		for _, next := range x.statements[i+1:] {
+			if next.q != nil && next.q.continues && next.q.para == st.q.para+1 && next.speaker != nil {
+				x.copySpeaker(st, next, "continued-quote", 0.8)
+				break
+			}
+		}
+		if st.speaker == nil {
+			st.rule = "unattributed-quote"
+			st.confidence = 0.2
+		}
+	}
+}
+
+func (x *extraction) fromCue(st *statement, c *cue, rule string, conf float64) {
+	st.cue = c
+	st.rule = rule + "/" + c.how
+	st.confidence = conf * max(c.sureness, 0.2)
+	st.attribution = c.attribution
+	if len(c.speakers) > 0 {
+		st.speaker = c.speakers[0]
+	} else {
+		st.confidence = min(st.confidence, 0.25)
+	}
+}
+
+func (x *extraction) copySpeaker(st, from *statement, rule string, conf float64) {
+	st.speaker, st.attribution, st.cue = from.speaker, from.attribution, from.cue
+	st.rule = rule
+	st.confidence = conf * max(from.confidence, 0.2)
+	if st.speaker == nil {
+		st.confidence = min(st.confidence, 0.25)
+	}
+}
+
+// cueForQuote finds the cue that attributes a quotation: one that follows
+// it directly ("…," Macron said), or one before it in the sentence (Trump
+// said: "…"; X called the plan "reckless").
+func (x *extraction) cueForQuote(q *quote, q0 int, cues []*cue, a, b int) (*cue, string) {
+	after := x.tokAt(q.end)
+	for after < b && (x.toks[after].text == "," || !x.toks[after].isWord() && !x.toks[after].inQuote && after < b && strings.ContainsAny(x.toks[after].text, "—–-")) {
+		after++
+	}
+	for _, c := range cues {
+		first := c.verb0
+		if c.subj0 >= 0 && c.subj0 < c.verb0 {
+			first = c.subj0
+		}
+		if first == after {
+			return c, "after"
+		}
+	}
+	var before *cue
+	for _, c := range cues {
+		if c.verb1 <= q0 && (c.subj0 >= 0 || c.according) {
+			before = c
+		}
+	}
+	if before != nil && !x.quoteBetween(before.verb1, q0-1) {
+		return before, "before"
+	}
+	return nil, ""
+}
+
+// isName: a short quotation that no cue attributes is a name or a scare
+// quote ("coalition of the willing", "Operation Sandstorm"), not speech.
+func (x *extraction) isName(q *quote, q0, a int, cues []*cue) bool {
+	words := q.wordCount(x.t)
+	prev := q0 - 2 // the token before the opening mark
+	if prev >= a && x.toks[prev].is("the", "so-called", "dubbed", "called", "named", "nicknamed", "titled",
+		"entitled", "operation", "plan", "slogan", "book", "film", "song", "campaign", "as", "term", "word", "phrase", "label", "its", "his", "her", "their") && words <= 8 {
+		return true
+	}
+	if words <= 4 {
+		return true
+	}
+	inner := q.inner.in(x.t)
+	caps := 0
+	for _, w := range strings.Fields(inner) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words <= 6 && caps == words
+}
+
+// quoteOnly: the sentence is nothing but the quotation.
+func (x *extraction) quoteOnly(q *quote, a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.toks[k].isWord() && !x.toks[k].inQuote {
+			return false
+		}
+	}
+	return true
+}
+
+// neighbourCue finds an attribution for a quotation sentence in the next
+// sentence of the same paragraph when that sentence reports nothing else
+// ("He said." / "Smith added."), or in the one before when it ends with
+// an attributed quotation.
+func (x *extraction) neighbourCue(si int, ranges [][2]int) *cue {
+	para := x.t.sents[si].para
+	if si+1 < len(x.t.sents) && x.t.sents[si+1].para == para && len(x.t.sents[si+1].quotes) == 0 {
+		a, b := ranges[si+1][0], ranges[si+1][1]
+		cues := x.cuesIn(a, b)
+		x.assignSubjects(cues, a, b)
+		words := 0
+		for k := a; k < b; k++ {
+			if x.toks[k].isWord() {
+				words++
+			}
+		}
+		if len(cues) == 1 && words <= 6 && cues[0].subj0 >= 0 {
+			c := cues[0]
+			c.speakers, c.attribution, c.how, c.sureness = x.resolve(c.subj0, c.subj1)
+			return c
+		}
+	}
+	for k := len(x.statements) - 1; k >= 0; k-- {
+		st := x.statements[k]
+		if st.sentence == si-1 && x.t.sents[si-1].para == para && st.kind == kg.Quote && st.cue != nil {
+			return st.cue
+		}
+		if st.sentence < si-1 {
+			break
+		}
+	}
+	return nil
+}
+
+// clauseEnd is where a trailing attribution's clause ends: the sentence's
+// end.
+func (x *extraction) clauseEnd(c *cue, b int) int {
+	return x.toks[b-1].end
+}
+
+func (x *extraction) sentenceSpan(a, b int) span {
+	return span{x.toks[a].start, x.toks[b-1].end}
+}
+
+// trimEvidence drops a leading "But", "And" and white space.
+func (x *extraction) trimEvidence(sp span) span {
+	sp = trimSpan(x.t.s, sp)
+	return sp
+}
+
+// paraphrase proposes a PARAPHRASE for a cue that reports speech rather
+// than quoting it.
+func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
+	if x.toks[c.verb0].is("asked", "replied", "responded") {
+		return
+	}
+	c0, c1 := x.contentOf(c, cues, a, b)
+	if c0 < 0 {
+		return
+	}
+	words, quoted := 0, 0
+	for k := c0; k < c1; k++ {
+		if x.toks[k].isWord() {
+			words++
+			if x.toks[k].inQuote {
+				quoted++
+			}
+		}
+	}
+	if words-quoted < 4 && !(c.kind == dismiss && words-quoted >= 2) {
+		return
+	}
+	if x.toks[c0].is("if", "whether", "how", "why", "what", "when") {
+		return
+	}
+	// A narrator's clause after a comma is not what was said: "…, as
+	// protests spread".
+	for k := c0 + 1; k+1 < c1; k++ {
+		if x.toks[k].text == "," && x.toks[k+1].is("as", "amid", "while", "after", "before", "when", "despite") && !x.toks[k].inQuote {
+			c1 = k
+			break
+		}
+	}
+	st := &statement{kind: kg.Paraphrase, content: span{x.toks[c0].start, x.toks[c1-1].end}, sentence: si}
+	st.text = x.paraphraseText(c, c0, c1)
+	first, last := c0, c1
+	for _, k := range []int{c.verb0, c.subj0} {
+		if k >= 0 && k < first {
+			first = k
+		}
+	}
+	for _, k := range []int{c.verb1, c.subj1} {
+		if k > last {
+			last = k
+		}
+	}
+	if last < b && !x.toks[last].isWord() && x.toks[b-1].end-x.toks[last].start < 3 {
+		last = b
+	}
+	st.ev = x.trimEvidence(span{x.toks[first].start, x.toks[last-1].end})
+	rule := "reported-speech"
+	switch {
+	case c.according:
+		rule = "according-to"
+	case c.trailing:
+		rule = "trailing-attribution"
+	case c.kind == accuse:
+		rule = "accused-of"
+	case c.kind == dismiss:
+		rule = "stance-verb"
+	}
+	x.fromCue(st, c, rule, 0.8)
+	if c.kind == accuse || c.kind == urge || c.kind == tell {
+		if m := x.mentionAt[c.verb1]; m != nil && m.tok0 == c.verb1 {
+			st.verbObject = m.ent
+		}
+	}
+	speakers := c.speakers
+	x.statements = append(x.statements, st)
+	x.remember(st)
+	// "France and Britain have indicated…": one statement each.
+	for _, sp := range speakers[min(1, len(speakers)):] {
+		cp := *st
+		cp.speaker = sp
+		x.statements = append(x.statements, &cp)
+	}
+}
+
+// contentOf is the clause a cue reports: after the verb (and its object
+// for told/urged/accused), or before a trailing cue.
+func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
+	end := b
+	for end > a && !x.toks[end-1].isWord() && !x.toks[end-1].inQuote {
+		end--
+	}
+	if c.trailing {
+		stop := c.subj0
+		if c.inverted || c.according || stop < 0 {
+			stop = c.verb0
+		}
+		for stop > a && !x.toks[stop-1].isWord() {
+			stop--
+		}
+		start := a
+		// The clause may itself be a report ("Trump said Europe must…, an
+		// official said"): the whole of it is what the source said.
+		for start < stop && (x.toks[start].is("but", "and", "so") || !x.toks[start].isWord()) && !x.toks[start].inQuote {
+			start++
+		}
+		if start >= stop {
+			return -1, -1
+		}
+		return start, stop
+	}
+	k := c.verb1
+	if c.according {
+		k = c.subj1
+		if k < b && x.toks[k].text == "," {
+			k++
+		}
+	}
+	if c.inverted {
+		k = c.subj1
+	}
+	// Time and place right after the verb: "said on Thursday", "told
+	// reporters in Kyiv".
+	skip := func() {
+		for k < end {
+			switch {
+			case x.toks[k].is("on") && k+1 < end && isMonthOrDay(x.toks[k+1].fold):
+				k += 2
+				for k < end && (x.toks[k].fold != "" && isNumber(x.toks[k].text) || x.toks[k].text == ",") {
+					k++
+				}
+			case x.toks[k].is("yesterday", "today", "earlier", "later", "also", "again", "repeatedly", "publicly"):
+				k++
+			case x.toks[k].is("in", "at") && k+1 < end && x.toks[k+1].capitalised() && x.toks[k+1].fold != "a":
+				j := k + 1
+				for j < end && x.toks[j].capitalised() {
+					j++
+				}
+				k = j
+			default:
+				return
+			}
+		}
+	}
+	skip()
+	switch c.kind {
+	case tell, urge, accuse:
+		if k < end {
+			if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+				k = m.tok1
+			} else if x.toks[k].is("reporters", "journalists", "parliament", "lawmakers", "supporters", "me", "him", "her", "them", "us") {
+				k++
+			} else if x.toks[k].is("a", "the") {
+				k = x.npForward(k, end)
+			} else if x.toks[k].capitalised() {
+				k = x.npForward(k, end)
+			}
+		}
+		skip()
+	}
+	if k < end && x.toks[k].is("that", ":", ",") {
+		k++
+	}
+	if c.kind == accuse && k < end && x.toks[k].is("of") {
+		k++
+	}
+	if c.kind == urge && k < end && x.toks[k].is("to") {
+		k++
+	}
+	// Up to the next cue that starts a report of its own.
+	for _, d := range cues {
+		if d == c || d.verb0 <= c.verb0 {
+			continue
+		}
+		stop := d.verb0
+		if d.subj0 >= 0 && d.subj0 < stop && !d.coordinated {
+			stop = d.subj0
+		}
+		if d.trailing || d.coordinated || (stop > k+1 && x.toks[stop-1].is("but", "and") && x.toks[stop-2].text == ",") {
+			for stop > k && (!x.toks[stop-1].isWord() || x.toks[stop-1].is("but", "and")) {
+				stop--
+			}
+			if stop < end {
+				end = stop
+			}
+			break
+		}
+	}
+	if k >= end {
+		return -1, -1
+	}
+	// The whole of it a quotation: that is the QUOTE, not a paraphrase.
+	if x.toks[k].inQuote || (!x.toks[k].isWord() && k+1 < end && x.toks[k+1].inQuote && x.quoteCovers(k, end)) {
+		return -1, -1
+	}
+	return k, end
+}
+
+// quoteCovers: every word in [i, j) is inside a quotation.
+func (x *extraction) quoteCovers(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.toks[k].isWord() && !x.toks[k].inQuote {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// stanceEndings turn a noun reported by a stance verb into a claim.
+var stanceEndings = map[string]string{
+	"ruled out": " is ruled out", "called for": " is needed", "calls for": " is needed", "call for": " is needed",
+	"dismissed": " should be dismissed", "rejected": " is rejected", "rejects": " is rejected",
+	"welcomed": " is welcome", "condemned": " is condemned", "criticised": " is wrong", "criticized": " is wrong",
+	"praised": " deserves praise",
+}
+
+// paraphraseText words the reported content as a sentence of its own.
+func (x *extraction) paraphraseText(c *cue, c0, c1 int) string {
+	raw := x.t.s[x.toks[c0].start:x.toks[c1-1].end]
+	raw = strings.NewReplacer("\"", "", "“", "", "”", "", "\n", " ").Replace(raw)
+	raw = strings.Join(strings.Fields(raw), " ")
+	raw = strings.TrimRight(raw, " ,;:.-—–")
+	verb := strings.ToLower(x.textOf(c.verb0, c.verb1))
+	switch c.kind {
+	case accuse:
+		// "accused Putin of conspiring with China" → "Putin is conspiring
+		// with China".
+		obj := x.textOf(c.verb1, c0)
+		obj = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(obj), " of"))
+		if obj != "" && obj != "of" {
+			raw = obj + " is " + raw
+		}
+	case dismiss:
+		if end, ok := stanceEndings[verb]; ok {
+			raw += end
+		}
+	case urge:
+		obj := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(x.textOf(c.verb1, c0)), " to"))
+		if obj != "" && obj != "to" {
+			raw = obj + " should " + raw
+		}
+	case deny:
+		raw = "It is not true that " + raw
+	}
+	if raw == "" {
+		return raw
+	}
+	r, n := utf8.DecodeRuneInString(raw)
+	return string(unicode.ToUpper(r)) + raw[n:] + "."
+}
