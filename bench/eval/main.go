@@ -15,14 +15,15 @@ import (
 
 func main() {
 	dir := flag.String("gold", "internal/extract/testdata/gold", "directory of gold NAME.txt / NAME.json pairs")
+	verbose := flag.Bool("v", false, "list, for each report, the statements and roles that did not match")
 	flag.Parse()
-	if err := run(*dir); err != nil {
+	if err := run(*dir, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(dir string, verbose bool) error {
 	seeds, err := seed.Documents()
 	if err != nil {
 		return err
@@ -42,6 +43,11 @@ func run(dir string) error {
 	}
 	eval.Print(os.Stdout, rows)
 	fmt.Println()
+	if verbose {
+		for _, r := range rows {
+			fmt.Printf("%s\n%s\n", r.Name, r.Misses)
+		}
+	}
 	m := rows[0].Counts.Measures()
 	failed := false
 	fmt.Println("seed targets:")

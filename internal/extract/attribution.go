@@ -123,7 +123,11 @@ func (x *extraction) npBack(j, a int) (int, int) {
 		}
 		if k >= a && x.toks[k].text == "," && k+1 < j {
 			inner := x.toks[k+1]
-			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their") || x.titleAt(k+1) > k+1 {
+			// ", Sofia Brandt," after a title: the name is the subject.
+			if p, end := x.peekPerson(k+1, 1); end == j && (p != nil || end-(k+1) >= 2) {
+				return k + 1, j
+			}
+			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their") || x.titleAt(k+1) > k+1 || x.containsTitle(k+1, j) {
 				if start, end := x.npBack(k-1, a); start <= k-1 {
 					return start, end
 				}
@@ -133,6 +137,22 @@ func (x *extraction) npBack(j, a int) (int, int) {
 	}
 	if j >= a && pronounKinds[x.toks[j].fold] != "" && !x.toks[j].inQuote {
 		return j, j + 1
+	}
+	// "A senior U.S. defense official", "two officials familiar with the
+	// talks": a determiner, then any modifiers, then the head noun.
+	if j >= a && attributionNouns[x.toks[j].fold] && !x.toks[j].inQuote {
+		for k := j - 1; k >= a && j-k <= 6; k-- {
+			t := x.toks[k]
+			if t.inQuote || !t.isWord() && !t.possessive() {
+				break
+			}
+			if t.is("a", "an", "the", "two", "three", "four", "five", "several", "some", "many", "one", "another", "other", "most") {
+				return x.npTrim(k, j)
+			}
+			if _, verb := speechVerbs[t.fold]; verb || conjunctions[t.fold] && !t.capitalised() {
+				break
+			}
+		}
 	}
 	start := j + 1
 	for k := j; k >= a; k-- {
@@ -154,12 +174,12 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			start = k
 		case t.isWord() && (attributionNouns[t.fold] || titles[t.fold] || groupNouns[t.fold]):
 			start = k
-		case t.is("of", "for", "at", "with", "to") && start == k+1 && k > a:
+		case t.is("of", "for", "at", "with", "to", "in") && start == k+1 && k > a:
 			// "a spokesperson for the ministry", "the head of the agency",
 			// "sources close to the talks": keep going only if a head
 			// noun comes before.
 			p := x.toks[k-1]
-			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") {
+			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") || x.mentionAt[k-1] != nil && x.toks[k].is("in") {
 				start = k
 				continue
 			}
@@ -171,6 +191,17 @@ func (x *extraction) npBack(j, a int) (int, int) {
 		}
 	}
 	return x.npTrim(start, j)
+}
+
+// containsTitle: an office is named somewhere in [i, j), as in an
+// appositive ("WHO's emergencies director").
+func (x *extraction) containsTitle(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.titleAt(k) > k {
+			return true
+		}
+	}
+	return false
 }
 
 // npTrim: a phrase may not start with "and", "of" or "for".
@@ -264,6 +295,19 @@ func (x *extraction) assignSubjects(cues []*cue, a, b int) {
 			c.embedded = true
 			continue
 		}
+		if start >= stop {
+			// "A WHO official who was not authorized to speak publicly
+			// said": the subject before a relative clause.
+			for k := c.verb0 - 1; k > a && c.verb0-k <= 12; k-- {
+				if x.toks[k].is("who", "which") && attributionNouns[x.toks[k-1].fold] {
+					start, stop = x.npBack(k-1, a)
+					break
+				}
+				if x.toks[k].inQuote || x.toks[k].text == "." {
+					break
+				}
+			}
+		}
 		if start < stop {
 			c.subj0, c.subj1 = start, stop
 		} else if c.verb1 < b && c.verb0 > a && (x.toks[c.verb0-1].text == "," || x.toks[c.verb0-1].inQuote || isQuoteMark(x.toks[c.verb0-1].text)) {
@@ -290,6 +334,11 @@ func (x *extraction) embedded(start, a int) bool {
 	}
 	p := x.toks[start-1]
 	if p.is("that", "which", "who") && start-2 >= a && x.toks[start-2].isWord() {
+		// "the summit, which Dalsgaard said would focus on…" reports
+		// Dalsgaard; "oil that he said is helping…" is an aside.
+		if x.mentionAt[start] != nil && x.mentionAt[start].ent.kind == kg.Person {
+			return false
+		}
 		return !x.isSpeechVerbAt(start - 2)
 	}
 	if !p.isWord() || conjunctions[p.fold] || p.is("and", "but", "that") {
@@ -400,15 +449,46 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		}
 		k++
 	}
-	head := x.toks[j-1]
+	// The head noun comes before any "of", "for", "to", "in":
+	// "Russia's mission to the U.N. in Geneva" is a mission.
+	hk := j - 1
+	for k := i; k < j; k++ {
+		if x.toks[k].is("of", "for", "to", "in", "at", "with", "who", "familiar", "close") {
+			hk = k - 1
+			break
+		}
+	}
+	head := x.toks[max(hk, i)]
 	anonymous := attributionNouns[head.fold] && head.fold != "statement"
+	// Mentions before the head name whose the unnamed speaker is.
+	var owners []*mention
+	for _, m := range append(append([]*mention{}, people...), others...) {
+		if m.tok1 <= hk+1 {
+			owners = append(owners, m)
+		}
+	}
 	switch {
-	case len(people) > 0 && !(anonymous && len(people) == 0):
+	case anonymous && orgNouns[head.fold] && len(owners) > 0 && owners[len(owners)-1].ent.kind == kg.Person:
+		// "Mr. Hrytsenko's ministry": the body the person heads.
+		if r := x.roleOf(owners[len(owners)-1].ent); r != nil {
+			x.lastAttribution[r.of] = phrase
+			return []*entity{r.of}, phrase, "unnamed-source", 0.75
+		}
+		return nil, phrase, "unresolved", 0.2
+	case len(people) > 0 && !anonymous:
 		// "NATO Secretary General Mark Rutte": the person is the speaker.
 		return []*entity{people[len(people)-1].ent}, "", "named", 0.95
+	case len(people) > 0 && len(owners) > 0 && owners[len(owners)-1].ent.kind == kg.Person && !orgNouns[head.fold]:
+		return []*entity{owners[len(owners)-1].ent}, "", "named", 0.9
 	case len(others) > 0 && anonymous:
-		// "a White House official", "European officials", "the ministry".
+		// "a White House official", "European officials", "the ministry",
+		// "a spokesperson for the ministry".
 		e := others[len(others)-1].ent
+		for _, m := range owners {
+			if m.ent.kind != kg.Person {
+				e = m.ent
+			}
+		}
 		x.lastAttribution[e] = phrase
 		return []*entity{e}, phrase, "unnamed-source", 0.85
 	case len(others) > 0:
@@ -431,6 +511,13 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	// person named earlier holds.
 	if e := x.describedPerson(i, j); e != nil {
 		return []*entity{e}, "", "description", 0.75
+	}
+	// "the alliance", "the ministry", "the company": the organisation
+	// named last that goes by such a noun, or failing that the last one.
+	if j-i == 2 && x.toks[i].is("the") && orgNouns[head.fold] {
+		if e := x.describedOrganisation(head.fold, i); e != nil {
+			return []*entity{e}, "", "description", 0.7
+		}
 	}
 	// "the official": the unnamed source quoted last with that noun.
 	if anonymous && x.toks[i].is("the") {
@@ -463,6 +550,13 @@ func (x *extraction) antecedent(p string, i int) *entity {
 	}
 	pos := x.toks[i].start
 	para := x.paraOf(pos)
+	// The subject of the sentence before, when it is a compatible person
+	// or body: "Gen. Dale Pruitt briefed ministers. He said…"
+	if si := x.toks[i].sent; si > 0 && (p == "he" || p == "she") {
+		if e := x.subjectOf(si - 1); e != nil && ok(e) && x.paraOf(x.t.sents[si-1].start) >= para-1 {
+			return e
+		}
+	}
 	for k := len(x.said) - 1; k >= 0; k-- {
 		s := x.said[k]
 		if s.pos >= pos || para-x.paraOf(s.pos) > 3 {
@@ -474,6 +568,46 @@ func (x *extraction) antecedent(p string, i int) *entity {
 		break
 	}
 	return x.recent(i, ok)
+}
+
+// subjectOf is the person a sentence opens with, if it opens with one
+// (after an introductory phrase set off by a comma, as in "In Warsaw,
+// Polish Prime Minister Jan Kowalczyk wrote…").
+func (x *extraction) subjectOf(si int) *entity {
+	k := x.tokAt(x.t.sents[si].start)
+	end := x.tokAt(x.t.sents[si].end)
+	for tries := 0; tries < 2 && k < end; tries++ {
+		j := k
+		for j < end && (x.toks[j].is("the", "a", "an", "but", "and") || titleModifiers[x.toks[j].fold] || x.titleAt(j) > j) {
+			if t := x.titleAt(j); t > j {
+				j = t
+			} else {
+				j++
+			}
+		}
+		for j < end {
+			m := x.mentionAt[j]
+			if m == nil {
+				break
+			}
+			if m.ent.kind == kg.Person {
+				return m.ent
+			}
+			j = m.tok1
+			if j < end && x.toks[j].possessive() {
+				j++
+			}
+			for j < end && x.titleAt(j) > j {
+				j = x.titleAt(j)
+			}
+		}
+		// Skip an opening phrase up to its comma and try once more.
+		for k < end && x.toks[k].text != "," {
+			k++
+		}
+		k++
+	}
+	return nil
 }
 
 // describedPerson resolves "the president", "the NATO chief": a person
@@ -541,6 +675,33 @@ func (x *extraction) describedPerson(i, j int) *entity {
 		}
 	}
 	return nil
+}
+
+// describedOrganisation resolves "the alliance" at token i: an
+// organisation (or, for "the government" or "the country", a nation)
+// named before it, preferring one whose names contain the noun.
+func (x *extraction) describedOrganisation(noun string, i int) *entity {
+	want := kg.Organisation
+	if noun == "government" || noun == "country" || noun == "nation" || noun == "state" {
+		want = kg.Nation
+	}
+	var first *entity
+	for j := i - 1; j >= 0; j-- {
+		m := x.mentionAt[j]
+		if m == nil || x.toks[j].inQuote || m.ent.kind != want || m.ent.collective {
+			continue
+		}
+		if first == nil {
+			first = m.ent
+		}
+		for _, n := range append([]string{m.ent.name}, m.ent.aliases...) {
+			if strings.Contains(strings.ToLower(n), noun) {
+				return m.ent
+			}
+		}
+		j = m.tok0
+	}
+	return first
 }
 
 func sameTitle(a, b string) bool {

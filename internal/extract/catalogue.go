@@ -123,6 +123,18 @@ func buildLexicon(c *Catalogue, gaz []gazetteerItem) *lexicon {
 		for _, n := range g.People {
 			lx.add(n, k, formPeople)
 		}
+		if g.collective {
+			// "One European diplomat", "a Western official": the
+			// collective's adjective, and its aliases in the singular.
+			if adj, _, ok := strings.Cut(g.Name, " "); ok {
+				lx.add(adj, k, formAdjective)
+			}
+			for _, n := range g.Aliases {
+				if strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") {
+					lx.add(strings.TrimSuffix(n, "s"), k, formName)
+				}
+			}
+		}
 	}
 	return lx
 }

@@ -17,7 +17,8 @@ var titles = foldedSet(
 	"climate minister", "digital minister", "minister", "deputy minister", "foreign secretary", "home secretary",
 	"defence secretary", "defense secretary", "health secretary", "business secretary", "treasury secretary",
 	"secretary of state", "state secretary", "secretary general", "secretary", "under secretary", "deputy secretary",
-	"special envoy", "envoy", "special representative", "high representative", "ambassador", "spokesperson",
+	"special envoy", "envoy", "coordinator", "humanitarian coordinator", "representative", "delegate",
+	"inspector", "inspector general", "auditor", "ombudsman", "rapporteur", "special rapporteur", "commissioner", "special representative", "high representative", "ambassador", "spokesperson",
 	"spokesman", "spokeswoman", "press secretary", "head", "chief", "chief executive", "chief executive officer",
 	"ceo", "chairman", "chairwoman", "chairperson", "chair", "vice chair", "director", "director general",
 	"executive director", "managing director", "governor", "central bank governor", "mayor", "king", "queen",
@@ -94,7 +95,22 @@ var attributionNouns = foldedSet("official", "officials", "source", "sources", "
 	"lawmaker", "lawmakers", "statement", "office", "authorities", "military", "army", "police", "commander",
 	"commanders", "executive", "executives", "delegation", "delegate", "delegates", "representative",
 	"representatives", "members", "member", "officer", "officers", "staff", "administration", "agency",
-	"company", "bank", "council", "commission", "party", "group", "cabinet", "presidency", "embassy", "mission")
+	"company", "bank", "council", "commission", "party", "group", "cabinet", "presidency", "embassy", "mission",
+	"investigators", "investigator", "prosecutors", "prosecutor", "experts", "expert", "researchers", "scientists",
+	"observers", "witnesses", "witness", "residents", "doctors", "doctor", "workers", "worker", "sources",
+	"campaigners", "activists", "economists", "economist", "traders", "trader", "bankers", "banker", "lawyers",
+	"lawyer", "judge", "judges", "alliance", "bloc", "firm", "organisation", "organization", "body",
+	"coalition", "department", "committee", "board", "regulator", "operator", "court", "union", "navy",
+	"coastguard", "ministries", "governments", "watchdog", "broadcaster", "newspaper", "agency", "team")
+
+// orgNouns name an organisation or a nation's government when used with
+// "the" after it has been named: "the alliance", "the bloc", "the
+// ministry", "the company".
+var orgNouns = foldedSet("alliance", "bloc", "union", "company", "firm", "group", "ministry", "government",
+	"council", "agency", "organisation", "organization", "body", "coalition", "commission", "bank", "court",
+	"army", "military", "embassy", "office", "administration", "department", "party", "committee", "board",
+	"regulator", "operator", "navy", "coastguard", "cabinet", "presidency", "parliament", "kremlin", "watchdog",
+	"broadcaster", "newspaper", "country", "nation", "state")
 
 // pronouns and what they can refer to.
 var pronounKinds = map[string]string{"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}

@@ -185,6 +185,9 @@ func (x *extraction) newPerson(name, rule string, confidence float64) *entity {
 // token, or i when there is no name.
 func (x *extraction) nameAt(i int) int {
 	toks := x.toks
+	if i < len(toks) && honorifics[toks[i].fold] {
+		return i
+	}
 	j := i
 	for j < len(toks) && j-i < 5 {
 		k := toks[j]

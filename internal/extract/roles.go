@@ -17,26 +17,55 @@ type role struct {
 	confidence float64
 }
 
-// titleAt matches the longest title at token i, returning its end.
+// titleAt matches a title at token i, returning its end: a listed title
+// ("Prime Minister", "Secretary General"), possibly built up from
+// modifiers and a portfolio ("Deputy Defense Secretary", "top military
+// commander", "Foreign Affairs Minister").
 func (x *extraction) titleAt(i int) int {
+	j := i
+	for j < len(x.toks) && j-i < 3 && titleModifiers[x.toks[j].fold] {
+		j++
+	}
+	for j < len(x.toks) && j-i < 5 && portfolios[x.toks[j].fold] && !titles[x.toks[j].fold] {
+		j++
+	}
 	key := ""
 	best := i
-	for j := i; j < len(x.toks) && j-i < maxTitleWords; j++ {
-		k := x.toks[j]
-		if !k.isWord() {
+	for k := j; k < len(x.toks) && k-j < maxTitleWords; k++ {
+		t := x.toks[k]
+		if !t.isWord() {
 			break
 		}
 		if key == "" {
-			key = k.fold
+			key = t.fold
 		} else {
-			key += " " + k.fold
+			key += " " + t.fold
 		}
 		if titles[key] {
-			best = j + 1
+			best = k + 1
+		}
+	}
+	if best == i && j > i {
+		// "Deputy" alone is a title too.
+		if titles[x.toks[j-1].fold] {
+			return j
 		}
 	}
 	return best
 }
+
+// titleModifiers may stand before a title: "Deputy", "Acting", "top".
+var titleModifiers = foldedSet("deputy", "vice", "acting", "assistant", "under", "senior", "chief", "top",
+	"interim", "first", "lead", "principal", "executive", "associate", "permanent", "general", "military", "civilian")
+
+// portfolios are what a minister or secretary is in charge of.
+var portfolios = foldedSet("defense", "defence", "foreign", "finance", "interior", "home", "economy", "economic",
+	"energy", "trade", "health", "justice", "agriculture", "transport", "environment", "culture", "education",
+	"labour", "labor", "industry", "development", "climate", "digital", "treasury", "state", "security", "affairs",
+	"european", "infrastructure", "maritime", "fisheries", "commerce", "communications", "information", "budget",
+	"social", "family", "foreign-affairs", "national", "homeland", "veterans", "army", "navy", "air", "force",
+	"naval", "intelligence", "police", "border", "emergency", "emergencies", "refugee", "migration", "science", "technology",
+	"humanitarian", "regional", "resident", "country", "operations", "communications", "press", "research", "medical")
 
 // titleText is the title as a role holds it: "Prime Minister", "Secretary
 // General", "Special envoy" kept as written but with a capital first letter.
@@ -57,6 +86,10 @@ func (x *extraction) titleText(i, j int) string {
 // starting at token i: "France's", "French", "NATO", "U.S.".
 func (x *extraction) possessorBefore(i int) (*entity, int) {
 	j := i - 1
+	// "U.S. Army Gen.": the service stands between nation and title.
+	for j >= 0 && x.toks[j].is("army", "navy", "air", "force", "marine", "corps", "coast", "guard") && x.toks[j].capitalised() {
+		j--
+	}
 	if j >= 0 && x.toks[j].possessive() {
 		j--
 	}
@@ -91,6 +124,18 @@ func (x *extraction) findRoles() {
 		if x.toks[i].is("his", "her", "its", "their") {
 			continue // after surnames are known: pronounTitles
 		}
+		if honorifics[x.toks[i].fold] {
+			// "Dr. Leila Haddad", "Mr. Hrytsenko": a person, title or not.
+			if p, end := x.peekPerson(i+1, 2); end > i+1 {
+				x.takePerson(i+1, end, p, "honorific-name")
+				i = end - 1
+				continue
+			}
+			if i+1 < len(x.toks) && x.toks[i+1].capitalised() {
+				x.personAt(i+1, 1)
+			}
+			continue
+		}
 		t := x.titleAt(i)
 		if t == i {
 			if n := x.nameAt(i); n-i >= 2 {
@@ -100,6 +145,9 @@ func (x *extraction) findRoles() {
 			}
 			continue
 		}
+		if i > 0 && x.toks[i-1].is("former", "ex", "late", "then", "outgoing") {
+			continue // no current role
+		}
 		of, from := x.possessorBefore(i)
 		capital := x.toks[i].capitalised()
 		if !capital && of == nil {
@@ -108,6 +156,22 @@ func (x *extraction) findRoles() {
 		start := t
 		for start < len(x.toks) && honorifics[x.toks[start].fold] {
 			start++
+		}
+		// "The U.N. humanitarian coordinator for Ukraine, Sofia Brandt,":
+		// the name follows the title after a comma.
+		if of != nil && start < len(x.toks) {
+			k := start
+			if x.toks[k].is("for", "of", "in", "at") {
+				k = x.npForward(k+1, len(x.toks))
+			}
+			if k < len(x.toks) && x.toks[k].text == "," {
+				if p, end := x.peekPerson(k+1, 2); end > k+1 && end < len(x.toks) && (x.toks[end].text == "," || x.isSpeechVerbAt(end)) {
+					p = x.takePerson(k+1, end, p, "title-comma-name")
+					x.addRole(p, of, x.titleText(i, t), span{x.toks[from].start, x.toks[end-1].end}, "title-comma-name", 0.8)
+					i = end - 1
+					continue
+				}
+			}
 		}
 		person, end := x.personAt(start, 2)
 		if person == nil {
@@ -236,7 +300,7 @@ func (x *extraction) appositiveRole(i int) int {
 			}
 		}
 	}
-	for j < len(x.toks) && x.toks[j].is("senior", "top", "chief", "new", "current", "powerful", "longtime", "long-time") {
+	for j < len(x.toks) && x.toks[j].is("new", "current", "powerful", "longtime", "long-time") {
 		j++
 	}
 	t := x.titleAt(j)

@@ -259,6 +259,12 @@ func (x *extraction) isName(q *quote, q0, a int, cues []*cue) bool {
 		"entitled", "operation", "plan", "slogan", "book", "film", "song", "campaign", "as", "term", "word", "phrase", "label", "its", "his", "her", "their") && words <= 8 {
 		return true
 	}
+	// A sentence that is nothing but a short quotation ("“Today they
+	// agreed.”") is speech; a few quoted words inside a sentence are a
+	// name or a scare quote.
+	if x.quoteOnlySentence(q, q0) {
+		return false
+	}
 	if words <= 4 {
 		return true
 	}
@@ -270,6 +276,22 @@ func (x *extraction) isName(q *quote, q0, a int, cues []*cue) bool {
 		}
 	}
 	return words <= 6 && caps == words
+}
+
+// quoteOnlySentence: no word outside the quotation in its sentence.
+func (x *extraction) quoteOnlySentence(q *quote, q0 int) bool {
+	si := x.toks[q0].sent
+	for k := q0; k >= 0 && x.toks[k].sent == si; k-- {
+		if x.toks[k].isWord() && !x.toks[k].inQuote {
+			return false
+		}
+	}
+	for k := q0; k < len(x.toks) && x.toks[k].sent == si; k++ {
+		if x.toks[k].isWord() && !x.toks[k].inQuote {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteOnly: the sentence is nothing but the quotation.
@@ -356,6 +378,14 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 	}
 	if x.toks[c0].is("if", "whether", "how", "why", "what", "when") {
 		return
+	}
+	// "Finland pledged 12 million euros", "announced new funding": an
+	// act, not speech, unless a clause follows ("pledged to…", "pledged
+	// they would…").
+	if x.toks[c.verb0].is("pledged", "promised", "vowed", "announced", "agreed", "welcomed", "praised", "condemned", "criticised", "criticized", "urged") && !x.clauseAt(c0, c1) {
+		if c.kind != dismiss && c.kind != urge {
+			return
+		}
 	}
 	// A narrator's clause after a comma is not what was said: "…, as
 	// protests spread".
@@ -456,7 +486,20 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 				for k < end && (x.toks[k].fold != "" && isNumber(x.toks[k].text) || x.toks[k].text == ",") {
 					k++
 				}
-			case x.toks[k].is("yesterday", "today", "earlier", "later", "also", "again", "repeatedly", "publicly"):
+			case x.toks[k].is("yesterday", "today", "earlier", "later", "also", "again", "repeatedly", "publicly", "privately", "separately"):
+				k++
+			case x.toks[k].is("on", "in", "via") && k+2 < end && x.toks[k+1].is("social", "a", "an", "his", "her", "their", "its", "x", "twitter", "facebook", "telegram", "television", "tv", "radio", "parliament"):
+				// "wrote on social media", "said in a statement", "told
+				// parliament in an interview"
+				j := k + 1
+				for j < end && j-k <= 4 && x.toks[j].isWord() && !x.toks[j].is("that") && (x.toks[j].is("social", "media", "a", "an", "his", "her", "their", "its", "x", "twitter", "facebook", "telegram", "television", "tv", "radio", "parliament", "statement", "interview", "post", "posting", "speech", "video", "briefing", "letter", "message", "broadcast", "televised", "written", "joint", "address", "emailed", "separate") || x.toks[j].capitalised()) {
+					j++
+				}
+				if j == k+1 {
+					return
+				}
+				k = j
+			case x.toks[k].text == ",":
 				k++
 			case x.toks[k].is("in", "at") && k+1 < end && x.toks[k+1].capitalised() && x.toks[k+1].fold != "a":
 				j := k + 1
@@ -475,9 +518,9 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 		if k < end {
 			if m := x.mentionAt[k]; m != nil && m.tok0 == k {
 				k = m.tok1
-			} else if x.toks[k].is("reporters", "journalists", "parliament", "lawmakers", "supporters", "me", "him", "her", "them", "us") {
+			} else if x.toks[k].is("reporters", "journalists", "parliament", "lawmakers", "supporters", "me", "him", "her", "them", "us", "allies", "ministers", "colleagues", "officials", "diplomats", "delegates", "members", "leaders", "investors", "analysts", "the") && !x.toks[k].is("the") {
 				k++
-			} else if x.toks[k].is("a", "the") {
+			} else if x.toks[k].is("a", "the", "his", "her", "their", "its") {
 				k = x.npForward(k, end)
 			} else if x.toks[k].capitalised() {
 				k = x.npForward(k, end)
@@ -521,6 +564,21 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 		return -1, -1
 	}
 	return k, end
+}
+
+// clauseAt: the words at c0 start a clause or an infinitive: "to act",
+// "that …", "they would …", "Italy was …".
+func (x *extraction) clauseAt(c0, c1 int) bool {
+	t := x.toks[c0]
+	if t.is("to", "that") {
+		return true
+	}
+	for k := c0 + 1; k < c1 && k <= c0+4; k++ {
+		if x.toks[k].is("would", "will", "could", "should", "must", "may", "might", "can", "was", "were", "is", "are", "had", "has", "have") {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteCovers: every word in [i, j) is inside a quotation.

@@ -21,7 +21,10 @@
 package eval
 
 import (
+	"fmt"
+	"io"
 	"sort"
+	"strings"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
@@ -170,14 +173,26 @@ func Score(draft, gold *kg.SourceDocument, unresolved []kg.Evidence) Counts {
 			c.DateRight++
 		}
 	}
-	// Speaker accuracy: aligned on kind and evidence only.
-	loose := align(draft.Statements, gold.Statements, func(d, g kg.Statement) bool { return d.Kind == g.Kind })
-	c.SpeakerAligned = len(loose)
-	for _, p := range loose {
-		if mapID(draft.Statements[p[0]].SpeakerID) == gold.Statements[p[1]].SpeakerID {
-			c.SpeakerRight++
+	// Speaker accuracy: the matches, then the statements left over
+	// aligned on kind and evidence alone (so that of two statements over
+	// the same words, each is paired with its own speaker first).
+	c.SpeakerAligned, c.SpeakerRight = len(pairs), len(pairs)
+	usedD, usedG := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		usedD[p[0]], usedG[p[1]] = true, true
+	}
+	var restD, restG []kg.Statement
+	for i, d := range draft.Statements {
+		if !usedD[i] {
+			restD = append(restD, d)
 		}
 	}
+	for j, g := range gold.Statements {
+		if !usedG[j] {
+			restG = append(restG, g)
+		}
+	}
+	c.SpeakerAligned += len(align(restD, restG, func(d, g kg.Statement) bool { return d.Kind == g.Kind }))
 	c.Unresolved = len(unresolved)
 	for _, u := range unresolved {
 		for _, g := range gold.Statements {
@@ -296,4 +311,64 @@ func alignEvents(draft, gold []kg.Event) map[string]string {
 		}
 	}
 	return out
+}
+
+// Explain writes what did not match: gold statements the draft missed
+// (with the draft statement over the same words, if any) and draft
+// statements the gold does not have.
+func Explain(w io.Writer, draft, gold *kg.SourceDocument, unresolved []kg.Evidence) {
+	var c Counts
+	c = newCounts()
+	idMap := alignEntities(draft.Entities, gold.Entities, &c)
+	mapID := func(id string) string {
+		if g, ok := idMap[id]; ok {
+			return g
+		}
+		return id
+	}
+	pairs := align(draft.Statements, gold.Statements, func(d, g kg.Statement) bool {
+		return d.Kind == g.Kind && mapID(d.SpeakerID) == g.SpeakerID
+	})
+	matchedD, matchedG := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		matchedD[p[0]], matchedG[p[1]] = true, true
+	}
+	text := []rune(gold.Source.Text)
+	excerpt := func(e kg.Evidence) string {
+		s := string(text[e.Start:e.End])
+		if len(s) > 110 {
+			s = s[:110] + "…"
+		}
+		return strings.ReplaceAll(s, "\n", " ")
+	}
+	for j, g := range gold.Statements {
+		if matchedG[j] {
+			continue
+		}
+		fmt.Fprintf(w, "  missed %s by %s: %q\n", g.Kind, g.SpeakerID, excerpt(g.Evidence))
+		for i, d := range draft.Statements {
+			if overlap(d.Evidence, g.Evidence) > 0 {
+				fmt.Fprintf(w, "      draft has %s by %s (matched elsewhere: %v)\n", d.Kind, mapID(d.SpeakerID), matchedD[i])
+			}
+		}
+		for _, u := range unresolved {
+			if overlap(u, g.Evidence) > 0 {
+				fmt.Fprintf(w, "      draft has it with no speaker\n")
+			}
+		}
+	}
+	for i, d := range draft.Statements {
+		if !matchedD[i] {
+			fmt.Fprintf(w, "  extra %s by %s: %q\n", d.Kind, mapID(d.SpeakerID), excerpt(d.Evidence))
+		}
+	}
+	for _, g := range gold.Roles {
+		found := false
+		for _, r := range draft.Roles {
+			found = found || mapID(r.PersonID) == g.PersonID && mapID(r.OfID) == g.OfID
+		}
+		if !found {
+			fmt.Fprintf(w, "  missed role %s %s of %s\n", g.PersonID, g.Title, g.OfID)
+		}
+	}
 }

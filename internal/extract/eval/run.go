@@ -54,6 +54,8 @@ type Row struct {
 	Counts  Counts
 	Elapsed time.Duration
 	Bytes   int
+	// Misses explains what did not match.
+	Misses string
 }
 
 // Run drafts every gold report and scores it. The catalogue for each is
@@ -84,7 +86,9 @@ func Run(golds []Gold) ([]Row, error) {
 		for _, u := range d.Unresolved {
 			unresolved = append(unresolved, kg.Evidence{Start: *u.Evidence.Start, End: *u.Evidence.End})
 		}
-		rows = append(rows, Row{Name: g.Name, Counts: Score(draft, g.Doc, unresolved), Elapsed: elapsed, Bytes: len(src.Text)})
+		var misses strings.Builder
+		Explain(&misses, draft, g.Doc, unresolved)
+		rows = append(rows, Row{Name: g.Name, Counts: Score(draft, g.Doc, unresolved), Elapsed: elapsed, Bytes: len(src.Text), Misses: misses.String()})
 	}
 	return rows, nil
 }
