@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"newsgraph/internal/kg"
@@ -648,7 +649,7 @@ func (x *extraction) describedPerson(i, j int) *entity {
 			}
 			last := -1
 			for _, mm := range e.mentions {
-				if mm.start < m && mm.start > last && !x.toks[mm.tok0].inQuote {
+				if mm.start < m && mm.start > last && !x.toks[mm.tok0].inQuote && x.toks[i].start-mm.start < lookBack*8 {
 					last = mm.start
 				}
 			}
@@ -686,7 +687,7 @@ func (x *extraction) describedOrganisation(noun string, i int) *entity {
 		want = kg.Nation
 	}
 	var first *entity
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
 		m := x.mentionAt[j]
 		if m == nil || x.toks[j].inQuote || m.ent.kind != want || m.ent.collective {
 			continue
@@ -722,10 +723,6 @@ func (x *extraction) lastUnnamed(noun string) (*entity, string) {
 }
 
 func (x *extraction) paraOf(pos int) int {
-	for i, p := range x.t.paras {
-		if pos < p.end {
-			return i
-		}
-	}
-	return len(x.t.paras) - 1
+	i := sort.Search(len(x.t.paras), func(i int) bool { return pos < x.t.paras[i].end })
+	return min(i, len(x.t.paras)-1)
 }

@@ -267,12 +267,15 @@ func (x *extraction) eventIDs() {
 
 // eventAt is the event whose phrase covers token k.
 func (x *extraction) eventAt(k int) *event {
-	for _, ev := range x.events {
-		for _, p := range ev.phrases {
-			if p[0] <= k && k < p[1] {
-				return ev
+	if x.eventOfTok == nil {
+		x.eventOfTok = make([]*event, len(x.toks))
+		for _, ev := range x.events {
+			for _, p := range ev.phrases {
+				for j := p[0]; j < p[1]; j++ {
+					x.eventOfTok[j] = ev
+				}
 			}
 		}
 	}
-	return nil
+	return x.eventOfTok[k]
 }

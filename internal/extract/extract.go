@@ -76,6 +76,7 @@ type extraction struct {
 	statements      []*statement
 	said            []saidAt
 	lastAttribution map[*entity]string
+	eventOfTok      []*event // built on first use, after findEvents
 }
 
 // Extract drafts a source document from a report. cat may be nil: the

@@ -364,10 +364,15 @@ func (x *extraction) roleOfPronoun(i int) *entity {
 	return nil
 }
 
+// lookBack bounds how far back (in tokens) a pronoun or a description
+// looks for what it refers to: a few paragraphs, which also keeps a long
+// text linear.
+const lookBack = 400
+
 // recent is the entity most recently mentioned before token i, outside
 // quotations, that ok accepts.
 func (x *extraction) recent(i int, ok func(*entity) bool) *entity {
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
 		if m := x.mentionAt[j]; m != nil && !x.toks[j].inQuote && ok(m.ent) {
 			return m.ent
 		}

@@ -16,6 +16,9 @@ import (
 // and punctuation other than letters and digits reduced to one space.
 // It is the key for "ignoring case and accents".
 func Fold(s string) string {
+	if ascii(s) {
+		return foldASCII(s)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	stripped, _, err := transform.String(t, s)
 	if err != nil {
@@ -37,6 +40,39 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII is Fold for ASCII text, which has no accents to remove: the
+// common case, and much cheaper than the Unicode transform.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // foldSpecial maps letters that have no decomposition to their usual ASCII

@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,20 @@ func TestSlug(t *testing.T) {
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The ASCII fast path folds exactly as the Unicode path does.
+func TestFoldASCIIAgrees(t *testing.T) {
+	for _, in := range []string{"U.S. President", "  Zelenskiy's ", "NATO-led", "O'Brien", "a--b", "", "..", "Ab1 2cD", "x\ty\nz"} {
+		got := foldASCII(in)
+		// Fold with a non-ASCII letter appended takes the Unicode path;
+		// its result is the same plus that letter.
+		want := Fold(in + " é")
+		want = strings.TrimSuffix(strings.TrimSuffix(want, "e"), " ")
+		if got != want {
+			t.Errorf("foldASCII(%q) = %q, Unicode path %q", in, got, want)
 		}
 	}
 }
