@@ -1,7 +1,8 @@
 // Package cli runs newsgraph's subcommands other than serving: one file per
-// subcommand (ingest, delete). They load and remove source documents
-// through the same validation and store code as the GraphQL mutations, and
-// speak to a person at a terminal or, with --json, to a script.
+// subcommand (ingest, delete, extract). They draft, load and remove source
+// documents through the same extraction, validation and store code as the
+// GraphQL mutations, and speak to a person at a terminal or, with --json,
+// to a script.
 package cli
 
 import (
@@ -46,16 +47,24 @@ type command struct {
 	synopsis string
 	// argsOK checks the number of positional arguments.
 	argsOK func(n int) bool
+	// flags adds the command's own flags, beyond --json, to opts.
+	flags func(fs *flag.FlagSet, opts *options)
 	// run does the work with the store, one result per argument, and the
 	// worst exit code among them.
 	run func(ctx context.Context, st *store.Store, args []string) ([]result, int)
+	// own, when set, runs the command instead of run: for commands that
+	// print something other than results, or may not need Neo4j.
+	own func(ctx context.Context, opts options, getenv func(string) string, stdout, stderr io.Writer) error
 }
 
-// commands are the subcommands by name.
+// commands are the subcommands by name. extract is added in extract.go,
+// which refers back to this table's helpers.
 var commands = map[string]command{
 	"ingest": ingestCommand,
 	"delete": deleteCommand,
 }
+
+func init() { commands["extract"] = extractCommand }
 
 // Usage is the whole program's usage line.
 func Usage() string {
@@ -75,6 +84,8 @@ func Usage() string {
 type options struct {
 	json bool
 	args []string
+	// extract's own flags.
+	extract extractFlags
 }
 
 // parse reads a subcommand's flags and arguments; a mistake is an
@@ -86,7 +97,11 @@ func parse(name string, args []string, stderr io.Writer) (command, options, erro
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print results as JSON")
+	var opts options
+	fs.BoolVar(&opts.json, "json", false, "print results as JSON")
+	if cmd.flags != nil {
+		cmd.flags(fs, &opts)
+	}
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsgraph "+cmd.synopsis)
 		fs.PrintDefaults()
@@ -98,7 +113,8 @@ func parse(name string, args []string, stderr io.Writer) (command, options, erro
 		fs.Usage()
 		return cmd, options{}, &ExitError{ExitInvalid, fmt.Errorf("%s: wrong arguments", name)}
 	}
-	return cmd, options{json: *asJSON, args: fs.Args()}, nil
+	opts.args = fs.Args()
+	return cmd, opts, nil
 }
 
 // Run runs the subcommand name with its arguments, configured from
@@ -108,6 +124,9 @@ func Run(ctx context.Context, name string, args []string, getenv func(string) st
 	cmd, opts, err := parse(name, args, stderr)
 	if err != nil {
 		return err
+	}
+	if cmd.own != nil {
+		return cmd.own(ctx, opts, getenv, stdout, stderr)
 	}
 	cfg, err := config.Load(getenv)
 	if err != nil {

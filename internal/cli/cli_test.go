@@ -221,3 +221,84 @@ func TestExitCodeAndMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestParseExtract(t *testing.T) {
+	var stderr bytes.Buffer
+	_, opts, err := parse("extract", []string{"--offline", "--report", "--title", "Talks end", "--publisher", "Reuters", "--published", "2026-03-02", "--id", "source:x", "report.txt"}, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := opts.extract
+	if !f.offline || !f.report || f.title != "Talks end" || f.publisher != "Reuters" || f.published != "2026-03-02" || f.id != "source:x" || !slices.Equal(opts.args, []string{"report.txt"}) {
+		t.Errorf("options %+v", opts)
+	}
+	if _, _, err := parse("extract", []string{"--title", "x", "a.txt", "b.txt"}, &stderr); err == nil {
+		t.Error("two files: want an error")
+	}
+}
+
+// Bad reports are refused with a message naming what is wrong, before
+// anything is opened; no Neo4j is needed to see it.
+func TestExtractBadInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, []byte("  \n"), 0o644)
+	binary := filepath.Join(dir, "binary.txt")
+	os.WriteFile(binary, []byte{0xff, 0xfe, 'a'}, 0o644)
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte(`"We are ready," the minister said.`), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", "--offline", "--title", "T", empty}, "text: is empty"},
+		{[]string{"extract", "--offline", "--title", "T", binary}, "text: is not valid UTF-8"},
+		{[]string{"extract", "--offline", "--title", "T", filepath.Join(dir, "missing.txt")}, "no such file"},
+		{[]string{"extract", "--offline", "--title", "T", "--published", "2026-13-01", good}, "publishedAt:"},
+		{[]string{"extract", "--offline", good}, "title: is empty"},
+		{[]string{"extract", "--offline", "--published", "2026-02-01", binary}, "not valid UTF-8"},
+	} {
+		code, _, stderr := runCLITest(t, "bolt://127.0.0.1:1", tt.args...)
+		if code != ExitInvalid || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tt.args[1:], code, stderr, tt.want)
+		}
+	}
+}
+
+// The door the README shows: draft the seed report offline, then ingest
+// the draft as it is into an empty graph.
+func TestExtractThenIngest(t *testing.T) {
+	st := seededStore(t)
+	if err := st.DeleteAll(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	uri := neo4jtest.Config(t).URI
+	report := filepath.Join("..", "..", "seed", "reuters-2025-09-05-coalition-of-the-willing.txt")
+	code, out, stderr := runCLITest(t, uri, "extract", "--offline", "--report", "--title", "Twenty-six nations pledge postwar security guarantees to Ukraine at Paris summit",
+		"--publisher", "Reuters", "--published", "2025-09-05", report)
+	if code != 0 {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "confidence") || !strings.Contains(stderr, "statements[0]") {
+		t.Errorf("--report printed no table:\n%s", stderr)
+	}
+	draft := filepath.Join(t.TempDir(), "draft.json")
+	os.WriteFile(draft, []byte(out), 0o644)
+	code, out, _ = runCLITest(t, uri, "ingest", "--json", draft)
+	var results []result
+	if err := json.Unmarshal([]byte(out), &results); err != nil || code != 0 || !results[0].OK {
+		t.Fatalf("ingest of the draft: exit %d\n%s", code, out)
+	}
+	created := map[string]int{}
+	for _, c := range results[0].Counts {
+		created[c.Kind] = c.Created
+	}
+	if created["statements"] < 30 || created["entities"] < 20 || created["roles"] < 8 {
+		t.Errorf("the draft loaded too little: %+v", results[0].Counts)
+	}
+	// The drafted graph answers like the curated one for a known quote.
+	n, _, err := st.Counts(t.Context())
+	if err != nil || n == 0 {
+		t.Fatalf("graph after ingest: %d nodes, %v", n, err)
+	}
+}

@@ -115,7 +115,7 @@ func (x *extraction) ownNation(e *entity) *entity {
 // name in the words, or enough of the distinctive words of the
 // statements already on it.
 type topicModel struct {
-	topics []CatalogueTopic
+	topics []kg.TopicText
 	names  [][]string
 	words  []map[string]float64
 }
@@ -126,7 +126,7 @@ var stopwords = foldedSet("the", "a", "an", "of", "to", "in", "on", "and", "or",
 	"who", "there", "more", "must", "should", "can", "could", "also", "than", "so", "if", "into", "about", "after",
 	"over", "out", "up", "all", "any", "some", "no", "do", "does", "did", "what", "when", "very", "such", "only")
 
-func newTopicModel(topics []CatalogueTopic) *topicModel {
+func newTopicModel(topics []kg.TopicText) *topicModel {
 	tm := &topicModel{topics: topics}
 	df := map[string]int{}
 	bags := make([]map[string]int, len(topics))

@@ -12,35 +12,17 @@ import (
 // entities by name and alias, reuses their ids, and knows their roles, so
 // that "the NATO chief" can be resolved to a person the report never
 // names in full. Topics are matched by their names and by the words of
-// the statements already on them.
+// the statements already on them. Build one with NewCatalogue; it is safe
+// for concurrent use and compiles its word index once.
 type Catalogue struct {
-	Entities []CatalogueEntity
-	Roles    []CatalogueRole
-	Topics   []CatalogueTopic
+	kg.Catalogue
 
 	once sync.Once
 	lex  *lexicon
 }
 
-// CatalogueEntity is an entity of the graph.
-type CatalogueEntity struct {
-	ID      string
-	Kind    kg.EntityKind
-	Name    string
-	Aliases []string
-}
-
-// CatalogueRole is a role of the graph: PersonID holds Title of OfID.
-type CatalogueRole struct {
-	PersonID, Title, OfID string
-}
-
-// CatalogueTopic is a topic of the graph with the text of (some of) the
-// statements on it.
-type CatalogueTopic struct {
-	ID, Name string
-	Text     string
-}
+// NewCatalogue wraps what the graph knows for the extractor.
+func NewCatalogue(c kg.Catalogue) *Catalogue { return &Catalogue{Catalogue: c} }
 
 // form is how a mention names its entity.
 type form int
@@ -76,8 +58,8 @@ type lexicon struct {
 	entries map[string][]lexEntry
 	maxLen  int
 	byID    map[string]*known
-	roles   []CatalogueRole
-	topics  []CatalogueTopic
+	roles   []kg.Role
+	topics  []kg.TopicText
 }
 
 func (c *Catalogue) lexicon() (*lexicon, error) {
@@ -163,8 +145,9 @@ func (lx *lexicon) add(surface string, k *known, f form) {
 // on it. The offline extractor uses the embedded seed this way; the
 // evaluation uses every gold document but the one it scores.
 func CatalogueFrom(docs ...*kg.SourceDocument) *Catalogue {
-	c := &Catalogue{}
+	var c kg.Catalogue
 	seen := map[string]int{}
+	topic := map[string]int{}
 	for _, d := range docs {
 		for _, e := range d.Entities {
 			if i, ok := seen[e.ID]; ok {
@@ -176,29 +159,24 @@ func CatalogueFrom(docs ...*kg.SourceDocument) *Catalogue {
 				continue
 			}
 			seen[e.ID] = len(c.Entities)
-			c.Entities = append(c.Entities, CatalogueEntity{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: append([]string(nil), e.Aliases...)})
+			c.Entities = append(c.Entities, kg.Entity{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: append([]string(nil), e.Aliases...)})
 		}
 		for _, r := range d.Roles {
-			c.Roles = append(c.Roles, CatalogueRole{PersonID: r.PersonID, Title: r.Title, OfID: r.OfID})
-		}
-		text := map[string][]string{}
-		for _, s := range d.Statements {
-			for _, t := range s.TopicIDs {
-				text[t] = append(text[t], s.Text)
-			}
+			c.Roles = append(c.Roles, kg.Role{PersonID: r.PersonID, Title: r.Title, OfID: r.OfID})
 		}
 		for _, t := range d.Topics {
-			found := false
-			for i := range c.Topics {
-				if c.Topics[i].ID == t.ID {
-					c.Topics[i].Text += " " + strings.Join(text[t.ID], " ")
-					found = true
-				}
+			if _, ok := topic[t.ID]; !ok {
+				topic[t.ID] = len(c.Topics)
+				c.Topics = append(c.Topics, kg.TopicText{Topic: t})
 			}
-			if !found {
-				c.Topics = append(c.Topics, CatalogueTopic{ID: t.ID, Name: t.Name, Text: strings.Join(text[t.ID], " ")})
+		}
+		for _, s := range d.Statements {
+			for _, t := range s.TopicIDs {
+				if i, ok := topic[t]; ok {
+					c.Topics[i].Text += " " + s.Text
+				}
 			}
 		}
 	}
-	return c
+	return NewCatalogue(c)
 }
