@@ -76,6 +76,10 @@ func (x *extraction) cuesIn(a, b int) []*cue {
 			kind, ok = speechVerbs[tk.fold]
 			end = k + 1
 		}
+		if !ok && tk.is("called", "described", "branded", "labelled", "labeled", "termed") && x.quoteBetween(k+1, b) {
+			// 'called the plan "reckless"': speech, by way of the quotation.
+			kind, ok, end = dismiss, true, k+1
+		}
 		if !ok {
 			continue
 		}

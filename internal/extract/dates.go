@@ -29,12 +29,16 @@ func (x *extraction) dateIn(a, b int) string {
 			continue
 		}
 		if m, ok := months[t.fold]; ok && t.capitalised() {
-			// Month Day[, Year] or Day Month [Year].
-			if k+1 < b && isNumber(x.toks[k+1].text) {
-				day, _ := strconv.Atoi(x.toks[k+1].text)
+			// Month Day[, Year] or Day Month [Year]; "Jan." too.
+			n := k + 1
+			if n < b && x.toks[n].text == "." {
+				n++
+			}
+			if n < b && isNumber(x.toks[n].text) {
+				day, _ := strconv.Atoi(x.toks[n].text)
 				year := 0
-				if k+3 < b && x.toks[k+2].text == "," && isNumber(x.toks[k+3].text) && len(x.toks[k+3].text) == 4 {
-					year, _ = strconv.Atoi(x.toks[k+3].text)
+				if n+2 < b && x.toks[n+1].text == "," && isNumber(x.toks[n+2].text) && len(x.toks[n+2].text) == 4 {
+					year, _ = strconv.Atoi(x.toks[n+2].text)
 				}
 				if d := x.fullDate(year, m, day, pub); d != "" {
 					return d

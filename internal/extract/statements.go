@@ -123,6 +123,10 @@ func (x *extraction) findStatements() {
 				st.ev = q.span
 				if nb := x.neighbourCue(si, ranges); nb != nil {
 					x.fromCue(st, nb, "neighbour-attribution", 0.75)
+				} else if p := x.previousSubject(si, q); p != nil {
+					// "Saar was blunter. "This is sabotage."": the person the
+					// sentence before is about.
+					st.speaker, st.rule, st.confidence = p, "previous-sentence-subject", 0.6
 				} else if lastQuote != nil && lastQuote.speaker != nil && x.t.sents[lastQuote.sentence].para >= q.para-1 && x.quoteOnly(q, a, b) {
 					x.copySpeaker(st, lastQuote, "same-speaker-goes-on", 0.6)
 				} else if q.open {
@@ -268,6 +272,12 @@ func (x *extraction) isName(q *quote, q0, a int, cues []*cue) bool {
 	if words <= 4 {
 		return true
 	}
+	// Words in quotation marks inside a sentence that reports no speech
+	// at all ("crews nicknamed the tanker "the Ghost of the Baltic"") are a
+	// name, unless they run long.
+	if len(cues) == 0 && words < 8 {
+		return true
+	}
 	inner := q.inner.in(x.t)
 	caps := 0
 	for _, w := range strings.Fields(inner) {
@@ -338,6 +348,24 @@ func (x *extraction) neighbourCue(si int, ranges [][2]int) *cue {
 	return nil
 }
 
+// previousSubject is the person the sentence before opens with, when
+// that sentence is in the same paragraph, reports no speech itself, and
+// the quotation stands alone in its own sentence.
+func (x *extraction) previousSubject(si int, q *quote) *entity {
+	if si == 0 || x.t.sents[si-1].para != x.t.sents[si].para || len(x.t.sents[si-1].quotes) > 0 {
+		return nil
+	}
+	q0 := x.tokAt(q.inner.start)
+	if !x.quoteOnlySentence(q, q0) {
+		return nil
+	}
+	a, b := x.tokAt(x.t.sents[si-1].start), x.tokAt(x.t.sents[si-1].end)
+	if len(x.cuesIn(a, b)) > 0 {
+		return nil
+	}
+	return x.subjectOf(si - 1)
+}
+
 // clauseEnd is where a trailing attribution's clause ends: the sentence's
 // end.
 func (x *extraction) clauseEnd(c *cue, b int) int {
@@ -373,7 +401,14 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 			}
 		}
 	}
-	if words-quoted < 4 && !(c.kind == dismiss && words-quoted >= 2) {
+	if x.characterises(c) {
+		return // 'called the plan "reckless"': the quotation is the statement
+	}
+	switch n := words - quoted; {
+	case c.kind == dismiss && n >= 2:
+	case n >= 4:
+	case n == 3 && x.clauseAt(c0, c1):
+	default:
 		return
 	}
 	if x.toks[c0].is("if", "whether", "how", "why", "what", "when") {
@@ -483,7 +518,7 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 			switch {
 			case x.toks[k].is("on") && k+1 < end && isMonthOrDay(x.toks[k+1].fold):
 				k += 2
-				for k < end && (x.toks[k].fold != "" && isNumber(x.toks[k].text) || x.toks[k].text == ",") {
+				for k < end && (x.toks[k].fold != "" && isNumber(x.toks[k].text) || x.toks[k].text == "," || x.toks[k].text == ".") {
 					k++
 				}
 			case x.toks[k].is("yesterday", "today", "earlier", "later", "also", "again", "repeatedly", "publicly", "privately", "separately"):
@@ -513,6 +548,9 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 		}
 	}
 	skip()
+	if x.toks[c.verb0].is("agreed") && k+1 < end && x.toks[k].is("with") {
+		k = x.npForward(k+1, end)
+	}
 	switch c.kind {
 	case tell, urge, accuse:
 		if k < end {
@@ -564,6 +602,12 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 		return -1, -1
 	}
 	return k, end
+}
+
+// characterises: a verb that only reports speech through the quotation
+// that follows it ("called the plan "reckless"", "described it as").
+func (x *extraction) characterises(c *cue) bool {
+	return c.verb1 == c.verb0+1 && x.toks[c.verb0].is("called", "described", "branded", "labelled", "labeled", "termed", "dubbed")
 }
 
 // clauseAt: the words at c0 start a clause or an infinitive: "to act",
