@@ -21,6 +21,8 @@ type cue struct {
 	// coordinated: the second verb of one subject ("made clear … but
 	// said …").
 	coordinated bool
+	// participle: ", noting that …" after another cue.
+	participle bool
 	// trailing: the cue closes its sentence and reports what came
 	// before it ("…, he said.").
 	trailing bool
@@ -75,6 +77,12 @@ func (x *extraction) cuesIn(a, b int) []*cue {
 		if !ok {
 			kind, ok = speechVerbs[tk.fold]
 			end = k + 1
+		}
+		if !ok && k > a && x.toks[k-1].text == "," && tk.is("noting", "adding", "saying", "warning", "arguing", "insisting", "stressing", "explaining", "acknowledging", "claiming") {
+			// "…, noting that…": the same speaker goes on.
+			c := &cue{verb0: k, verb1: k + 1, kind: report, subj0: -1, subj1: -1, participle: true}
+			out = append(out, c)
+			continue
 		}
 		if !ok && tk.is("called", "described", "branded", "labelled", "labeled", "termed") && x.quoteBetween(k+1, b) {
 			// 'called the plan "reckless"': speech, by way of the quotation.
@@ -132,7 +140,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			if p, end := x.peekPerson(k+1, 1); end == j && (p != nil || end-(k+1) >= 2) {
 				return k + 1, j
 			}
-			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their") || x.titleAt(k+1) > k+1 || x.containsTitle(k+1, j) {
+			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their", "speaking", "writing", "addressing", "responding", "asked", "answering", "appearing", "standing", "visiting") || x.titleAt(k+1) > k+1 || x.containsTitle(k+1, j) {
 				if start, end := x.npBack(k-1, a); start <= k-1 {
 					return start, end
 				}
@@ -153,6 +161,16 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			}
 			if t.is("a", "an", "the", "two", "three", "four", "five", "several", "some", "many", "one", "another", "other", "most") {
 				return x.npTrim(k, j)
+			}
+			// "Sweden's energy ministry", "Moscow's envoy".
+			if t.possessive() && k > a {
+				if m := x.mentionAt[k-1]; m != nil && m.tok1 == k {
+					start := m.tok0
+					if start > a && x.toks[start-1].is("the") {
+						start--
+					}
+					return x.npTrim(start, j)
+				}
 			}
 			if _, verb := speechVerbs[t.fold]; verb || conjunctions[t.fold] && !t.capitalised() {
 				break
@@ -286,6 +304,14 @@ func (x *extraction) npForward(i, b int) int {
 // phrase, its direction and, for reported speech, its content.
 func (x *extraction) assignSubjects(cues []*cue, a, b int) {
 	for ci, c := range cues {
+		if c.participle {
+			if ci > 0 && cues[ci-1].subj0 >= 0 {
+				c.subj0, c.subj1, c.coordinated = cues[ci-1].subj0, cues[ci-1].subj1, true
+			} else {
+				c.embedded = true
+			}
+			continue
+		}
 		if c.according {
 			c.trailing = c.verb0 > a && !x.quoteBetween(a, c.verb0)
 			continue
@@ -517,6 +543,13 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	if e := x.describedPerson(i, j); e != nil {
 		return []*entity{e}, "", "description", 0.75
 	}
+	// "the official", "the ministry": the unnamed source quoted last with
+	// that noun.
+	if anonymous && x.toks[i].is("the") {
+		if e, attr := x.lastUnnamed(head.fold); e != nil {
+			return []*entity{e}, attr, "unnamed-source-again", 0.75
+		}
+	}
 	// "the alliance", "the ministry", "the company": the organisation
 	// named last that goes by such a noun, or failing that the last one.
 	if j-i == 2 && x.toks[i].is("the") && orgNouns[head.fold] {
@@ -618,11 +651,14 @@ func (x *extraction) subjectOf(si int) *entity {
 // describedPerson resolves "the president", "the NATO chief": a person
 // named earlier in the report, or known to the graph, whose role matches.
 func (x *extraction) describedPerson(i, j int) *entity {
-	if !x.toks[i].is("the") {
-		return nil
-	}
 	var of *entity
 	k := i + 1
+	if m := x.mentionAt[i]; m != nil && m.tok0 == i && m.ent.kind != kg.Person && m.tok1 < j && x.toks[m.tok1].possessive() {
+		// "Moscow's envoy": a possessor, then the title.
+		k = i
+	} else if !x.toks[i].is("the") {
+		return nil
+	}
 	if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 		of, k = m.ent, m.tok1
 		if k < j && x.toks[k].possessive() {
@@ -638,7 +674,7 @@ func (x *extraction) describedPerson(i, j int) *entity {
 		if of != nil && r.of != of {
 			return false
 		}
-		if len(title) == 1 && title[0].is("chief", "head", "leader") && of != nil {
+		if len(title) == 1 && title[0].is("chief", "head", "leader", "envoy", "representative") && of != nil {
 			return true
 		}
 		return sameTitle(r.title, x.textOf(k, t))

@@ -316,9 +316,17 @@ func (x *extraction) appositiveRole(i int) int {
 		}
 		if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 			of, stop = m.ent, m.tok1
+		} else if e := x.orgNameAt(k); e > k {
+			// "chief executive of Nordic Subsea Systems": an organisation
+			// the gazetteer does not know.
+			of = x.newOrganisation(k, e)
+			stop = e
 		}
 	}
 	if of == nil {
+		// A person with an office the text does not place: the person
+		// still counts.
+		x.takePerson(i, end, person, "appositive-name")
 		return end
 	}
 	person = x.takePerson(i, end, person, "appositive-name")
@@ -404,4 +412,59 @@ func (x *extraction) roleOf(p *entity) *role {
 		}
 	}
 	return nil
+}
+
+// orgNameAt reads an organisation's name at token i: capitalised words
+// (with "of", "and", "for" between them), ending at a company suffix or the
+// last capitalised word. It returns i when there is none.
+func (x *extraction) orgNameAt(i int) int {
+	j := i
+	last := i
+	for j < len(x.toks) && j-i < 8 {
+		t := x.toks[j]
+		switch {
+		case t.isWord() && t.capitalised() && x.mentionAt[j] == nil && !isMonthOrDay(t.fold):
+			j++
+			last = j
+		case t.is("of", "and", "for", "&") && j > i && j+1 < len(x.toks) && x.toks[j+1].capitalised():
+			j++
+		case t.text == "." && j > i && x.toks[j-1].is("inc", "corp", "co", "ltd"):
+			j++
+			last = j
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+// newOrganisation makes the organisation named by tokens [i, j).
+func (x *extraction) newOrganisation(i, j int) *entity {
+	name := strings.TrimSuffix(strings.TrimSpace(x.textOf(i, j)), ".")
+	for _, suffix := range []string{" Inc", " Corp", " Co", " Ltd", " LLC", " PLC", " AG", " SA", " GmbH"} {
+		name = strings.TrimSuffix(name, suffix)
+	}
+	key := names.Fold(name)
+	for _, e := range x.entities {
+		if e.kind == kg.Organisation && names.Fold(e.name) == key {
+			x.addMention(i, j, e, formName)
+			return e
+		}
+	}
+	for _, le := range x.lex.entries[key] {
+		if le.k.kind == kg.Organisation {
+			e := x.entityFor(le.k)
+			x.addMention(i, j, e, formName)
+			return e
+		}
+	}
+	id := "organisation:" + names.Slug(name)
+	for n := 2; x.byID[id] != nil; n++ {
+		id = "organisation:" + names.Slug(name) + "-" + itoa(n)
+	}
+	e := &entity{known: &known{id: id, kind: kg.Organisation, name: name}, fresh: true, rule: "organisation-in-title", confidence: 0.7}
+	x.byID[id] = e
+	x.entities = append(x.entities, e)
+	x.addMention(i, j, e, formName)
+	return e
 }

@@ -140,6 +140,14 @@ func (x *extraction) findStatements() {
 			prevInSentence = st
 			lastQuote = st
 			x.remember(st)
+			// "Finland and Estonia accused Russia of a "campaign"": each said it.
+			if st.cue != nil && len(st.cue.speakers) > 1 && st.speaker == st.cue.speakers[0] {
+				for _, sp := range st.cue.speakers[1:] {
+					cp := *st
+					cp.speaker = sp
+					x.statements = append(x.statements, &cp)
+				}
+			}
 		}
 		for _, c := range cues {
 			if quoteOwner[c] || c.embedded || x.nestedCue(c, cues, a, b) {
