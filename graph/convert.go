@@ -28,14 +28,13 @@ func entityModel(e kg.Entity) model.Entity {
 		aliases = []string{}
 	}
 	desc := optional(e.Description)
-	kind := model.EntityKind(e.Kind)
 	switch e.Kind {
 	case kg.Nation:
-		return &model.Nation{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Nation{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	case kg.Organisation:
-		return &model.Organisation{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Organisation{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	default:
-		return &model.Person{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Person{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	}
 }
 
@@ -68,7 +67,7 @@ func topicModel(t kg.Topic) *model.Topic { return &model.Topic{ID: t.ID, Name: t
 
 func statementModel(s kg.Statement) *model.Statement {
 	m := &model.Statement{
-		ID: s.ID, Kind: model.StatementKind(s.Kind), Text: s.Text, Attribution: optional(s.Attribution),
+		ID: s.ID, Kind: s.Kind, Text: s.Text, Attribution: optional(s.Attribution),
 		Date: optionalDate(s.Date), About: []model.Node{}, Topics: []*model.Topic{}, Evidence: evidenceModel(s.Evidence),
 	}
 	if s.Speaker != nil {
@@ -126,7 +125,7 @@ func mapAll[T, M any](ts []T, f func(T) M) []M {
 func sourceEvidenceModels(es []kg.SourceEvidence) []*model.SourceEvidence {
 	out := make([]*model.SourceEvidence, 0, len(es))
 	for _, e := range es {
-		m := &model.SourceEvidence{Kind: model.EvidenceKind(e.Kind), Start: e.Start, End: e.End, Excerpt: e.Excerpt}
+		m := &model.SourceEvidence{Kind: e.Kind, Start: e.Start, End: e.End, Excerpt: e.Excerpt}
 		switch {
 		case e.Statement != nil:
 			m.Fact = statementModel(*e.Statement)
@@ -153,9 +152,7 @@ func entityFilter(f *model.EntityFilter) kg.EntityFilter {
 	if f == nil {
 		return out
 	}
-	for _, k := range f.Kinds {
-		out.Kinds = append(out.Kinds, kg.EntityKind(k))
-	}
+	out.Kinds = append(out.Kinds, f.Kinds...)
 	if f.Name != nil {
 		out.Name = *f.Name
 	}
@@ -175,7 +172,7 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	}
 	out.SpeakerID, out.AboutID, out.EventID, out.TopicID, out.Text = deref(f.Speaker), deref(f.About), deref(f.Event), deref(f.Topic), deref(f.Text)
 	if f.Kind != nil {
-		out.Kind = kg.StatementKind(*f.Kind)
+		out.Kind = *f.Kind
 	}
 	if f.From != nil {
 		out.From = *f.From
@@ -183,9 +180,7 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	if f.To != nil {
 		out.To = *f.To
 	}
-	for _, k := range f.SpeakerKinds {
-		out.SpeakerKinds = append(out.SpeakerKinds, kg.EntityKind(k))
-	}
+	out.SpeakerKinds = append(out.SpeakerKinds, f.SpeakerKinds...)
 	return out
 }
 

@@ -4450,8 +4450,8 @@ func (ec *executionContext) _Nation_kind(ctx context.Context, field graphql.Coll
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4825,8 +4825,8 @@ func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphq
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5649,8 +5649,8 @@ func (ec *executionContext) _Person_kind(ctx context.Context, field graphql.Coll
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7046,8 +7046,8 @@ func (ec *executionContext) _SourceEvidence_kind(ctx context.Context, field grap
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-			return ec.marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EvidenceKind) graphql.Marshaler {
+			return ec.marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7184,8 +7184,8 @@ func (ec *executionContext) _Statement_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.StatementKind) graphql.Marshaler {
-			return ec.marshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.StatementKind) graphql.Marshaler {
+			return ec.marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8891,7 +8891,7 @@ func (ec *executionContext) unmarshalInputEntityFilter(ctx context.Context, obj 
 		switch k {
 		case "kinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
-			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8947,7 +8947,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			it.ID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, v)
+			data, err := ec.unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9556,7 +9556,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 			it.Topic = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx, v)
+			data, err := ec.unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9584,7 +9584,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 			it.Text = data
 		case "speakerKinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerKinds"))
-			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9633,7 +9633,7 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 			it.ID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx, v)
+			data, err := ec.unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -12051,15 +12051,33 @@ func (ec *executionContext) unmarshalNEntityInput2ᚖnewsgraphᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, v any) (model.EntityKind, error) {
-	var res model.EntityKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx context.Context, v any) (kg.EntityKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EntityKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind = map[string]kg.EntityKind{
+		"PERSON":       kg.Person,
+		"NATION":       kg.Nation,
+		"ORGANISATION": kg.Organisation,
+	}
+	marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind = map[kg.EntityKind]string{
+		kg.Person:       "PERSON",
+		kg.Nation:       "NATION",
+		kg.Organisation: "ORGANISATION",
+	}
+)
 
 func (ec *executionContext) marshalNEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -12165,15 +12183,39 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodel
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, v any) (model.EvidenceKind, error) {
-	var res model.EvidenceKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx context.Context, v any) (kg.EvidenceKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v kg.EvidenceKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EvidenceKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind = map[string]kg.EvidenceKind{
+		"STATEMENT":     kg.StatementEvidence,
+		"EVENT":         kg.EventEvidence,
+		"ROLE":          kg.RoleEvidence,
+		"MEMBERSHIP":    kg.MembershipEvidence,
+		"PARTICIPATION": kg.ParticipationEvidence,
+		"MENTION":       kg.MentionEvidence,
+	}
+	marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind = map[kg.EvidenceKind]string{
+		kg.StatementEvidence:     "STATEMENT",
+		kg.EventEvidence:         "EVENT",
+		kg.RoleEvidence:          "ROLE",
+		kg.MembershipEvidence:    "MEMBERSHIP",
+		kg.ParticipationEvidence: "PARTICIPATION",
+		kg.MentionEvidence:       "MENTION",
+	}
+)
 
 func (ec *executionContext) marshalNFact2newsgraphᚋgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v model.Fact) graphql.Marshaler {
 	if v == nil {
@@ -12615,15 +12657,31 @@ func (ec *executionContext) unmarshalNStatementInput2ᚖnewsgraphᚋgraphᚋmode
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (model.StatementKind, error) {
-	var res model.StatementKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, v any) (kg.StatementKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v model.StatementKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v kg.StatementKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind = map[string]kg.StatementKind{
+		"QUOTE":      kg.Quote,
+		"PARAPHRASE": kg.Paraphrase,
+	}
+	marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind = map[kg.StatementKind]string{
+		kg.Quote:      "QUOTE",
+		kg.Paraphrase: "PARAPHRASE",
+	}
+)
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
@@ -12943,16 +13001,16 @@ func (ec *executionContext) unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmode
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, v any) ([]model.EntityKind, error) {
+func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx context.Context, v any) ([]kg.EntityKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.EntityKind, len(vSlice))
+	res := make([]kg.EntityKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12960,14 +13018,14 @@ func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐ
 	return res, nil
 }
 
-func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityKind) graphql.Marshaler {
+func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.EntityKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, sel, v[i])
+		return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -13174,21 +13232,35 @@ func (ec *executionContext) unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋm
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (*model.StatementKind, error) {
+func (ec *executionContext) unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, v any) (*kg.StatementKind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.StatementKind)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v *model.StatementKind) graphql.Marshaler {
+func (ec *executionContext) marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v *kg.StatementKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind[*v])
+	return res
 }
+
+var (
+	unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind = map[string]kg.StatementKind{
+		"QUOTE":      kg.Quote,
+		"PARAPHRASE": kg.Paraphrase,
+	}
+	marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind = map[kg.StatementKind]string{
+		kg.Quote:      "QUOTE",
+		kg.Paraphrase: "PARAPHRASE",
+	}
+)
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
