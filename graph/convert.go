@@ -184,44 +184,43 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	return out
 }
 
-// page turns a page's items into a connection's nodes and edges.
-func page[T, N, E any](items []T, cursors []string, node func(T) N, edge func(string, N) E) ([]E, []N) {
-	edges, nodes := make([]E, len(items)), make([]N, len(items))
-	for i, it := range items {
-		nodes[i] = node(it)
-		edges[i] = edge(cursors[i], nodes[i])
+// relay has the fields every connection type in the schema has. The model
+// types (model.EntityConnection, …) have the same fields, so a *relay
+// converts to any of them; if the schema gives one connection a field the
+// others lack, that conversion stops compiling.
+type relay[E, N any] struct {
+	Edges      []E
+	Nodes      []N
+	PageInfo   *model.PageInfo
+	TotalCount int
+}
+
+// connection turns a page into a connection's parts: node maps each item,
+// edge pairs it with its cursor. Convert the result to the model type.
+func connection[T, N, E any](p kg.Page[T], node func(T) N, edge func(cursor string, node N) E) *relay[E, N] {
+	c := &relay[E, N]{Edges: make([]E, len(p.Items)), Nodes: make([]N, len(p.Items)), TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+	for i, it := range p.Items {
+		c.Nodes[i] = node(it)
+		c.Edges[i] = edge(p.Cursors[i], c.Nodes[i])
 	}
-	return edges, nodes
+	return c
 }
 
-func entityConnection(p kg.EntityPage) *model.EntityConnection {
-	edges, nodes := page(p.Entities, p.Cursors, entityModel,
-		func(c string, n model.Entity) *model.EntityEdge { return &model.EntityEdge{Cursor: c, Node: n} })
-	return &model.EntityConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func entityEdge(c string, n model.Entity) *model.EntityEdge {
+	return &model.EntityEdge{Cursor: c, Node: n}
 }
 
-func statementConnection(p kg.StatementPage) *model.StatementConnection {
-	edges, nodes := page(p.Statements, p.Cursors, statementModel,
-		func(c string, n *model.Statement) *model.StatementEdge {
-			return &model.StatementEdge{Cursor: c, Node: n}
-		})
-	return &model.StatementConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func statementEdge(c string, n *model.Statement) *model.StatementEdge {
+	return &model.StatementEdge{Cursor: c, Node: n}
 }
 
-func eventConnection(p kg.EventPage) *model.EventConnection {
-	edges, nodes := page(p.Events, p.Cursors, eventModel,
-		func(c string, n *model.Event) *model.EventEdge { return &model.EventEdge{Cursor: c, Node: n} })
-	return &model.EventConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func eventEdge(c string, n *model.Event) *model.EventEdge {
+	return &model.EventEdge{Cursor: c, Node: n}
 }
 
-func sourceConnection(p kg.SourcePage) *model.SourceConnection {
-	edges, nodes := page(p.Sources, p.Cursors, sourceModel,
-		func(c string, n *model.Source) *model.SourceEdge { return &model.SourceEdge{Cursor: c, Node: n} })
-	return &model.SourceConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func sourceEdge(c string, n *model.Source) *model.SourceEdge {
+	return &model.SourceEdge{Cursor: c, Node: n}
 }
 
 func pageInfo(cursors []string, next, prev bool) *model.PageInfo {

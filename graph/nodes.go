@@ -89,7 +89,7 @@ func (r *Resolver) entities(ctx context.Context, filter *model.EntityFilter, fir
 	if err != nil {
 		return nil, err
 	}
-	return entityConnection(page), nil
+	return (*model.EntityConnection)(connection(page, entityModel, entityEdge)), nil
 }
 
 // statements answers every statement connection: top level (ScopeNone) in
@@ -101,7 +101,7 @@ func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string
 		return nil, err
 	}
 	f := statementFilter(filter)
-	var page kg.StatementPage
+	var page kg.Page[kg.Statement]
 	if scope == kg.ScopeNone {
 		pages, err := r.Store.StatementPages(ctx, scope, []string{""}, f, n, after)
 		if err != nil {
@@ -111,7 +111,7 @@ func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string
 	} else if page, err = r.loaders(ctx).StatementPages.Load(ctx, loader.StatementPageKey(scope, anchor, f, n, after)); err != nil {
 		return nil, err
 	}
-	return statementConnection(page), nil
+	return (*model.StatementConnection)(connection(page, statementModel, statementEdge)), nil
 }
 
 func (r *Resolver) events(ctx context.Context, entityID string, first *int, after *string) (*model.EventConnection, error) {
@@ -119,7 +119,7 @@ func (r *Resolver) events(ctx context.Context, entityID string, first *int, afte
 	if err != nil {
 		return nil, err
 	}
-	var page kg.EventPage
+	var page kg.Page[kg.Event]
 	if entityID == "" {
 		pages, err := r.Store.EventPages(ctx, false, []string{""}, n, after)
 		if err != nil {
@@ -129,7 +129,7 @@ func (r *Resolver) events(ctx context.Context, entityID string, first *int, afte
 	} else if page, err = r.loaders(ctx).EventPages.Load(ctx, loader.EventPageKey(entityID, n, after)); err != nil {
 		return nil, err
 	}
-	return eventConnection(page), nil
+	return (*model.EventConnection)(connection(page, eventModel, eventEdge)), nil
 }
 
 func (r *Resolver) sources(ctx context.Context, first *int, after *string) (*model.SourceConnection, error) {
@@ -141,7 +141,7 @@ func (r *Resolver) sources(ctx context.Context, first *int, after *string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	return sourceConnection(page), nil
+	return (*model.SourceConnection)(connection(page, sourceModel, sourceEdge)), nil
 }
 
 func (r *Resolver) topics(ctx context.Context) ([]*model.Topic, error) {

@@ -38,8 +38,8 @@ type Loaders struct {
 	SourceEvidence  *dataloadgen.Loader[string, []kg.SourceEvidence]
 	EntityTimelines *dataloadgen.Loader[string, []kg.TimelineEntry]
 	TopicTimelines  *dataloadgen.Loader[string, []kg.TimelineEntry]
-	StatementPages  *dataloadgen.Loader[PageKey, kg.StatementPage]
-	EventPages      *dataloadgen.Loader[PageKey, kg.EventPage]
+	StatementPages  *dataloadgen.Loader[PageKey, kg.Page[kg.Statement]]
+	EventPages      *dataloadgen.Loader[PageKey, kg.Page[kg.Event]]
 }
 
 // PageKey asks for one page of a nested connection: the parent (Anchor),
@@ -86,10 +86,10 @@ func New(st *store.Store, wait time.Duration) *Loaders {
 		SourceEvidence:  dataloadgen.NewLoader(one(st.SourceEvidence), opts...),
 		EntityTimelines: dataloadgen.NewLoader(one(st.EntityTimelines), opts...),
 		TopicTimelines:  dataloadgen.NewLoader(one(st.TopicTimelines), opts...),
-		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.StatementPage, error) {
+		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
 			return st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
 		}), opts...),
-		EventPages: dataloadgen.NewLoader(pages(func(ctx context.Context, _ PageKey, anchors []string, a pageArgs) ([]kg.EventPage, error) {
+		EventPages: dataloadgen.NewLoader(pages(func(ctx context.Context, _ PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
 			return st.EventPages(ctx, true, anchors, a.First, a.After)
 		}), opts...),
 	}

@@ -60,13 +60,3 @@ type EntityFilter struct {
 	// Name matches the name or any alias, ignoring case and accents.
 	Name string
 }
-
-// EntityPage is one page of a list of entities.
-type EntityPage struct {
-	Entities []Entity
-	// Cursors[i] is the opaque cursor of Entities[i].
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}

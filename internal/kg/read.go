@@ -30,33 +30,6 @@ const (
 	ScopeSource  Scope = "source"
 )
 
-// StatementPage is one page of statements.
-type StatementPage struct {
-	Statements      []Statement
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
-
-// EventPage is one page of events.
-type EventPage struct {
-	Events          []Event
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
-
-// SourcePage is one page of sources.
-type SourcePage struct {
-	Sources         []Source
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
-
 // SearchHit is one search result: exactly one of Entity, Event and
 // Statement is set.
 type SearchHit struct {

@@ -68,18 +68,18 @@ func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 
 // Entities returns one page of entities matching f, in name order, after the
 // cursor `after` (nil for the first page).
-func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.EntityPage, error) {
+func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.Page[kg.Entity], error) {
 	const op = "store.Entities"
 	key, err := kg.DecodeCursor(entityCursorList, 2, after)
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	if len(f.Name) > maxNameFilter {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
 	}
 	folded := names.Fold(f.Name)
 	if folded == "" && strings.TrimSpace(f.Name) != "" {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "%q has no letters or digits to match", f.Name))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "%q has no letters or digits to match", f.Name))
 	}
 	labels := make([]string, 0, len(entityLabels))
 	kinds := f.Kinds
@@ -89,7 +89,7 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 	for _, k := range kinds {
 		l, ok := entityLabels[k]
 		if !ok {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.kinds", "unknown kind %q", k))
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.kinds", "unknown kind %q", k))
 		}
 		labels = append(labels, l)
 	}
@@ -102,25 +102,25 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 	}
 	res, err := s.read(ctx, op, query("entities_page"), params)
 	if err != nil {
-		return kg.EntityPage{}, err
+		return kg.Page[kg.Entity]{}, err
 	}
 	if len(res.Records) != 1 {
-		return kg.EntityPage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
 	}
 	rec := res.Records[0]
 	total, _, err := neo4j.GetRecordValue[int64](rec, "total")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	before, _, err := neo4j.GetRecordValue[int64](rec, "before")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	list, _, err := neo4j.GetRecordValue[[]any](rec, "page")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
-	page := kg.EntityPage{TotalCount: int(total), HasPreviousPage: before > 0}
+	page := kg.Page[kg.Entity]{TotalCount: int(total), HasPreviousPage: before > 0}
 	for i, item := range list {
 		if i == first {
 			page.HasNextPage = true
@@ -128,17 +128,17 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 		}
 		node, ok := item.(neo4j.Node)
 		if !ok {
-			return kg.EntityPage{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
 		}
 		e, err := entityFromNode(node)
 		if err != nil {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 		}
 		sortKey, err := neo4j.GetProperty[string](node, "sortKey")
 		if err != nil {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 		}
-		page.Entities = append(page.Entities, e)
+		page.Items = append(page.Items, e)
 		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, sortKey, e.ID))
 	}
 	return page, nil

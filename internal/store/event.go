@@ -11,7 +11,7 @@ const eventCursorList = "events"
 
 // EventPages returns one page of events per anchor, newest first: every
 // event (scoped false, one anchor ""), or those each anchor entity took part in.
-func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, first int, after *string) ([]kg.EventPage, error) {
+func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, first int, after *string) ([]kg.Page[kg.Event], error) {
 	const op = "store.EventPages"
 	key, err := kg.DecodeCursor(eventCursorList, 2, after)
 	if err != nil {
@@ -25,7 +25,7 @@ func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, f
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]kg.EventPage, len(anchors))
+	pages := make([]kg.Page[kg.Event], len(anchors))
 	for i, rec := range res.Records {
 		if i >= len(pages) {
 			break
@@ -33,7 +33,7 @@ func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, f
 		p := &pages[i]
 		info, err := readPage(rec, first, key != nil, func(r row) error {
 			ev := r.event()
-			p.Events = append(p.Events, ev)
+			p.Items = append(p.Items, ev)
 			p.Cursors = append(p.Cursors, kg.EncodeCursor(eventCursorList, r.str("sortDate"), ev.ID))
 			return nil
 		})

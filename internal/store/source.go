@@ -636,11 +636,11 @@ func endOf(d kg.Date) string {
 const sourceCursorList = "sources"
 
 // SourcePage returns one page of sources, newest first.
-func (s *Store) SourcePage(ctx context.Context, first int, after *string) (kg.SourcePage, error) {
+func (s *Store) SourcePage(ctx context.Context, first int, after *string) (kg.Page[kg.Source], error) {
 	const op = "store.SourcePage"
 	key, err := kg.DecodeCursor(sourceCursorList, 2, after)
 	if err != nil {
-		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Source]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	params := map[string]any{"limit": first + 1, "cursor": nil}
 	if key != nil {
@@ -648,20 +648,20 @@ func (s *Store) SourcePage(ctx context.Context, first int, after *string) (kg.So
 	}
 	res, err := s.read(ctx, op, query("sources_page"), params)
 	if err != nil {
-		return kg.SourcePage{}, err
+		return kg.Page[kg.Source]{}, err
 	}
 	if len(res.Records) != 1 {
-		return kg.SourcePage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+		return kg.Page[kg.Source]{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
 	}
-	var p kg.SourcePage
+	var p kg.Page[kg.Source]
 	info, err := readPage(res.Records[0], first, key != nil, func(r row) error {
 		src := r.source()
-		p.Sources = append(p.Sources, src)
+		p.Items = append(p.Items, src)
 		p.Cursors = append(p.Cursors, kg.EncodeCursor(sourceCursorList, r.str("sortDate"), src.ID))
 		return nil
 	})
 	if err != nil {
-		return kg.SourcePage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Source]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	p.TotalCount, p.HasNextPage, p.HasPreviousPage = info.total, info.hasNext, info.prev
 	return p, nil

@@ -260,7 +260,7 @@ func luceneAllWords(text string) (string, error) {
 // each entity (ScopeAbout), and so on; with ScopeNone, pass one anchor "".
 // Each statement comes with its speaker, what it is about, its event, its
 // topics and its evidence.
-func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.StatementPage, error) {
+func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.Page[kg.Statement], error) {
 	const op = "store.StatementPages"
 	params, cursor, err := statementPageParams(anchors, f, first, after)
 	if err != nil {
@@ -270,7 +270,7 @@ func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []st
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]kg.StatementPage, len(anchors))
+	pages := make([]kg.Page[kg.Statement], len(anchors))
 	for i, rec := range res.Records {
 		if i >= len(pages) {
 			break
@@ -304,11 +304,11 @@ func statementPageParams(anchors []string, f kg.StatementFilter, first int, afte
 }
 
 // decodeStatementPage reads one row of a statement page query.
-func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.StatementPage, error) {
-	var p kg.StatementPage
+func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.Page[kg.Statement], error) {
+	var p kg.Page[kg.Statement]
 	info, err := readPage(rec, first, cursor, func(r row) error {
 		st, err := r.statement()
-		p.Statements = append(p.Statements, st)
+		p.Items = append(p.Items, st)
 		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
 			r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
 		return err
