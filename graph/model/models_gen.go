@@ -55,18 +55,6 @@ type EntityFilter struct {
 	Name *string `json:"name,omitempty"`
 }
 
-type EntityInput struct {
-	ID          string        `json:"id"`
-	Kind        kg.EntityKind `json:"kind"`
-	Name        string        `json:"name"`
-	Aliases     []string      `json:"aliases,omitempty"`
-	Description *string       `json:"description,omitempty"`
-	// Where the source names the entity.
-	Evidence []*EvidenceInput `json:"evidence,omitempty"`
-	// True when this is not the existing entity of the same kind with the same name or alias.
-	Distinct *bool `json:"distinct,omitempty"`
-}
-
 // Something that happened: a summit, a call, an invasion.
 type Event struct {
 	ID   string `json:"id"`
@@ -102,18 +90,6 @@ type EventEdge struct {
 	Node   *Event `json:"node"`
 }
 
-type EventInput struct {
-	ID           string              `json:"id"`
-	Name         string              `json:"name"`
-	Kind         string              `json:"kind"`
-	Description  *string             `json:"description,omitempty"`
-	Date         *kg.Date            `json:"date,omitempty"`
-	EndDate      *kg.Date            `json:"endDate,omitempty"`
-	Location     *string             `json:"location,omitempty"`
-	Participants []*ParticipantInput `json:"participants,omitempty"`
-	Evidence     []*EvidenceInput    `json:"evidence"`
-}
-
 // A span of a source's text that supports a fact: `[start, end)` in Unicode
 // code points, and the text of that span.
 type Evidence struct {
@@ -121,15 +97,6 @@ type Evidence struct {
 	Start   int     `json:"start"`
 	End     int     `json:"end"`
 	Excerpt string  `json:"excerpt"`
-}
-
-// A verbatim `quote` from the source text (with `occurrence`, from 1, when it
-// occurs more than once), or explicit `start` and `end` code-point offsets.
-type EvidenceInput struct {
-	Quote      *string `json:"quote,omitempty"`
-	Occurrence *int    `json:"occurrence,omitempty"`
-	Start      *int    `json:"start,omitempty"`
-	End        *int    `json:"end,omitempty"`
 }
 
 type IngestResult struct {
@@ -158,13 +125,6 @@ type Membership struct {
 }
 
 func (Membership) IsFact() {}
-
-type MembershipInput struct {
-	Member       string           `json:"member"`
-	Organisation string           `json:"organisation"`
-	Role         *string          `json:"role,omitempty"`
-	Evidence     []*EvidenceInput `json:"evidence"`
-}
 
 type Mutation struct {
 }
@@ -229,12 +189,6 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last edge on this page; pass it as `after` to get the next page. Null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
-}
-
-type ParticipantInput struct {
-	Entity   string           `json:"entity"`
-	Role     *string          `json:"role,omitempty"`
-	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // An entity's part in an event: host, by phone, by video link, …
@@ -303,13 +257,6 @@ type Role struct {
 
 func (Role) IsFact() {}
 
-type RoleInput struct {
-	Person   string           `json:"person"`
-	Title    string           `json:"title"`
-	Of       string           `json:"of"`
-	Evidence []*EvidenceInput `json:"evidence"`
-}
-
 // One search result: an entity, an event or a statement.
 type SearchHit struct {
 	Node Node `json:"node"`
@@ -349,20 +296,6 @@ type SourceConnection struct {
 	TotalCount int           `json:"totalCount"`
 }
 
-// One source and every fact it supports: the same format as the JSON ingestion
-// documents (see the README). References are ids, declared in the document or
-// already in the graph. Evidence quotes the source text verbatim, or gives
-// start and end offsets in code points.
-type SourceDocumentInput struct {
-	Source      *SourceInput       `json:"source"`
-	Entities    []*EntityInput     `json:"entities,omitempty"`
-	Roles       []*RoleInput       `json:"roles,omitempty"`
-	Memberships []*MembershipInput `json:"memberships,omitempty"`
-	Topics      []*TopicInput      `json:"topics,omitempty"`
-	Events      []*EventInput      `json:"events,omitempty"`
-	Statements  []*StatementInput  `json:"statements,omitempty"`
-}
-
 type SourceEdge struct {
 	Cursor string  `json:"cursor"`
 	Node   *Source `json:"node"`
@@ -376,16 +309,6 @@ type SourceEvidence struct {
 	End     int             `json:"end"`
 	Excerpt string          `json:"excerpt"`
 	Fact    Fact            `json:"fact"`
-}
-
-type SourceInput struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Publisher   *string  `json:"publisher,omitempty"`
-	URL         *string  `json:"url,omitempty"`
-	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
-	// The full text; every piece of evidence points into it.
-	Text string `json:"text"`
 }
 
 // Something an entity said, traced to the sentence in its source.
@@ -450,20 +373,6 @@ type StatementFilter struct {
 	SpeakerKinds []kg.EntityKind `json:"speakerKinds,omitempty"`
 }
 
-type StatementInput struct {
-	// Optional; derived from the source and the evidence's position when omitted.
-	ID          *string          `json:"id,omitempty"`
-	Kind        kg.StatementKind `json:"kind"`
-	Speaker     string           `json:"speaker"`
-	Attribution *string          `json:"attribution,omitempty"`
-	Text        string           `json:"text"`
-	About       []string         `json:"about,omitempty"`
-	Event       *string          `json:"event,omitempty"`
-	Date        *kg.Date         `json:"date,omitempty"`
-	Topics      []string         `json:"topics,omitempty"`
-	Evidence    *EvidenceInput   `json:"evidence"`
-}
-
 // An event or a statement, placed on a timeline.
 type TimelineEntry struct {
 	// When, as precisely as the source says; null when it does not say.
@@ -484,8 +393,3 @@ type Topic struct {
 }
 
 func (Topic) IsNode() {}
-
-type TopicInput struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-}
