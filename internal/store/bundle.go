@@ -93,7 +93,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	if isNil {
 		return b, nil
 	}
-	e, err := entityFromNode(node)
+	e, err := nodeRow(node).entity()
 	if err != nil {
 		return b, fmt.Errorf("%s: %w", op, err)
 	}

@@ -45,7 +45,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*kg.Entity, e
 		if isNil {
 			continue
 		}
-		e, err := entityFromNode(node)
+		e, err := nodeRow(node).entity()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op, err)
 		}
@@ -130,49 +130,13 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 		if !ok {
 			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
 		}
-		e, err := entityFromNode(node)
-		if err != nil {
-			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
-		}
-		sortKey, err := neo4j.GetProperty[string](node, "sortKey")
+		r := nodeRow(node)
+		e, err := r.entity()
 		if err != nil {
 			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 		}
 		page.Items = append(page.Items, e)
-		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, sortKey, e.ID))
+		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, r.str("sortKey"), e.ID))
 	}
 	return page, nil
-}
-
-// entityFromNode reads an entity from its node; the kind comes from its label.
-func entityFromNode(n neo4j.Node) (kg.Entity, error) {
-	var e kg.Entity
-	for k, l := range entityLabels {
-		for _, nl := range n.Labels {
-			if nl == l {
-				e.Kind = k
-			}
-		}
-	}
-	if e.Kind == "" {
-		return e, fmt.Errorf("node %s has no entity kind label (labels %v)", n.ElementId, n.Labels)
-	}
-	var err error
-	if e.ID, err = neo4j.GetProperty[string](n, "id"); err != nil {
-		return e, err
-	}
-	if e.Name, err = neo4j.GetProperty[string](n, "name"); err != nil {
-		return e, err
-	}
-	if aliases, err := neo4j.GetProperty[[]any](n, "aliases"); err == nil {
-		for _, a := range aliases {
-			if s, ok := a.(string); ok {
-				e.Aliases = append(e.Aliases, s)
-			}
-		}
-	}
-	if d, err := neo4j.GetProperty[string](n, "description"); err == nil {
-		e.Description = d
-	}
-	return e, nil
 }

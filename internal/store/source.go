@@ -726,7 +726,7 @@ func (s *Store) EntitiesNamedIn(ctx context.Context, sourceIDs []string) ([][]kg
 			if !ok {
 				return nil, fmt.Errorf("entity is %T", item)
 			}
-			e, err := entityFromNode(n)
+			e, err := nodeRow(n).entity()
 			if err != nil {
 				return nil, err
 			}
