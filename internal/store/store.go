@@ -10,21 +10,17 @@ package store
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"newsgraph/internal/config"
-	"newsgraph/internal/kg"
 )
 
 //go:embed cypher/*.cypher
@@ -131,29 +127,6 @@ func (s *Store) observed(op string, start time.Time, err error) {
 	if s.observe != nil {
 		s.observe(op, time.Since(start).Seconds(), errorCode(err))
 	}
-}
-
-// errorCode names an error for metrics: Neo4j's status code, or a class.
-func errorCode(err error) string {
-	if err == nil {
-		return ""
-	}
-	var dbErr *neo4j.Neo4jError
-	switch {
-	case errors.As(err, &dbErr):
-		return dbErr.Code
-	case errors.Is(err, context.DeadlineExceeded):
-		return "timeout"
-	case errors.Is(err, context.Canceled):
-		return "canceled"
-	case unavailable(err):
-		return "connectivity"
-	}
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		return errorCode(limit.Errors[len(limit.Errors)-1])
-	}
-	return "other"
 }
 
 // txTimeout is the server-side timeout for a transaction: the store's own,
@@ -290,109 +263,4 @@ func (s *Store) retryN(ctx context.Context, attempts int, try func() error) erro
 			}
 		}
 	}
-}
-
-// retryable reports whether trying again may succeed soon. A full pool is
-// not retried: the caller hears at once that the server is busy.
-func retryable(err error) bool {
-	if refused(err) || poolBusy(err) {
-		return false
-	}
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		for _, e := range limit.Errors {
-			if neo4j.IsRetryable(e) {
-				return true
-			}
-		}
-		return false
-	}
-	return neo4j.IsRetryable(err)
-}
-
-// refused reports whether no connection could be opened at all: Neo4j is
-// down or unreachable, and retrying at once will not help.
-func refused(err error) bool {
-	msg := err.Error()
-	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(msg, "connection refused") ||
-		strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host")
-}
-
-// poolBusy reports whether no pooled connection came free in time.
-func poolBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "Timeout while waiting for connection") || strings.Contains(msg, "No idle connections")
-}
-
-// deadConnection reports whether a pooled connection broke under the query.
-func deadConnection(err error) bool {
-	var conn *neo4j.ConnectivityError
-	return errors.As(err, &conn) || strings.Contains(err.Error(), "ConnectivityError")
-}
-
-// wrap names the operation and tags errors that mean "the store is down" with
-// kg.ErrUnavailable. The driver's text stays in the chain for logs; the
-// GraphQL error presenter never shows it to clients.
-func (s *Store) wrap(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var kerr *kg.Error
-	if errors.As(err, &kerr) {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
-			Message: "the request took too long and was stopped, in Neo4j too; ask for less (a smaller first, fewer nested fields) or try again"}, err)
-	}
-	if poolBusy(err) {
-		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
-			Message: "every connection to Neo4j is busy; try again shortly"}, err)
-	}
-	if unavailable(err) {
-		return fmt.Errorf("%s: %w: %w", op, kg.ErrUnavailable, err)
-	}
-	s.log.LogAttrs(ctx, slog.LevelError, "neo4j query failed", slog.String("op", op), slog.String("error", err.Error()))
-	return fmt.Errorf("%s: %w", op, err)
-}
-
-// unavailable reports whether err means Neo4j could not be reached or could
-// not serve, as opposed to a fault in the query.
-func unavailable(err error) bool {
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		// The driver gave up retrying: unavailable if what it retried was.
-		if len(limit.Errors) == 0 {
-			return true
-		}
-		for _, e := range limit.Errors {
-			if unavailable(e) {
-				return true
-			}
-		}
-		return false
-	}
-	var conn *neo4j.ConnectivityError
-	if errors.As(err, &conn) {
-		return true
-	}
-	var dbErr *neo4j.Neo4jError
-	if errors.As(err, &dbErr) {
-		return strings.HasPrefix(dbErr.Code, "Neo.TransientError.") ||
-			strings.HasPrefix(dbErr.Code, "Neo.ClientError.Security.") ||
-			dbErr.Code == "Neo.ClientError.Database.DatabaseNotFound"
-	}
-	var authErr *neo4j.InvalidAuthenticationError
-	if errors.As(err, &authErr) {
-		return true
-	}
-	var netErr net.Error
-	if errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) {
-		return true
-	}
-	// Pool exhaustion and timeouts surface as internal driver types; their
-	// messages are the stable part of the API we can see.
-	msg := err.Error()
-	return errors.Is(err, context.DeadlineExceeded) ||
-		strings.Contains(msg, "connection pool") || strings.Contains(msg, "Timeout while waiting for connection")
 }
