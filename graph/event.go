@@ -2,26 +2,35 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 )
 
-func (r *Resolver) events(ctx context.Context, entityID string, first *int, after *string) (*model.EventConnection, error) {
+// events answers every event connection: every event (ScopeNone) in one
+// store call, an entity's (ScopeParticipant) through the page loader, so
+// that the pages of all parents come back in one round trip.
+func (r *Resolver) events(ctx context.Context, scope kg.Scope, anchor string, first *int, after *string) (*model.EventConnection, error) {
 	n, err := kg.PageSize(first)
 	if err != nil {
 		return nil, err
 	}
 	var page kg.Page[kg.Event]
-	if entityID == "" {
-		pages, err := r.Store.EventPages(ctx, false, []string{""}, n, after)
+	switch scope {
+	case kg.ScopeNone:
+		pages, err := r.Store.EventPages(ctx, scope, []string{""}, n, after)
 		if err != nil {
 			return nil, err
 		}
 		page = pages[0]
-	} else if page, err = r.loaders(ctx).EventPages.Load(ctx, loader.EventPageKey(entityID, n, after)); err != nil {
-		return nil, err
+	case kg.ScopeParticipant:
+		if page, err = r.loaders(ctx).EventPages.Load(ctx, loader.EventPageKey(anchor, n, after)); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("graph.events: no event list has scope %q", scope)
 	}
 	return (*model.EventConnection)(connection(page, eventModel, eventEdge)), nil
 }

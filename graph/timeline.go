@@ -2,15 +2,25 @@ package graph
 
 import (
 	"context"
+	"fmt"
+
+	"github.com/vikstrous/dataloadgen"
 
 	"newsgraph/graph/model"
+	"newsgraph/internal/kg"
 )
 
-// timeline is an entity's or a topic's events and statements, oldest first.
-func (r *Resolver) timeline(ctx context.Context, topic bool, id string) ([]*model.TimelineEntry, error) {
-	l := r.loaders(ctx).EntityTimelines
-	if topic {
+// timeline is an entity's (ScopeEntity) or a topic's (ScopeTopic) events
+// and statements, oldest first.
+func (r *Resolver) timeline(ctx context.Context, scope kg.Scope, id string) ([]*model.TimelineEntry, error) {
+	var l *dataloadgen.Loader[string, []kg.TimelineEntry]
+	switch scope {
+	case kg.ScopeEntity:
+		l = r.loaders(ctx).EntityTimelines
+	case kg.ScopeTopic:
 		l = r.loaders(ctx).TopicTimelines
+	default:
+		return nil, fmt.Errorf("graph.timeline: no timeline has scope %q", scope)
 	}
 	entries, err := l.Load(ctx, id)
 	if err != nil {

@@ -15,12 +15,14 @@ type StatementFilter struct {
 	SpeakerKinds []EntityKind
 }
 
-// Scope is what a nested statement list hangs from: the speaker of
-// Entity.statements, the subject of Entity.mentions, and so on. Scoped pages
-// for many parents are fetched in one round trip.
+// Scope is what a nested list hangs from: the speaker of
+// Entity.statements, the subject of Entity.mentions, the participant of
+// Entity.events, and so on. Scoped lists for many parents are fetched in
+// one round trip.
 type Scope string
 
-// The scopes of statement lists.
+// The scopes of statement lists. ScopeNone is a top-level list, with no
+// parent.
 const (
 	ScopeNone    Scope = ""
 	ScopeSpeaker Scope = "speaker"
@@ -28,6 +30,14 @@ const (
 	ScopeEvent   Scope = "event"
 	ScopeTopic   Scope = "topic"
 	ScopeSource  Scope = "source"
+)
+
+// The scopes of other lists: the events an entity took part in
+// (Entity.events), and an entity's timeline (Entity.timeline; a topic's
+// is ScopeTopic).
+const (
+	ScopeParticipant Scope = "participant"
+	ScopeEntity      Scope = "entity"
 )
 
 // SearchHit is one search result: exactly one of Entity, Event and

@@ -70,7 +70,7 @@ func TestEventBundleEqualsSeparateReads(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
 	loadSeed(t, s)
-	events, err := s.EventPages(ctx, false, []string{""}, 100, nil)
+	events, err := s.EventPages(ctx, kg.ScopeNone, []string{""}, 100, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
