@@ -110,7 +110,9 @@ func (s *Store) wrap(ctx context.Context, op string, err error) error {
 func unavailable(err error) bool {
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
-		// The driver gave up retrying: unavailable if what it retried was.
+		// The driver wraps a transaction's retryable failures in this once
+		// its retry time is spent (at once, with its retry off; see Open):
+		// unavailable if what failed was.
 		if len(limit.Errors) == 0 {
 			return true
 		}

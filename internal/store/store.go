@@ -1,6 +1,12 @@
 // Package store is newsgraph's only door to Neo4j: it owns the driver, every
-// Cypher query (embedded from cypher/*.cypher, always parameterised) and the
-// mapping of driver errors onto the kg sentinel errors.
+// Cypher query and the mapping of driver errors onto the kg sentinel errors.
+//
+// Every query's text is embedded from cypher/*.cypher, and every value is a
+// parameter. Some files have {{SLOTS}} the code fills with text it chooses,
+// never with input: the shared projections, the statement queries' match
+// and filter clauses (from a fixed set of fragments), the labels and hop
+// bound of a path search. The bundles (bundle.go) run several of these
+// queries as subqueries of one.
 //
 // Reads go through neo4j.ExecuteQuery with reader routing, so they spread over
 // a cluster's followers; every transaction carries a server-side timeout, so
@@ -28,8 +34,9 @@ var cypherFiles embed.FS
 
 // query returns the text of an embedded Cypher file, with the shared
 // projections {{PROJECTION}} (a statement and its neighbours) and {{FACT}}
-// (a role, membership or participation with its evidence) filled in. A
-// missing file is a programming error, caught by the store's tests.
+// (a role, membership or participation with its evidence) filled in; any
+// other slot is the caller's to fill. A missing file is a programming
+// error, caught by the store's tests.
 func query(name string) string {
 	b, err := cypherFiles.ReadFile("cypher/" + name + ".cypher")
 	if err != nil {
@@ -178,7 +185,7 @@ func (s *Store) Close(ctx context.Context) error {
 // Ping runs a trivial read on the configured database: it answers only when
 // Neo4j is up, the credentials work and the database is online.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "store.Ping", "RETURN 1 AS ok", nil)
+	_, err := s.read(ctx, "store.Ping", query("ping"), nil)
 	return err
 }
 
@@ -212,7 +219,9 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 }
 
 // write runs work in one write transaction. The work must be idempotent:
-// the driver retries it on transient failures.
+// on a transient failure (a deadlock, a dropped connection) the store runs
+// it again in a new transaction, up to maxWriteAttempts times (retryN; the
+// driver's own retry is off, see Open).
 func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransactionWork) (any, error) {
 	var res any
 	err := s.retryN(ctx, maxWriteAttempts, func() error {
