@@ -5,7 +5,8 @@ import (
 	"newsgraph/internal/kg"
 )
 
-// The functions here turn domain values from the store into GraphQL models.
+// The functions here turn domain values from the store into GraphQL models,
+// pages into connections, and GraphQL filter inputs into domain filters.
 
 func optional(s string) *string {
 	if s == "" {

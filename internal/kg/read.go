@@ -108,7 +108,8 @@ type TimelineEntry struct {
 // EvidenceKind says what a span of a source supports.
 type EvidenceKind string
 
-// The kinds of evidence a source holds.
+// The kinds of evidence a source holds, bound to the GraphQL EvidenceKind
+// like the entity kinds.
 const (
 	StatementEvidence     EvidenceKind = "STATEMENT"
 	EventEvidence         EvidenceKind = "EVENT"
