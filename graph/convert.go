@@ -5,7 +5,8 @@ import (
 	"newsgraph/internal/kg"
 )
 
-// The functions here turn domain values from the store into GraphQL models.
+// The functions here turn domain values from the store into GraphQL models,
+// pages into connections, and GraphQL filter inputs into domain filters.
 
 func optional(s string) *string {
 	if s == "" {
@@ -28,14 +29,13 @@ func entityModel(e kg.Entity) model.Entity {
 		aliases = []string{}
 	}
 	desc := optional(e.Description)
-	kind := model.EntityKind(e.Kind)
 	switch e.Kind {
 	case kg.Nation:
-		return &model.Nation{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Nation{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	case kg.Organisation:
-		return &model.Organisation{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Organisation{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	default:
-		return &model.Person{ID: e.ID, Kind: kind, Name: e.Name, Aliases: aliases, Description: desc}
+		return &model.Person{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: aliases, Description: desc}
 	}
 }
 
@@ -68,7 +68,7 @@ func topicModel(t kg.Topic) *model.Topic { return &model.Topic{ID: t.ID, Name: t
 
 func statementModel(s kg.Statement) *model.Statement {
 	m := &model.Statement{
-		ID: s.ID, Kind: model.StatementKind(s.Kind), Text: s.Text, Attribution: optional(s.Attribution),
+		ID: s.ID, Kind: s.Kind, Text: s.Text, Attribution: optional(s.Attribution),
 		Date: optionalDate(s.Date), About: []model.Node{}, Topics: []*model.Topic{}, Evidence: evidenceModel(s.Evidence),
 	}
 	if s.Speaker != nil {
@@ -126,7 +126,7 @@ func mapAll[T, M any](ts []T, f func(T) M) []M {
 func sourceEvidenceModels(es []kg.SourceEvidence) []*model.SourceEvidence {
 	out := make([]*model.SourceEvidence, 0, len(es))
 	for _, e := range es {
-		m := &model.SourceEvidence{Kind: model.EvidenceKind(e.Kind), Start: e.Start, End: e.End, Excerpt: e.Excerpt}
+		m := &model.SourceEvidence{Kind: e.Kind, Start: e.Start, End: e.End, Excerpt: e.Excerpt}
 		switch {
 		case e.Statement != nil:
 			m.Fact = statementModel(*e.Statement)
@@ -153,9 +153,7 @@ func entityFilter(f *model.EntityFilter) kg.EntityFilter {
 	if f == nil {
 		return out
 	}
-	for _, k := range f.Kinds {
-		out.Kinds = append(out.Kinds, kg.EntityKind(k))
-	}
+	out.Kinds = append(out.Kinds, f.Kinds...)
 	if f.Name != nil {
 		out.Name = *f.Name
 	}
@@ -175,7 +173,7 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	}
 	out.SpeakerID, out.AboutID, out.EventID, out.TopicID, out.Text = deref(f.Speaker), deref(f.About), deref(f.Event), deref(f.Topic), deref(f.Text)
 	if f.Kind != nil {
-		out.Kind = kg.StatementKind(*f.Kind)
+		out.Kind = *f.Kind
 	}
 	if f.From != nil {
 		out.From = *f.From
@@ -183,50 +181,47 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	if f.To != nil {
 		out.To = *f.To
 	}
-	for _, k := range f.SpeakerKinds {
-		out.SpeakerKinds = append(out.SpeakerKinds, kg.EntityKind(k))
-	}
+	out.SpeakerKinds = append(out.SpeakerKinds, f.SpeakerKinds...)
 	return out
 }
 
-// page turns a page's items into a connection's nodes and edges.
-func page[T, N, E any](items []T, cursors []string, node func(T) N, edge func(string, N) E) ([]E, []N) {
-	edges, nodes := make([]E, len(items)), make([]N, len(items))
-	for i, it := range items {
-		nodes[i] = node(it)
-		edges[i] = edge(cursors[i], nodes[i])
+// relay has the fields every connection type in the schema has. The model
+// types (model.EntityConnection, …) have the same fields, so a *relay
+// converts to any of them; if the schema gives one connection a field the
+// others lack, that conversion stops compiling.
+type relay[E, N any] struct {
+	Edges      []E
+	Nodes      []N
+	PageInfo   *model.PageInfo
+	TotalCount int
+}
+
+// connection turns a page into a connection's parts: node maps each item,
+// edge pairs it with its cursor. Convert the result to the model type.
+func connection[T, N, E any](p kg.Page[T], node func(T) N, edge func(cursor string, node N) E) *relay[E, N] {
+	c := &relay[E, N]{Edges: make([]E, len(p.Items)), Nodes: make([]N, len(p.Items)), TotalCount: p.TotalCount,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+	for i, it := range p.Items {
+		c.Nodes[i] = node(it)
+		c.Edges[i] = edge(p.Cursors[i], c.Nodes[i])
 	}
-	return edges, nodes
+	return c
 }
 
-func entityConnection(p kg.EntityPage) *model.EntityConnection {
-	edges, nodes := page(p.Entities, p.Cursors, entityModel,
-		func(c string, n model.Entity) *model.EntityEdge { return &model.EntityEdge{Cursor: c, Node: n} })
-	return &model.EntityConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func entityEdge(c string, n model.Entity) *model.EntityEdge {
+	return &model.EntityEdge{Cursor: c, Node: n}
 }
 
-func statementConnection(p kg.StatementPage) *model.StatementConnection {
-	edges, nodes := page(p.Statements, p.Cursors, statementModel,
-		func(c string, n *model.Statement) *model.StatementEdge {
-			return &model.StatementEdge{Cursor: c, Node: n}
-		})
-	return &model.StatementConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func statementEdge(c string, n *model.Statement) *model.StatementEdge {
+	return &model.StatementEdge{Cursor: c, Node: n}
 }
 
-func eventConnection(p kg.EventPage) *model.EventConnection {
-	edges, nodes := page(p.Events, p.Cursors, eventModel,
-		func(c string, n *model.Event) *model.EventEdge { return &model.EventEdge{Cursor: c, Node: n} })
-	return &model.EventConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func eventEdge(c string, n *model.Event) *model.EventEdge {
+	return &model.EventEdge{Cursor: c, Node: n}
 }
 
-func sourceConnection(p kg.SourcePage) *model.SourceConnection {
-	edges, nodes := page(p.Sources, p.Cursors, sourceModel,
-		func(c string, n *model.Source) *model.SourceEdge { return &model.SourceEdge{Cursor: c, Node: n} })
-	return &model.SourceConnection{Edges: edges, Nodes: nodes, TotalCount: p.TotalCount,
-		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage)}
+func sourceEdge(c string, n *model.Source) *model.SourceEdge {
+	return &model.SourceEdge{Cursor: c, Node: n}
 }
 
 func pageInfo(cursors []string, next, prev bool) *model.PageInfo {

@@ -21,7 +21,7 @@ func (r *nationResolver) Mentions(ctx context.Context, obj *model.Nation, filter
 }
 
 func (r *nationResolver) Events(ctx context.Context, obj *model.Nation, first *int, after *string) (*model.EventConnection, error) {
-	return r.events(ctx, obj.ID, first, after)
+	return r.events(ctx, kg.ScopeParticipant, obj.ID, first, after)
 }
 
 func (r *nationResolver) Sources(ctx context.Context, obj *model.Nation) ([]*model.Source, error) {
@@ -29,7 +29,7 @@ func (r *nationResolver) Sources(ctx context.Context, obj *model.Nation) ([]*mod
 }
 
 func (r *nationResolver) Timeline(ctx context.Context, obj *model.Nation) ([]*model.TimelineEntry, error) {
-	return r.timeline(ctx, false, obj.ID)
+	return r.timeline(ctx, kg.ScopeEntity, obj.ID)
 }
 
 func (r *nationResolver) Leaders(ctx context.Context, obj *model.Nation) ([]*model.Role, error) {
@@ -49,7 +49,7 @@ func (r *organisationResolver) Mentions(ctx context.Context, obj *model.Organisa
 }
 
 func (r *organisationResolver) Events(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.EventConnection, error) {
-	return r.events(ctx, obj.ID, first, after)
+	return r.events(ctx, kg.ScopeParticipant, obj.ID, first, after)
 }
 
 func (r *organisationResolver) Sources(ctx context.Context, obj *model.Organisation) ([]*model.Source, error) {
@@ -57,7 +57,7 @@ func (r *organisationResolver) Sources(ctx context.Context, obj *model.Organisat
 }
 
 func (r *organisationResolver) Timeline(ctx context.Context, obj *model.Organisation) ([]*model.TimelineEntry, error) {
-	return r.timeline(ctx, false, obj.ID)
+	return r.timeline(ctx, kg.ScopeEntity, obj.ID)
 }
 
 func (r *organisationResolver) Leaders(ctx context.Context, obj *model.Organisation) ([]*model.Role, error) {
@@ -81,7 +81,7 @@ func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, filter
 }
 
 func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int, after *string) (*model.EventConnection, error) {
-	return r.events(ctx, obj.ID, first, after)
+	return r.events(ctx, kg.ScopeParticipant, obj.ID, first, after)
 }
 
 func (r *personResolver) Sources(ctx context.Context, obj *model.Person) ([]*model.Source, error) {
@@ -89,7 +89,7 @@ func (r *personResolver) Sources(ctx context.Context, obj *model.Person) ([]*mod
 }
 
 func (r *personResolver) Timeline(ctx context.Context, obj *model.Person) ([]*model.TimelineEntry, error) {
-	return r.timeline(ctx, false, obj.ID)
+	return r.timeline(ctx, kg.ScopeEntity, obj.ID)
 }
 
 func (r *personResolver) Roles(ctx context.Context, obj *model.Person) ([]*model.Role, error) {

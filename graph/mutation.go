@@ -1,35 +1,42 @@
 package graph
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 
 	"newsgraph/graph/model"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/kg"
 )
 
-// ingestSource loads a document through the one ingestion path. The input
-// is turned back into the JSON document format, so the mutation, the CLI
-// and the seed parse and validate exactly alike.
-func (r *Resolver) ingestSource(ctx context.Context, in model.SourceDocumentInput) (*model.IngestResult, error) {
+// ingestSource loads a document through the one ingestion path. gqlgen
+// binds SourceDocumentInput to ingest.Document, the type the CLI and the
+// seed parse their JSON into, so the mutation, the CLI and the seed
+// validate exactly alike.
+func (r *Resolver) ingestSource(ctx context.Context, doc ingest.Document) (*model.IngestResult, error) {
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
-	raw, err := json.Marshal(in)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := ingest.Parse(bytes.NewReader(raw))
-	if err != nil {
-		return nil, err
-	}
-	valid, report, err := ingest.Load(ctx, r.Store, doc)
+	valid, report, err := ingest.Load(ctx, r.Store, &doc)
 	if err != nil {
 		return nil, err
 	}
 	return &model.IngestResult{Source: sourceModel(valid.Source), Counts: countModels(report)}, nil
+}
+
+// evidences sets an input's evidence list. In JSON a single object may
+// stand for a list of one, so the ingest types hold evidence as a named
+// slice (ingest.Evidences) with its own decoding; gqlgen binds lists only
+// to plain slices, so each evidence field has an input resolver that hands
+// its list here.
+func evidences(in []*ingest.EvidenceInput) ingest.Evidences {
+	if in == nil {
+		return nil
+	}
+	out := make(ingest.Evidences, len(in))
+	for i, e := range in {
+		out[i] = *e
+	}
+	return out
 }
 
 func (r *Resolver) deleteSource(ctx context.Context, id string) (*model.DeleteResult, error) {

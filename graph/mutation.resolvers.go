@@ -9,9 +9,10 @@ import (
 	"context"
 	"newsgraph/graph/generated"
 	"newsgraph/graph/model"
+	"newsgraph/internal/ingest"
 )
 
-func (r *mutationResolver) IngestSource(ctx context.Context, document model.SourceDocumentInput) (*model.IngestResult, error) {
+func (r *mutationResolver) IngestSource(ctx context.Context, document ingest.Document) (*model.IngestResult, error) {
 	return r.ingestSource(ctx, document)
 }
 
@@ -19,6 +20,52 @@ func (r *mutationResolver) DeleteSource(ctx context.Context, id string) (*model.
 	return r.deleteSource(ctx, id)
 }
 
+func (r *entityInputResolver) Evidence(ctx context.Context, obj *ingest.EntityInput, data []*ingest.EvidenceInput) error {
+	obj.Evidence = evidences(data)
+	return nil
+}
+
+func (r *eventInputResolver) Evidence(ctx context.Context, obj *ingest.EventInput, data []*ingest.EvidenceInput) error {
+	obj.Evidence = evidences(data)
+	return nil
+}
+
+func (r *membershipInputResolver) Evidence(ctx context.Context, obj *ingest.MembershipInput, data []*ingest.EvidenceInput) error {
+	obj.Evidence = evidences(data)
+	return nil
+}
+
+func (r *participantInputResolver) Evidence(ctx context.Context, obj *ingest.ParticipantInput, data []*ingest.EvidenceInput) error {
+	obj.Evidence = evidences(data)
+	return nil
+}
+
+func (r *roleInputResolver) Evidence(ctx context.Context, obj *ingest.RoleInput, data []*ingest.EvidenceInput) error {
+	obj.Evidence = evidences(data)
+	return nil
+}
+
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+func (r *Resolver) EntityInput() generated.EntityInputResolver { return &entityInputResolver{r} }
+
+func (r *Resolver) EventInput() generated.EventInputResolver { return &eventInputResolver{r} }
+
+func (r *Resolver) MembershipInput() generated.MembershipInputResolver {
+	return &membershipInputResolver{r}
+}
+
+func (r *Resolver) ParticipantInput() generated.ParticipantInputResolver {
+	return &participantInputResolver{r}
+}
+
+func (r *Resolver) RoleInput() generated.RoleInputResolver { return &roleInputResolver{r} }
+
+type (
+	mutationResolver         struct{ *Resolver }
+	entityInputResolver      struct{ *Resolver }
+	eventInputResolver       struct{ *Resolver }
+	membershipInputResolver  struct{ *Resolver }
+	participantInputResolver struct{ *Resolver }
+	roleInputResolver        struct{ *Resolver }
+)

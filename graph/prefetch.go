@@ -67,7 +67,7 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if pages, err := r.Store.EventPages(ctx, true, []string{id}, first, after); err == nil {
+					if pages, err := r.Store.EventPages(ctx, kg.ScopeParticipant, []string{id}, first, after); err == nil {
 						l.EventPages.Prime(key, pages[0])
 					}
 				}()

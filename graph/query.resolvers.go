@@ -29,7 +29,7 @@ func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementF
 }
 
 func (r *queryResolver) Events(ctx context.Context, first *int, after *string) (*model.EventConnection, error) {
-	return r.events(ctx, "", first, after)
+	return r.events(ctx, kg.ScopeNone, "", first, after)
 }
 
 func (r *queryResolver) Topics(ctx context.Context) ([]*model.Topic, error) {

@@ -30,4 +30,10 @@ var (
 	_ generated.TopicResolver        = (*topicResolver)(nil)
 	_ generated.SourceResolver       = (*sourceResolver)(nil)
 	_ generated.MutationResolver     = (*mutationResolver)(nil)
+
+	_ generated.EntityInputResolver      = (*entityInputResolver)(nil)
+	_ generated.EventInputResolver       = (*eventInputResolver)(nil)
+	_ generated.MembershipInputResolver  = (*membershipInputResolver)(nil)
+	_ generated.ParticipantInputResolver = (*participantInputResolver)(nil)
+	_ generated.RoleInputResolver        = (*roleInputResolver)(nil)
 )

@@ -17,7 +17,7 @@ func (r *topicResolver) Statements(ctx context.Context, obj *model.Topic, filter
 }
 
 func (r *topicResolver) Timeline(ctx context.Context, obj *model.Topic) ([]*model.TimelineEntry, error) {
-	return r.timeline(ctx, true, obj.ID)
+	return r.timeline(ctx, kg.ScopeTopic, obj.ID)
 }
 
 func (r *Resolver) Topic() generated.TopicResolver { return &topicResolver{r} }

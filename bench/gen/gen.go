@@ -27,6 +27,7 @@ import (
 
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
+	"newsgraph/internal/kg"
 	"newsgraph/internal/store"
 )
 
@@ -85,9 +86,10 @@ func (g *Generator) Document(k int) *ingest.Document {
 		perSource++
 	}
 	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, k*2000/max(g.Sources, 1))
+	date := kg.Date(day.Format("2006-01-02"))
 	doc := &ingest.Document{Source: ingest.SourceInput{
 		ID: fmt.Sprintf("source:gen-%06d", k), Title: fmt.Sprintf("Generated report %d", k),
-		Publisher: "Benchmark Wire", PublishedAt: day.Format("2006-01-02"),
+		Publisher: "Benchmark Wire", PublishedAt: date,
 	}}
 	declared := map[string]bool{}
 	declare := func(id string) {
@@ -123,7 +125,7 @@ func (g *Generator) Document(k int) *ingest.Document {
 		line := fmt.Sprintf("The meeting %d took place in city %s.", ev, name(ev, 2))
 		text.WriteString(line + "\n")
 		doc.Events = append(doc.Events, ingest.EventInput{ID: event, Name: fmt.Sprintf("Meeting %d", ev), Kind: "meeting",
-			Date: day.Format("2006-01-02"), Location: name(ev, 2), Evidence: ingest.Evidences{{Quote: strp(line)}},
+			Date: date, Location: name(ev, 2), Evidence: ingest.Evidences{{Quote: strp(line)}},
 			Participants: []ingest.ParticipantInput{{Entity: host, Role: "host", Evidence: ingest.Evidences{{Quote: strp(line)}}}}})
 	}
 	for i := 0; i < perSource; i++ {
@@ -152,7 +154,7 @@ func (g *Generator) Document(k int) *ingest.Document {
 		line := fmt.Sprintf("\"%s,\" %s said.", strings.ToUpper(words[:1])+words[1:], last)
 		text.WriteString(line + "\n")
 		st := ingest.StatementInput{Kind: "QUOTE", Speaker: speaker, Text: strings.ToUpper(words[:1]) + words[1:], About: about,
-			Date: day.Format("2006-01-02"), Topics: []string{topic(t)}, Evidence: &ingest.EvidenceInput{Quote: strp(line)}}
+			Date: date, Topics: []string{topic(t)}, Evidence: &ingest.EvidenceInput{Quote: strp(line)}}
 		if event != "" && i%2 == 0 {
 			st.Event = event
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"newsgraph/graph/model"
+	"newsgraph/internal/ingest"
 	"newsgraph/internal/kg"
 	"strconv"
 	"sync/atomic"
@@ -37,6 +38,11 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Source() SourceResolver
 	Topic() TopicResolver
+	EntityInput() EntityInputResolver
+	EventInput() EventInputResolver
+	MembershipInput() MembershipInputResolver
+	ParticipantInput() ParticipantInputResolver
+	RoleInput() RoleInputResolver
 }
 
 type DirectiveRoot struct {
@@ -114,7 +120,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		DeleteSource func(childComplexity int, id string) int
-		IngestSource func(childComplexity int, document model.SourceDocumentInput) int
+		IngestSource func(childComplexity int, document ingest.Document) int
 	}
 
 	Nation struct {
@@ -295,7 +301,7 @@ type EventResolver interface {
 	Evidence(ctx context.Context, obj *model.Event) ([]*model.Evidence, error)
 }
 type MutationResolver interface {
-	IngestSource(ctx context.Context, document model.SourceDocumentInput) (*model.IngestResult, error)
+	IngestSource(ctx context.Context, document ingest.Document) (*model.IngestResult, error)
 	DeleteSource(ctx context.Context, id string) (*model.DeleteResult, error)
 }
 type NationResolver interface {
@@ -345,6 +351,22 @@ type SourceResolver interface {
 type TopicResolver interface {
 	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Timeline(ctx context.Context, obj *model.Topic) ([]*model.TimelineEntry, error)
+}
+
+type EntityInputResolver interface {
+	Evidence(ctx context.Context, obj *ingest.EntityInput, data []*ingest.EvidenceInput) error
+}
+type EventInputResolver interface {
+	Evidence(ctx context.Context, obj *ingest.EventInput, data []*ingest.EvidenceInput) error
+}
+type MembershipInputResolver interface {
+	Evidence(ctx context.Context, obj *ingest.MembershipInput, data []*ingest.EvidenceInput) error
+}
+type ParticipantInputResolver interface {
+	Evidence(ctx context.Context, obj *ingest.ParticipantInput, data []*ingest.EvidenceInput) error
+}
+type RoleInputResolver interface {
+	Evidence(ctx context.Context, obj *ingest.RoleInput, data []*ingest.EvidenceInput) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -635,7 +657,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.IngestSource(childComplexity, args["document"].(model.SourceDocumentInput)), true
+		return e.ComplexityRoot.Mutation.IngestSource(childComplexity, args["document"].(ingest.Document)), true
 
 	case "Nation.aliases":
 		if e.ComplexityRoot.Nation.Aliases == nil {
@@ -2660,8 +2682,8 @@ func (ec *executionContext) field_Mutation_ingestSource_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
-		func(ctx context.Context, v any) (model.SourceDocumentInput, error) {
-			return ec.unmarshalNSourceDocumentInput2newsgraphᚋgraphᚋmodelᚐSourceDocumentInput(ctx, v)
+		func(ctx context.Context, v any) (ingest.Document, error) {
+			return ec.unmarshalNSourceDocumentInput2newsgraphᚋinternalᚋingestᚐDocument(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4337,7 +4359,7 @@ func (ec *executionContext) _Mutation_ingestSource(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().IngestSource(ctx, fc.Args["document"].(model.SourceDocumentInput))
+			return ec.Resolvers.Mutation().IngestSource(ctx, fc.Args["document"].(ingest.Document))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
@@ -4450,8 +4472,8 @@ func (ec *executionContext) _Nation_kind(ctx context.Context, field graphql.Coll
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4825,8 +4847,8 @@ func (ec *executionContext) _Organisation_kind(ctx context.Context, field graphq
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5649,8 +5671,8 @@ func (ec *executionContext) _Person_kind(ctx context.Context, field graphql.Coll
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-			return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7046,8 +7068,8 @@ func (ec *executionContext) _SourceEvidence_kind(ctx context.Context, field grap
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-			return ec.marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EvidenceKind) graphql.Marshaler {
+			return ec.marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7184,8 +7206,8 @@ func (ec *executionContext) _Statement_kind(ctx context.Context, field graphql.C
 			return obj.Kind, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v model.StatementKind) graphql.Marshaler {
-			return ec.marshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v kg.StatementKind) graphql.Marshaler {
+			return ec.marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8891,7 +8913,7 @@ func (ec *executionContext) unmarshalInputEntityFilter(ctx context.Context, obj 
 		switch k {
 		case "kinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
-			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8920,8 +8942,8 @@ func UnmarshalEntityFilter(ctx context.Context, raw any) (model.EntityFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (model.EntityInput, error) {
-	var it model.EntityInput
+func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj any) (ingest.EntityInput, error) {
+	var it ingest.EntityInput
 	if obj == nil {
 		return it, nil
 	}
@@ -8947,7 +8969,7 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			it.ID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, v)
+			data, err := ec.unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8968,21 +8990,23 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 			it.Aliases = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Description = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			data, err := ec.unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Evidence = data
+			if err = ec.Resolvers.EntityInput().Evidence(ctx, &it, data); err != nil {
+				return it, err
+			}
 		case "distinct":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distinct"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8998,14 +9022,14 @@ func (ec *executionContext) unmarshalInputEntityInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEntityInput(ctx context.Context, raw any) (model.EntityInput, error) {
-	var out model.EntityInput
+func UnmarshalEntityInput(ctx context.Context, raw any) (ingest.EntityInput, error) {
+	var out ingest.EntityInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
-	var it model.EventInput
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (ingest.EventInput, error) {
+	var it ingest.EventInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9045,46 +9069,48 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 			it.Kind = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Description = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Date = data
 		case "endDate":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
-			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EndDate = data
 		case "location":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Location = data
 		case "participants":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
-			data, err := ec.unmarshalOParticipantInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipantInputᚄ(ctx, v)
+			data, err := ec.unmarshalOParticipantInput2ᚕnewsgraphᚋinternalᚋingestᚐParticipantInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Participants = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Evidence = data
+			if err = ec.Resolvers.EventInput().Evidence(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -9096,14 +9122,14 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEventInput(ctx context.Context, raw any) (model.EventInput, error) {
-	var out model.EventInput
+func UnmarshalEventInput(ctx context.Context, raw any) (ingest.EventInput, error) {
+	var out ingest.EventInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EventInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj any) (model.EvidenceInput, error) {
-	var it model.EvidenceInput
+func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj any) (ingest.EvidenceInput, error) {
+	var it ingest.EvidenceInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9159,14 +9185,14 @@ func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalEvidenceInput(ctx context.Context, raw any) (model.EvidenceInput, error) {
-	var out model.EvidenceInput
+func UnmarshalEvidenceInput(ctx context.Context, raw any) (ingest.EvidenceInput, error) {
+	var out ingest.EvidenceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EvidenceInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, obj any) (model.MembershipInput, error) {
-	var it model.MembershipInput
+func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, obj any) (ingest.MembershipInput, error) {
+	var it ingest.MembershipInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9199,18 +9225,20 @@ func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, o
 			it.Organisation = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Role = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Evidence = data
+			if err = ec.Resolvers.MembershipInput().Evidence(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -9222,14 +9250,14 @@ func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalMembershipInput(ctx context.Context, raw any) (model.MembershipInput, error) {
-	var out model.MembershipInput
+func UnmarshalMembershipInput(ctx context.Context, raw any) (ingest.MembershipInput, error) {
+	var out ingest.MembershipInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MembershipInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, obj any) (model.ParticipantInput, error) {
-	var it model.ParticipantInput
+func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, obj any) (ingest.ParticipantInput, error) {
+	var it ingest.ParticipantInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9255,18 +9283,20 @@ func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, 
 			it.Entity = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Role = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Evidence = data
+			if err = ec.Resolvers.ParticipantInput().Evidence(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -9278,14 +9308,14 @@ func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalParticipantInput(ctx context.Context, raw any) (model.ParticipantInput, error) {
-	var out model.ParticipantInput
+func UnmarshalParticipantInput(ctx context.Context, raw any) (ingest.ParticipantInput, error) {
+	var out ingest.ParticipantInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ParticipantInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputRoleInput(ctx context.Context, obj any) (model.RoleInput, error) {
-	var it model.RoleInput
+func (ec *executionContext) unmarshalInputRoleInput(ctx context.Context, obj any) (ingest.RoleInput, error) {
+	var it ingest.RoleInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9325,11 +9355,13 @@ func (ec *executionContext) unmarshalInputRoleInput(ctx context.Context, obj any
 			it.Of = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			data, err := ec.unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Evidence = data
+			if err = ec.Resolvers.RoleInput().Evidence(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -9341,14 +9373,14 @@ func (ec *executionContext) unmarshalInputRoleInput(ctx context.Context, obj any
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalRoleInput(ctx context.Context, raw any) (model.RoleInput, error) {
-	var out model.RoleInput
+func UnmarshalRoleInput(ctx context.Context, raw any) (ingest.RoleInput, error) {
+	var out ingest.RoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RoleInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSourceDocumentInput(ctx context.Context, obj any) (model.SourceDocumentInput, error) {
-	var it model.SourceDocumentInput
+func (ec *executionContext) unmarshalInputSourceDocumentInput(ctx context.Context, obj any) (ingest.Document, error) {
+	var it ingest.Document
 	if obj == nil {
 		return it, nil
 	}
@@ -9367,49 +9399,49 @@ func (ec *executionContext) unmarshalInputSourceDocumentInput(ctx context.Contex
 		switch k {
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
-			data, err := ec.unmarshalNSourceInput2ᚖnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx, v)
+			data, err := ec.unmarshalNSourceInput2newsgraphᚋinternalᚋingestᚐSourceInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Source = data
 		case "entities":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entities"))
-			data, err := ec.unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx, v)
+			data, err := ec.unmarshalOEntityInput2ᚕnewsgraphᚋinternalᚋingestᚐEntityInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Entities = data
 		case "roles":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
-			data, err := ec.unmarshalORoleInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐRoleInputᚄ(ctx, v)
+			data, err := ec.unmarshalORoleInput2ᚕnewsgraphᚋinternalᚋingestᚐRoleInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Roles = data
 		case "memberships":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberships"))
-			data, err := ec.unmarshalOMembershipInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipInputᚄ(ctx, v)
+			data, err := ec.unmarshalOMembershipInput2ᚕnewsgraphᚋinternalᚋingestᚐMembershipInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Memberships = data
 		case "topics":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topics"))
-			data, err := ec.unmarshalOTopicInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTopicInputᚄ(ctx, v)
+			data, err := ec.unmarshalOTopicInput2ᚕnewsgraphᚋinternalᚋingestᚐTopicInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Topics = data
 		case "events":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("events"))
-			data, err := ec.unmarshalOEventInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventInputᚄ(ctx, v)
+			data, err := ec.unmarshalOEventInput2ᚕnewsgraphᚋinternalᚋingestᚐEventInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Events = data
 		case "statements":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statements"))
-			data, err := ec.unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementInputᚄ(ctx, v)
+			data, err := ec.unmarshalOStatementInput2ᚕnewsgraphᚋinternalᚋingestᚐStatementInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9425,14 +9457,14 @@ func (ec *executionContext) unmarshalInputSourceDocumentInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSourceDocumentInput(ctx context.Context, raw any) (model.SourceDocumentInput, error) {
-	var out model.SourceDocumentInput
+func UnmarshalSourceDocumentInput(ctx context.Context, raw any) (ingest.Document, error) {
+	var out ingest.Document
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceDocumentInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (model.SourceInput, error) {
-	var it model.SourceInput
+func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (ingest.SourceInput, error) {
+	var it ingest.SourceInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9465,21 +9497,21 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 			it.Title = data
 		case "publisher":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Publisher = data
 		case "url":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.URL = data
 		case "publishedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
-			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9502,8 +9534,8 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSourceInput(ctx context.Context, raw any) (model.SourceInput, error) {
-	var out model.SourceInput
+func UnmarshalSourceInput(ctx context.Context, raw any) (ingest.SourceInput, error) {
+	var out ingest.SourceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceInput", raw, &out)
 	return out, err
 }
@@ -9556,7 +9588,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 			it.Topic = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx, v)
+			data, err := ec.unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9584,7 +9616,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 			it.Text = data
 		case "speakerKinds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerKinds"))
-			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx, v)
+			data, err := ec.unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9606,8 +9638,8 @@ func UnmarshalStatementFilter(ctx context.Context, raw any) (model.StatementFilt
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, obj any) (model.StatementInput, error) {
-	var it model.StatementInput
+func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, obj any) (ingest.StatementInput, error) {
+	var it ingest.StatementInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9626,14 +9658,14 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
-			data, err := ec.unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx, v)
+			data, err := ec.unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9647,7 +9679,7 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 			it.Speaker = data
 		case "attribution":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attribution"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9668,14 +9700,14 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 			it.About = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Event = data
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			data, err := ec.unmarshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9689,7 +9721,7 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 			it.Topics = data
 		case "evidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
-			data, err := ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, v)
+			data, err := ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋinternalᚋingestᚐEvidenceInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9705,14 +9737,14 @@ func (ec *executionContext) unmarshalInputStatementInput(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalStatementInput(ctx context.Context, raw any) (model.StatementInput, error) {
-	var out model.StatementInput
+func UnmarshalStatementInput(ctx context.Context, raw any) (ingest.StatementInput, error) {
+	var out ingest.StatementInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputTopicInput(ctx context.Context, obj any) (model.TopicInput, error) {
-	var it model.TopicInput
+func (ec *executionContext) unmarshalInputTopicInput(ctx context.Context, obj any) (ingest.TopicInput, error) {
+	var it ingest.TopicInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9754,8 +9786,8 @@ func (ec *executionContext) unmarshalInputTopicInput(ctx context.Context, obj an
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalTopicInput(ctx context.Context, raw any) (model.TopicInput, error) {
-	var out model.TopicInput
+func UnmarshalTopicInput(ctx context.Context, raw any) (ingest.TopicInput, error) {
+	var out ingest.TopicInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TopicInput", raw, &out)
 	return out, err
 }
@@ -12046,20 +12078,38 @@ func (ec *executionContext) marshalNEntityEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEn
 	return ec._EntityEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEntityInput2ᚖnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx context.Context, v any) (*model.EntityInput, error) {
+func (ec *executionContext) unmarshalNEntityInput2newsgraphᚋinternalᚋingestᚐEntityInput(ctx context.Context, v any) (ingest.EntityInput, error) {
 	res, err := ec.unmarshalInputEntityInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, v any) (model.EntityKind, error) {
-	var res model.EntityKind
-	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v model.EntityKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx context.Context, v any) (kg.EntityKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EntityKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind = map[string]kg.EntityKind{
+		"PERSON":       kg.Person,
+		"NATION":       kg.Nation,
+		"ORGANISATION": kg.Organisation,
+	}
+	marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind = map[kg.EntityKind]string{
+		kg.Person:       "PERSON",
+		kg.Nation:       "NATION",
+		kg.Organisation: "ORGANISATION",
+	}
+)
 
 func (ec *executionContext) marshalNEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -12117,9 +12167,9 @@ func (ec *executionContext) marshalNEventEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEve
 	return ec._EventEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEventInput2ᚖnewsgraphᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (*model.EventInput, error) {
+func (ec *executionContext) unmarshalNEventInput2newsgraphᚋinternalᚋingestᚐEventInput(ctx context.Context, v any) (ingest.EventInput, error) {
 	res, err := ec.unmarshalInputEventInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
@@ -12146,13 +12196,13 @@ func (ec *executionContext) marshalNEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐEvid
 	return ec._Evidence(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*model.EvidenceInput, error) {
+func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*ingest.EvidenceInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.EvidenceInput, len(vSlice))
+	res := make([]*ingest.EvidenceInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋinternalᚋingestᚐEvidenceInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12160,20 +12210,44 @@ func (ec *executionContext) unmarshalNEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmo
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
+func (ec *executionContext) unmarshalNEvidenceInput2ᚖnewsgraphᚋinternalᚋingestᚐEvidenceInput(ctx context.Context, v any) (*ingest.EvidenceInput, error) {
 	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, v any) (model.EvidenceKind, error) {
-	var res model.EvidenceKind
-	err := res.UnmarshalGQL(v)
+func (ec *executionContext) unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx context.Context, v any) (kg.EvidenceKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEvidenceKind2newsgraphᚋgraphᚋmodelᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v model.EvidenceKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind(ctx context.Context, sel ast.SelectionSet, v kg.EvidenceKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "EvidenceKind!")
+	}
+	return res
 }
+
+var (
+	unmarshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind = map[string]kg.EvidenceKind{
+		"STATEMENT":     kg.StatementEvidence,
+		"EVENT":         kg.EventEvidence,
+		"ROLE":          kg.RoleEvidence,
+		"MEMBERSHIP":    kg.MembershipEvidence,
+		"PARTICIPATION": kg.ParticipationEvidence,
+		"MENTION":       kg.MentionEvidence,
+	}
+	marshalNEvidenceKind2newsgraphᚋinternalᚋkgᚐEvidenceKind = map[kg.EvidenceKind]string{
+		kg.StatementEvidence:     "STATEMENT",
+		kg.EventEvidence:         "EVENT",
+		kg.RoleEvidence:          "ROLE",
+		kg.MembershipEvidence:    "MEMBERSHIP",
+		kg.ParticipationEvidence: "PARTICIPATION",
+		kg.MentionEvidence:       "MENTION",
+	}
+)
 
 func (ec *executionContext) marshalNFact2newsgraphᚋgraphᚋmodelᚐFact(ctx context.Context, sel ast.SelectionSet, v model.Fact) graphql.Marshaler {
 	if v == nil {
@@ -12281,9 +12355,9 @@ func (ec *executionContext) marshalNMembership2ᚖnewsgraphᚋgraphᚋmodelᚐMe
 	return ec._Membership(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNMembershipInput2ᚖnewsgraphᚋgraphᚋmodelᚐMembershipInput(ctx context.Context, v any) (*model.MembershipInput, error) {
+func (ec *executionContext) unmarshalNMembershipInput2newsgraphᚋinternalᚋingestᚐMembershipInput(ctx context.Context, v any) (ingest.MembershipInput, error) {
 	res, err := ec.unmarshalInputMembershipInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2newsgraphᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -12326,9 +12400,9 @@ func (ec *executionContext) marshalNPageInfo2ᚖnewsgraphᚋgraphᚋmodelᚐPage
 	return ec._PageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNParticipantInput2ᚖnewsgraphᚋgraphᚋmodelᚐParticipantInput(ctx context.Context, v any) (*model.ParticipantInput, error) {
+func (ec *executionContext) unmarshalNParticipantInput2newsgraphᚋinternalᚋingestᚐParticipantInput(ctx context.Context, v any) (ingest.ParticipantInput, error) {
 	res, err := ec.unmarshalInputParticipantInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNParticipation2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
@@ -12435,9 +12509,9 @@ func (ec *executionContext) marshalNRole2ᚖnewsgraphᚋgraphᚋmodelᚐRole(ctx
 	return ec._Role(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNRoleInput2ᚖnewsgraphᚋgraphᚋmodelᚐRoleInput(ctx context.Context, v any) (*model.RoleInput, error) {
+func (ec *executionContext) unmarshalNRoleInput2newsgraphᚋinternalᚋingestᚐRoleInput(ctx context.Context, v any) (ingest.RoleInput, error) {
 	res, err := ec.unmarshalInputRoleInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
@@ -12496,7 +12570,7 @@ func (ec *executionContext) marshalNSourceConnection2ᚖnewsgraphᚋgraphᚋmode
 	return ec._SourceConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSourceDocumentInput2newsgraphᚋgraphᚋmodelᚐSourceDocumentInput(ctx context.Context, v any) (model.SourceDocumentInput, error) {
+func (ec *executionContext) unmarshalNSourceDocumentInput2newsgraphᚋinternalᚋingestᚐDocument(ctx context.Context, v any) (ingest.Document, error) {
 	res, err := ec.unmarshalInputSourceDocumentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -12549,9 +12623,9 @@ func (ec *executionContext) marshalNSourceEvidence2ᚖnewsgraphᚋgraphᚋmodel�
 	return ec._SourceEvidence(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSourceInput2ᚖnewsgraphᚋgraphᚋmodelᚐSourceInput(ctx context.Context, v any) (*model.SourceInput, error) {
+func (ec *executionContext) unmarshalNSourceInput2newsgraphᚋinternalᚋingestᚐSourceInput(ctx context.Context, v any) (ingest.SourceInput, error) {
 	res, err := ec.unmarshalInputSourceInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Statement) graphql.Marshaler {
@@ -12610,20 +12684,36 @@ func (ec *executionContext) marshalNStatementEdge2ᚖnewsgraphᚋgraphᚋmodel�
 	return ec._StatementEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNStatementInput2ᚖnewsgraphᚋgraphᚋmodelᚐStatementInput(ctx context.Context, v any) (*model.StatementInput, error) {
+func (ec *executionContext) unmarshalNStatementInput2newsgraphᚋinternalᚋingestᚐStatementInput(ctx context.Context, v any) (ingest.StatementInput, error) {
 	res, err := ec.unmarshalInputStatementInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (model.StatementKind, error) {
-	var res model.StatementKind
-	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNStatementKind2newsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v model.StatementKind) graphql.Marshaler {
-	return v
+func (ec *executionContext) unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, v any) (kg.StatementKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v kg.StatementKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StatementKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind = map[string]kg.StatementKind{
+		"QUOTE":      kg.Quote,
+		"PARAPHRASE": kg.Paraphrase,
+	}
+	marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind = map[kg.StatementKind]string{
+		kg.Quote:      "QUOTE",
+		kg.Paraphrase: "PARAPHRASE",
+	}
+)
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
@@ -12716,9 +12806,9 @@ func (ec *executionContext) marshalNTopic2ᚖnewsgraphᚋgraphᚋmodelᚐTopic(c
 	return ec._Topic(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNTopicInput2ᚖnewsgraphᚋgraphᚋmodelᚐTopicInput(ctx context.Context, v any) (*model.TopicInput, error) {
+func (ec *executionContext) unmarshalNTopicInput2newsgraphᚋinternalᚋingestᚐTopicInput(ctx context.Context, v any) (ingest.TopicInput, error) {
 	res, err := ec.unmarshalInputTopicInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -12893,6 +12983,18 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx context.Context, v any) (kg.Date, error) {
+	res, err := model.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODate2newsgraphᚋinternalᚋkgᚐDate(ctx context.Context, sel ast.SelectionSet, v kg.Date) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := model.MarshalDate(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx context.Context, v any) (*kg.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -12926,16 +13028,16 @@ func (ec *executionContext) unmarshalOEntityFilter2ᚖnewsgraphᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEntityInputᚄ(ctx context.Context, v any) ([]*model.EntityInput, error) {
+func (ec *executionContext) unmarshalOEntityInput2ᚕnewsgraphᚋinternalᚋingestᚐEntityInputᚄ(ctx context.Context, v any) ([]ingest.EntityInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.EntityInput, len(vSlice))
+	res := make([]ingest.EntityInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEntityInput2ᚖnewsgraphᚋgraphᚋmodelᚐEntityInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEntityInput2newsgraphᚋinternalᚋingestᚐEntityInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12943,16 +13045,16 @@ func (ec *executionContext) unmarshalOEntityInput2ᚕᚖnewsgraphᚋgraphᚋmode
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, v any) ([]model.EntityKind, error) {
+func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx context.Context, v any) ([]kg.EntityKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.EntityKind, len(vSlice))
+	res := make([]kg.EntityKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12960,14 +13062,14 @@ func (ec *executionContext) unmarshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐ
 	return res, nil
 }
 
-func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋgraphᚋmodelᚐEntityKindᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EntityKind) graphql.Marshaler {
+func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEntityKindᚄ(ctx context.Context, sel ast.SelectionSet, v []kg.EntityKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEntityKind2newsgraphᚋgraphᚋmodelᚐEntityKind(ctx, sel, v[i])
+		return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12986,16 +13088,16 @@ func (ec *executionContext) marshalOEvent2ᚖnewsgraphᚋgraphᚋmodelᚐEvent(c
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOEventInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventInputᚄ(ctx context.Context, v any) ([]*model.EventInput, error) {
+func (ec *executionContext) unmarshalOEventInput2ᚕnewsgraphᚋinternalᚋingestᚐEventInputᚄ(ctx context.Context, v any) ([]ingest.EventInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.EventInput, len(vSlice))
+	res := make([]ingest.EventInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEventInput2ᚖnewsgraphᚋgraphᚋmodelᚐEventInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEventInput2newsgraphᚋinternalᚋingestᚐEventInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13003,21 +13105,33 @@ func (ec *executionContext) unmarshalOEventInput2ᚕᚖnewsgraphᚋgraphᚋmodel
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*model.EvidenceInput, error) {
+func (ec *executionContext) unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋinternalᚋingestᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*ingest.EvidenceInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.EvidenceInput, len(vSlice))
+	res := make([]*ingest.EvidenceInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋgraphᚋmodelᚐEvidenceInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEvidenceInput2ᚖnewsgraphᚋinternalᚋingestᚐEvidenceInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -13091,16 +13205,16 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
-func (ec *executionContext) unmarshalOMembershipInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipInputᚄ(ctx context.Context, v any) ([]*model.MembershipInput, error) {
+func (ec *executionContext) unmarshalOMembershipInput2ᚕnewsgraphᚋinternalᚋingestᚐMembershipInputᚄ(ctx context.Context, v any) ([]ingest.MembershipInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.MembershipInput, len(vSlice))
+	res := make([]ingest.MembershipInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNMembershipInput2ᚖnewsgraphᚋgraphᚋmodelᚐMembershipInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNMembershipInput2newsgraphᚋinternalᚋingestᚐMembershipInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13115,16 +13229,16 @@ func (ec *executionContext) marshalONode2newsgraphᚋgraphᚋmodelᚐNode(ctx co
 	return ec._Node(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOParticipantInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipantInputᚄ(ctx context.Context, v any) ([]*model.ParticipantInput, error) {
+func (ec *executionContext) unmarshalOParticipantInput2ᚕnewsgraphᚋinternalᚋingestᚐParticipantInputᚄ(ctx context.Context, v any) ([]ingest.ParticipantInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.ParticipantInput, len(vSlice))
+	res := make([]ingest.ParticipantInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNParticipantInput2ᚖnewsgraphᚋgraphᚋmodelᚐParticipantInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNParticipantInput2newsgraphᚋinternalᚋingestᚐParticipantInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13132,16 +13246,16 @@ func (ec *executionContext) unmarshalOParticipantInput2ᚕᚖnewsgraphᚋgraph�
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalORoleInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐRoleInputᚄ(ctx context.Context, v any) ([]*model.RoleInput, error) {
+func (ec *executionContext) unmarshalORoleInput2ᚕnewsgraphᚋinternalᚋingestᚐRoleInputᚄ(ctx context.Context, v any) ([]ingest.RoleInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.RoleInput, len(vSlice))
+	res := make([]ingest.RoleInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNRoleInput2ᚖnewsgraphᚋgraphᚋmodelᚐRoleInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRoleInput2newsgraphᚋinternalᚋingestᚐRoleInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13157,16 +13271,16 @@ func (ec *executionContext) unmarshalOStatementFilter2ᚖnewsgraphᚋgraphᚋmod
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementInputᚄ(ctx context.Context, v any) ([]*model.StatementInput, error) {
+func (ec *executionContext) unmarshalOStatementInput2ᚕnewsgraphᚋinternalᚋingestᚐStatementInputᚄ(ctx context.Context, v any) ([]ingest.StatementInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.StatementInput, len(vSlice))
+	res := make([]ingest.StatementInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNStatementInput2ᚖnewsgraphᚋgraphᚋmodelᚐStatementInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNStatementInput2newsgraphᚋinternalᚋingestᚐStatementInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -13174,20 +13288,46 @@ func (ec *executionContext) unmarshalOStatementInput2ᚕᚖnewsgraphᚋgraphᚋm
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, v any) (*model.StatementKind, error) {
+func (ec *executionContext) unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, v any) (*kg.StatementKind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.StatementKind)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOStatementKind2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v *model.StatementKind) graphql.Marshaler {
+func (ec *executionContext) marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind(ctx context.Context, sel ast.SelectionSet, v *kg.StatementKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind[*v])
+	return res
+}
+
+var (
+	unmarshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind = map[string]kg.StatementKind{
+		"QUOTE":      kg.Quote,
+		"PARAPHRASE": kg.Paraphrase,
+	}
+	marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind = map[kg.StatementKind]string{
+		kg.Quote:      "QUOTE",
+		kg.Paraphrase: "PARAPHRASE",
+	}
+)
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -13243,16 +13383,16 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalOTopicInput2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTopicInputᚄ(ctx context.Context, v any) ([]*model.TopicInput, error) {
+func (ec *executionContext) unmarshalOTopicInput2ᚕnewsgraphᚋinternalᚋingestᚐTopicInputᚄ(ctx context.Context, v any) ([]ingest.TopicInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*model.TopicInput, len(vSlice))
+	res := make([]ingest.TopicInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTopicInput2ᚖnewsgraphᚋgraphᚋmodelᚐTopicInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNTopicInput2newsgraphᚋinternalᚋingestᚐTopicInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}

@@ -38,8 +38,8 @@ type Loaders struct {
 	SourceEvidence  *dataloadgen.Loader[string, []kg.SourceEvidence]
 	EntityTimelines *dataloadgen.Loader[string, []kg.TimelineEntry]
 	TopicTimelines  *dataloadgen.Loader[string, []kg.TimelineEntry]
-	StatementPages  *dataloadgen.Loader[PageKey, kg.StatementPage]
-	EventPages      *dataloadgen.Loader[PageKey, kg.EventPage]
+	StatementPages  *dataloadgen.Loader[PageKey, kg.Page[kg.Statement]]
+	EventPages      *dataloadgen.Loader[PageKey, kg.Page[kg.Event]]
 }
 
 // PageKey asks for one page of a nested connection: the parent (Anchor),
@@ -67,7 +67,7 @@ func StatementPageKey(scope kg.Scope, anchor string, f kg.StatementFilter, first
 // EventPageKey makes the key for a page of an entity's events.
 func EventPageKey(entityID string, first int, after *string) PageKey {
 	b, _ := json.Marshal(pageArgs{First: first, After: after})
-	return PageKey{Scope: "participant", Anchor: entityID, Args: string(b)}
+	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, Args: string(b)}
 }
 
 // New makes a request's loaders over st, each batching for wait.
@@ -86,11 +86,11 @@ func New(st *store.Store, wait time.Duration) *Loaders {
 		SourceEvidence:  dataloadgen.NewLoader(one(st.SourceEvidence), opts...),
 		EntityTimelines: dataloadgen.NewLoader(one(st.EntityTimelines), opts...),
 		TopicTimelines:  dataloadgen.NewLoader(one(st.TopicTimelines), opts...),
-		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.StatementPage, error) {
+		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
 			return st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
 		}), opts...),
-		EventPages: dataloadgen.NewLoader(pages(func(ctx context.Context, _ PageKey, anchors []string, a pageArgs) ([]kg.EventPage, error) {
-			return st.EventPages(ctx, true, anchors, a.First, a.After)
+		EventPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
+			return st.EventPages(ctx, k.Scope, anchors, a.First, a.After)
 		}), opts...),
 	}
 }

@@ -3,11 +3,7 @@
 package model
 
 import (
-	"bytes"
-	"fmt"
-	"io"
 	"newsgraph/internal/kg"
-	"strconv"
 )
 
 // An actor in the news: someone or something that can speak, act and be spoken about.
@@ -54,21 +50,9 @@ type EntityEdge struct {
 
 type EntityFilter struct {
 	// Only entities of these kinds. Omitted or empty means every kind.
-	Kinds []EntityKind `json:"kinds,omitempty"`
+	Kinds []kg.EntityKind `json:"kinds,omitempty"`
 	// Matches name or any alias, ignoring case and accents.
 	Name *string `json:"name,omitempty"`
-}
-
-type EntityInput struct {
-	ID          string     `json:"id"`
-	Kind        EntityKind `json:"kind"`
-	Name        string     `json:"name"`
-	Aliases     []string   `json:"aliases,omitempty"`
-	Description *string    `json:"description,omitempty"`
-	// Where the source names the entity.
-	Evidence []*EvidenceInput `json:"evidence,omitempty"`
-	// True when this is not the existing entity of the same kind with the same name or alias.
-	Distinct *bool `json:"distinct,omitempty"`
 }
 
 // Something that happened: a summit, a call, an invasion.
@@ -106,18 +90,6 @@ type EventEdge struct {
 	Node   *Event `json:"node"`
 }
 
-type EventInput struct {
-	ID           string              `json:"id"`
-	Name         string              `json:"name"`
-	Kind         string              `json:"kind"`
-	Description  *string             `json:"description,omitempty"`
-	Date         *kg.Date            `json:"date,omitempty"`
-	EndDate      *kg.Date            `json:"endDate,omitempty"`
-	Location     *string             `json:"location,omitempty"`
-	Participants []*ParticipantInput `json:"participants,omitempty"`
-	Evidence     []*EvidenceInput    `json:"evidence"`
-}
-
 // A span of a source's text that supports a fact: `[start, end)` in Unicode
 // code points, and the text of that span.
 type Evidence struct {
@@ -125,15 +97,6 @@ type Evidence struct {
 	Start   int     `json:"start"`
 	End     int     `json:"end"`
 	Excerpt string  `json:"excerpt"`
-}
-
-// A verbatim `quote` from the source text (with `occurrence`, from 1, when it
-// occurs more than once), or explicit `start` and `end` code-point offsets.
-type EvidenceInput struct {
-	Quote      *string `json:"quote,omitempty"`
-	Occurrence *int    `json:"occurrence,omitempty"`
-	Start      *int    `json:"start,omitempty"`
-	End        *int    `json:"end,omitempty"`
 }
 
 type IngestResult struct {
@@ -163,20 +126,13 @@ type Membership struct {
 
 func (Membership) IsFact() {}
 
-type MembershipInput struct {
-	Member       string           `json:"member"`
-	Organisation string           `json:"organisation"`
-	Role         *string          `json:"role,omitempty"`
-	Evidence     []*EvidenceInput `json:"evidence"`
-}
-
 type Mutation struct {
 }
 
 // A country, or its government acting as a whole.
 type Nation struct {
 	ID          string               `json:"id"`
-	Kind        EntityKind           `json:"kind"`
+	Kind        kg.EntityKind        `json:"kind"`
 	Name        string               `json:"name"`
 	Aliases     []string             `json:"aliases"`
 	Description *string              `json:"description,omitempty"`
@@ -200,7 +156,7 @@ func (Nation) IsFact() {}
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
 	ID          string               `json:"id"`
-	Kind        EntityKind           `json:"kind"`
+	Kind        kg.EntityKind        `json:"kind"`
 	Name        string               `json:"name"`
 	Aliases     []string             `json:"aliases"`
 	Description *string              `json:"description,omitempty"`
@@ -233,12 +189,6 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last edge on this page; pass it as `after` to get the next page. Null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
-}
-
-type ParticipantInput struct {
-	Entity   string           `json:"entity"`
-	Role     *string          `json:"role,omitempty"`
-	Evidence []*EvidenceInput `json:"evidence"`
 }
 
 // An entity's part in an event: host, by phone, by video link, …
@@ -275,7 +225,7 @@ type PathLink struct {
 // A named person, such as a head of state or government.
 type Person struct {
 	ID          string               `json:"id"`
-	Kind        EntityKind           `json:"kind"`
+	Kind        kg.EntityKind        `json:"kind"`
 	Name        string               `json:"name"`
 	Aliases     []string             `json:"aliases"`
 	Description *string              `json:"description,omitempty"`
@@ -306,13 +256,6 @@ type Role struct {
 }
 
 func (Role) IsFact() {}
-
-type RoleInput struct {
-	Person   string           `json:"person"`
-	Title    string           `json:"title"`
-	Of       string           `json:"of"`
-	Evidence []*EvidenceInput `json:"evidence"`
-}
 
 // One search result: an entity, an event or a statement.
 type SearchHit struct {
@@ -353,20 +296,6 @@ type SourceConnection struct {
 	TotalCount int           `json:"totalCount"`
 }
 
-// One source and every fact it supports: the same format as the JSON ingestion
-// documents (see the README). References are ids, declared in the document or
-// already in the graph. Evidence quotes the source text verbatim, or gives
-// start and end offsets in code points.
-type SourceDocumentInput struct {
-	Source      *SourceInput       `json:"source"`
-	Entities    []*EntityInput     `json:"entities,omitempty"`
-	Roles       []*RoleInput       `json:"roles,omitempty"`
-	Memberships []*MembershipInput `json:"memberships,omitempty"`
-	Topics      []*TopicInput      `json:"topics,omitempty"`
-	Events      []*EventInput      `json:"events,omitempty"`
-	Statements  []*StatementInput  `json:"statements,omitempty"`
-}
-
 type SourceEdge struct {
 	Cursor string  `json:"cursor"`
 	Node   *Source `json:"node"`
@@ -375,27 +304,17 @@ type SourceEdge struct {
 // A span of a source's text, `[start, end)` in Unicode code points, and the
 // fact it supports.
 type SourceEvidence struct {
-	Kind    EvidenceKind `json:"kind"`
-	Start   int          `json:"start"`
-	End     int          `json:"end"`
-	Excerpt string       `json:"excerpt"`
-	Fact    Fact         `json:"fact"`
-}
-
-type SourceInput struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Publisher   *string  `json:"publisher,omitempty"`
-	URL         *string  `json:"url,omitempty"`
-	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
-	// The full text; every piece of evidence points into it.
-	Text string `json:"text"`
+	Kind    kg.EvidenceKind `json:"kind"`
+	Start   int             `json:"start"`
+	End     int             `json:"end"`
+	Excerpt string          `json:"excerpt"`
+	Fact    Fact            `json:"fact"`
 }
 
 // Something an entity said, traced to the sentence in its source.
 type Statement struct {
-	ID   string        `json:"id"`
-	Kind StatementKind `json:"kind"`
+	ID   string           `json:"id"`
+	Kind kg.StatementKind `json:"kind"`
 	// For a QUOTE, the exact words; for a PARAPHRASE, the reported content.
 	Text    string `json:"text"`
 	Speaker Entity `json:"speaker"`
@@ -440,8 +359,8 @@ type StatementFilter struct {
 	// Said during this event.
 	Event *string `json:"event,omitempty"`
 	// On this topic.
-	Topic *string        `json:"topic,omitempty"`
-	Kind  *StatementKind `json:"kind,omitempty"`
+	Topic *string           `json:"topic,omitempty"`
+	Kind  *kg.StatementKind `json:"kind,omitempty"`
 	// Dated on or after this date; a partial date overlaps it (2025-09 is on or after 2025-09-30).
 	From *kg.Date `json:"from,omitempty"`
 	// Dated on or before this date; a partial date overlaps it.
@@ -451,21 +370,7 @@ type StatementFilter struct {
 	// finds "troops" and "Putin" finds "Putin's".
 	Text *string `json:"text,omitempty"`
 	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
-	SpeakerKinds []EntityKind `json:"speakerKinds,omitempty"`
-}
-
-type StatementInput struct {
-	// Optional; derived from the source and the evidence's position when omitted.
-	ID          *string        `json:"id,omitempty"`
-	Kind        StatementKind  `json:"kind"`
-	Speaker     string         `json:"speaker"`
-	Attribution *string        `json:"attribution,omitempty"`
-	Text        string         `json:"text"`
-	About       []string       `json:"about,omitempty"`
-	Event       *string        `json:"event,omitempty"`
-	Date        *kg.Date       `json:"date,omitempty"`
-	Topics      []string       `json:"topics,omitempty"`
-	Evidence    *EvidenceInput `json:"evidence"`
+	SpeakerKinds []kg.EntityKind `json:"speakerKinds,omitempty"`
 }
 
 // An event or a statement, placed on a timeline.
@@ -488,193 +393,3 @@ type Topic struct {
 }
 
 func (Topic) IsNode() {}
-
-type TopicInput struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-}
-
-// The kinds of actor the graph knows: people, nations and organisations.
-type EntityKind string
-
-const (
-	EntityKindPerson       EntityKind = "PERSON"
-	EntityKindNation       EntityKind = "NATION"
-	EntityKindOrganisation EntityKind = "ORGANISATION"
-)
-
-var AllEntityKind = []EntityKind{
-	EntityKindPerson,
-	EntityKindNation,
-	EntityKindOrganisation,
-}
-
-func (e EntityKind) IsValid() bool {
-	switch e {
-	case EntityKindPerson, EntityKindNation, EntityKindOrganisation:
-		return true
-	}
-	return false
-}
-
-func (e EntityKind) String() string {
-	return string(e)
-}
-
-func (e *EntityKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = EntityKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EntityKind", str)
-	}
-	return nil
-}
-
-func (e EntityKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *EntityKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e EntityKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-// What a span of a source's text supports.
-type EvidenceKind string
-
-const (
-	// A statement's passage; the fact is the Statement.
-	EvidenceKindStatement EvidenceKind = "STATEMENT"
-	// A passage that reports an event; the fact is the Event.
-	EvidenceKindEvent EvidenceKind = "EVENT"
-	// A passage that gives a person's title; the fact is the Role.
-	EvidenceKindRole EvidenceKind = "ROLE"
-	// A passage that places a member in an organisation; the fact is the Membership.
-	EvidenceKindMembership EvidenceKind = "MEMBERSHIP"
-	// A passage that puts an entity at an event; the fact is the Participation.
-	EvidenceKindParticipation EvidenceKind = "PARTICIPATION"
-	// A place where the source names an entity; the fact is the entity.
-	EvidenceKindMention EvidenceKind = "MENTION"
-)
-
-var AllEvidenceKind = []EvidenceKind{
-	EvidenceKindStatement,
-	EvidenceKindEvent,
-	EvidenceKindRole,
-	EvidenceKindMembership,
-	EvidenceKindParticipation,
-	EvidenceKindMention,
-}
-
-func (e EvidenceKind) IsValid() bool {
-	switch e {
-	case EvidenceKindStatement, EvidenceKindEvent, EvidenceKindRole, EvidenceKindMembership, EvidenceKindParticipation, EvidenceKindMention:
-		return true
-	}
-	return false
-}
-
-func (e EvidenceKind) String() string {
-	return string(e)
-}
-
-func (e *EvidenceKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = EvidenceKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid EvidenceKind", str)
-	}
-	return nil
-}
-
-func (e EvidenceKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *EvidenceKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e EvidenceKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}
-
-type StatementKind string
-
-const (
-	// The speaker's exact words; `text` stands verbatim in the evidence.
-	StatementKindQuote StatementKind = "QUOTE"
-	// Reported content, in the reporter's words.
-	StatementKindParaphrase StatementKind = "PARAPHRASE"
-)
-
-var AllStatementKind = []StatementKind{
-	StatementKindQuote,
-	StatementKindParaphrase,
-}
-
-func (e StatementKind) IsValid() bool {
-	switch e {
-	case StatementKindQuote, StatementKindParaphrase:
-		return true
-	}
-	return false
-}
-
-func (e StatementKind) String() string {
-	return string(e)
-}
-
-func (e *StatementKind) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = StatementKind(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid StatementKind", str)
-	}
-	return nil
-}
-
-func (e StatementKind) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *StatementKind) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e StatementKind) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
-}

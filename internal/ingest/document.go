@@ -1,7 +1,8 @@
 // Package ingest reads and validates source documents: one source and the
-// facts it supports, in the JSON format of DESIGN.md (the GraphQL
-// SourceDocumentInput mirrors it). The seed loader, the CLI and the
-// ingestSource mutation all go through Parse and Validate, so a document is
+// facts it supports, in the JSON format the README describes. The GraphQL
+// SourceDocumentInput is bound to Document, so the seed loader and the CLI
+// (through Parse) and the ingestSource mutation (through gqlgen) fill the
+// same type, and all three go through Load and Validate: a document is
 // judged the same way whichever door it comes in by. Validation finds every
 // problem at once, each with its path, and turns quoted evidence into
 // code-point offsets; nothing is written unless the whole document is valid.
@@ -20,7 +21,8 @@ import (
 )
 
 // Document is a source document as written: references are ids, evidence is
-// quoted or given as offsets. Optional strings are empty when absent.
+// quoted or given as offsets. Optional strings are empty when absent. Kinds
+// and dates are as written, not yet checked: Validate checks them.
 type Document struct {
 	Source      SourceInput       `json:"source"`
 	Entities    []EntityInput     `json:"entities"`
@@ -33,22 +35,22 @@ type Document struct {
 
 // SourceInput is the article itself.
 type SourceInput struct {
-	ID          string `json:"id"`
-	Title       string `json:"title"`
-	Publisher   string `json:"publisher,omitempty"`
-	URL         string `json:"url,omitempty"`
-	PublishedAt string `json:"publishedAt,omitempty"`
-	Text        string `json:"text"`
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Publisher   string  `json:"publisher,omitempty"`
+	URL         string  `json:"url,omitempty"`
+	PublishedAt kg.Date `json:"publishedAt,omitempty"`
+	Text        string  `json:"text"`
 }
 
 // EntityInput declares a person, nation or organisation the source names.
 type EntityInput struct {
-	ID          string    `json:"id"`
-	Kind        string    `json:"kind"`
-	Name        string    `json:"name"`
-	Aliases     []string  `json:"aliases,omitempty"`
-	Description string    `json:"description,omitempty"`
-	Evidence    Evidences `json:"evidence,omitempty"`
+	ID          string        `json:"id"`
+	Kind        kg.EntityKind `json:"kind"`
+	Name        string        `json:"name"`
+	Aliases     []string      `json:"aliases,omitempty"`
+	Description string        `json:"description,omitempty"`
+	Evidence    Evidences     `json:"evidence,omitempty"`
 	// Distinct says the entity is not the existing entity of the same kind
 	// with the same name or alias (two people called John Smith).
 	Distinct bool `json:"distinct,omitempty"`
@@ -115,8 +117,8 @@ type EventInput struct {
 	Name         string             `json:"name"`
 	Kind         string             `json:"kind"`
 	Description  string             `json:"description,omitempty"`
-	Date         string             `json:"date,omitempty"`
-	EndDate      string             `json:"endDate,omitempty"`
+	Date         kg.Date            `json:"date,omitempty"`
+	EndDate      kg.Date            `json:"endDate,omitempty"`
 	Location     string             `json:"location,omitempty"`
 	Participants []ParticipantInput `json:"participants,omitempty"`
 	Evidence     Evidences          `json:"evidence"`
@@ -132,16 +134,16 @@ type ParticipantInput struct {
 // StatementInput is a quote or a paraphrase. ID may be omitted; the loader
 // then derives a stable one from the source and the evidence's position.
 type StatementInput struct {
-	ID          string         `json:"id,omitempty"`
-	Kind        string         `json:"kind"`
-	Speaker     string         `json:"speaker"`
-	Attribution string         `json:"attribution,omitempty"`
-	Text        string         `json:"text"`
-	About       []string       `json:"about,omitempty"`
-	Event       string         `json:"event,omitempty"`
-	Date        string         `json:"date,omitempty"`
-	Topics      []string       `json:"topics,omitempty"`
-	Evidence    *EvidenceInput `json:"evidence"`
+	ID          string           `json:"id,omitempty"`
+	Kind        kg.StatementKind `json:"kind"`
+	Speaker     string           `json:"speaker"`
+	Attribution string           `json:"attribution,omitempty"`
+	Text        string           `json:"text"`
+	About       []string         `json:"about,omitempty"`
+	Event       string           `json:"event,omitempty"`
+	Date        kg.Date          `json:"date,omitempty"`
+	Topics      []string         `json:"topics,omitempty"`
+	Evidence    *EvidenceInput   `json:"evidence"`
 }
 
 // Parse reads one JSON document. Unknown fields are errors, so a misspelt

@@ -210,7 +210,7 @@ func (v *validator) source() {
 		}
 	}
 	if s.PublishedAt != "" {
-		d, err := kg.ParseDate("publishedAt", s.PublishedAt)
+		d, err := kg.ParseDate("publishedAt", string(s.PublishedAt))
 		if err != nil {
 			v.ps.addErr("source.publishedAt", err)
 		}
@@ -356,11 +356,12 @@ func (v *validator) topics() {
 	}
 }
 
-func (v *validator) date(path, s string) kg.Date {
+// date checks a date as written; the result is "" when s is.
+func (v *validator) date(path string, s kg.Date) kg.Date {
 	if s == "" {
 		return ""
 	}
-	d, err := kg.ParseDate("date", s)
+	d, err := kg.ParseDate("date", string(s))
 	if err != nil {
 		v.ps.addErr(path, err)
 	}

@@ -3,7 +3,8 @@ package kg
 // StatementKind says whether a statement's text is the speaker's exact words.
 type StatementKind string
 
-// The statement kinds. Their values are the GraphQL enum values.
+// The statement kinds, bound to the GraphQL StatementKind like the entity
+// kinds.
 const (
 	// Quote: Text holds the exact words, and stands verbatim in the evidence.
 	Quote StatementKind = "QUOTE"

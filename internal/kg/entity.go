@@ -3,7 +3,8 @@ package kg
 // EntityKind says whether an entity is a person, a nation or an organisation.
 type EntityKind string
 
-// The entity kinds. Their values are the GraphQL enum values.
+// The entity kinds. gqlgen binds the GraphQL EntityKind to these constants
+// (gqlgen.yml), so their values are also the enum's.
 const (
 	Person       EntityKind = "PERSON"
 	Nation       EntityKind = "NATION"
@@ -59,14 +60,4 @@ type EntityFilter struct {
 	Kinds []EntityKind
 	// Name matches the name or any alias, ignoring case and accents.
 	Name string
-}
-
-// EntityPage is one page of a list of entities.
-type EntityPage struct {
-	Entities []Entity
-	// Cursors[i] is the opaque cursor of Entities[i].
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
 }

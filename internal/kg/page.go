@@ -24,6 +24,18 @@ func PageSize(first *int) (int, error) {
 	return *first, nil
 }
 
+// Page is one page of a list of entities, statements, events or sources:
+// what a GraphQL connection shows, whatever it lists.
+type Page[T any] struct {
+	Items []T
+	// Cursors[i] is the opaque cursor of Items[i].
+	Cursors         []string
+	HasNextPage     bool
+	HasPreviousPage bool
+	// TotalCount is how many items the list has across all pages.
+	TotalCount int
+}
+
 // cursorVersion lets the cursor format change later without old cursors
 // being misread: a cursor from another version is rejected as invalid.
 const cursorVersion = 1

@@ -15,12 +15,14 @@ type StatementFilter struct {
 	SpeakerKinds []EntityKind
 }
 
-// Scope is what a nested statement list hangs from: the speaker of
-// Entity.statements, the subject of Entity.mentions, and so on. Scoped pages
-// for many parents are fetched in one round trip.
+// Scope is what a nested list hangs from: the speaker of
+// Entity.statements, the subject of Entity.mentions, the participant of
+// Entity.events, and so on. Scoped lists for many parents are fetched in
+// one round trip.
 type Scope string
 
-// The scopes of statement lists.
+// The scopes of statement lists. ScopeNone is a top-level list, with no
+// parent.
 const (
 	ScopeNone    Scope = ""
 	ScopeSpeaker Scope = "speaker"
@@ -30,32 +32,13 @@ const (
 	ScopeSource  Scope = "source"
 )
 
-// StatementPage is one page of statements.
-type StatementPage struct {
-	Statements      []Statement
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
-
-// EventPage is one page of events.
-type EventPage struct {
-	Events          []Event
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
-
-// SourcePage is one page of sources.
-type SourcePage struct {
-	Sources         []Source
-	Cursors         []string
-	HasNextPage     bool
-	HasPreviousPage bool
-	TotalCount      int
-}
+// The scopes of other lists: the events an entity took part in
+// (Entity.events), and an entity's timeline (Entity.timeline; a topic's
+// is ScopeTopic).
+const (
+	ScopeParticipant Scope = "participant"
+	ScopeEntity      Scope = "entity"
+)
 
 // SearchHit is one search result: exactly one of Entity, Event and
 // Statement is set.
@@ -125,7 +108,8 @@ type TimelineEntry struct {
 // EvidenceKind says what a span of a source supports.
 type EvidenceKind string
 
-// The kinds of evidence a source holds.
+// The kinds of evidence a source holds, bound to the GraphQL EvidenceKind
+// like the entity kinds.
 const (
 	StatementEvidence     EvidenceKind = "STATEMENT"
 	EventEvidence         EvidenceKind = "EVENT"

@@ -32,7 +32,7 @@ type EntityBundle struct {
 	Entity               *kg.Entity
 	Roles, Leaders       []kg.Role
 	Memberships, Members []kg.Membership
-	Page                 *kg.StatementPage
+	Page                 *kg.Page[kg.Statement]
 }
 
 // EntityBundle reads an entity and the lists a request asks for in one
@@ -93,7 +93,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	if isNil {
 		return b, nil
 	}
-	e, err := entityFromNode(node)
+	e, err := nodeRow(node).entity()
 	if err != nil {
 		return b, fmt.Errorf("%s: %w", op, err)
 	}
@@ -114,7 +114,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	if req.Page != nil && err == nil {
 		m, _ := get("page").(map[string]any)
 		page := pageRecord(m)
-		var p kg.StatementPage
+		var p kg.Page[kg.Statement]
 		p, err = decodeStatementPage(page, req.Page.First, cursor)
 		b.Page = &p
 	}
@@ -138,7 +138,7 @@ type EventBundle struct {
 	Event            *kg.Event
 	Participants     []kg.Participation
 	Evidence         []kg.Evidence
-	ParticipantPages []kg.StatementPage
+	ParticipantPages []kg.Page[kg.Statement]
 }
 
 // EventBundle reads an event and the lists a request asks for in one round
@@ -208,7 +208,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 		for _, v := range list {
 			m, _ := v.(map[string]any)
 			page := pageRecord(m)
-			var p kg.StatementPage
+			var p kg.Page[kg.Statement]
 			if p, err = decodeStatementPage(page, req.ParticipantPage.First, cursor); err != nil {
 				break
 			}

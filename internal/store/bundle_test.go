@@ -21,11 +21,11 @@ func TestEntityBundleEqualsSeparateReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Entities) < 20 {
-		t.Fatalf("only %d entities in the seed", len(page.Entities))
+	if len(page.Items) < 20 {
+		t.Fatalf("only %d entities in the seed", len(page.Items))
 	}
 	about := kg.StatementFilter{AboutID: "person:vladimir-putin"}
-	for _, e := range page.Entities {
+	for _, e := range page.Items {
 		for _, pr := range []store.PageRequest{
 			{Scope: kg.ScopeSpeaker, First: 3},
 			{Scope: kg.ScopeAbout, First: 100},
@@ -70,14 +70,14 @@ func TestEventBundleEqualsSeparateReads(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
 	loadSeed(t, s)
-	events, err := s.EventPages(ctx, false, []string{""}, 100, nil)
+	events, err := s.EventPages(ctx, kg.ScopeNone, []string{""}, 100, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(events[0].Events) < 5 {
-		t.Fatalf("only %d events in the seed", len(events[0].Events))
+	if len(events[0].Items) < 5 {
+		t.Fatalf("only %d events in the seed", len(events[0].Items))
 	}
-	for _, ev := range events[0].Events {
+	for _, ev := range events[0].Items {
 		for _, pr := range []store.PageRequest{
 			{Scope: kg.ScopeSpeaker, First: 2},
 			{Scope: kg.ScopeAbout, First: 100},
@@ -94,7 +94,7 @@ func TestEventBundleEqualsSeparateReads(t *testing.T) {
 			for _, p := range parts[0] {
 				anchors = append(anchors, p.EntityID)
 			}
-			var pages []kg.StatementPage
+			var pages []kg.Page[kg.Statement]
 			if len(anchors) > 0 {
 				if pages, err = s.StatementPages(ctx, pr.Scope, anchors, pr.Filter, pr.First, pr.After); err != nil {
 					t.Fatal(err)

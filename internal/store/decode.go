@@ -11,13 +11,29 @@ import (
 )
 
 // Queries return map projections; these read them into kg types, checking
-// every type instead of asserting blindly.
+// every type instead of asserting blindly. A query that returns whole
+// nodes has them read through nodeRow, by the same code.
 
 type row map[string]any
 
 func asRow(v any) (row, bool) {
 	m, ok := v.(map[string]any)
 	return row(m), ok
+}
+
+// nodeRow reads a node as a projection of it would: its properties, and
+// its labels under "labels".
+func nodeRow(n neo4j.Node) row {
+	r := make(row, len(n.Props)+1)
+	for k, v := range n.Props {
+		r[k] = v
+	}
+	labels := make([]any, len(n.Labels))
+	for i, l := range n.Labels {
+		labels[i] = l
+	}
+	r["labels"] = labels
+	return r
 }
 
 func (r row) str(k string) string {

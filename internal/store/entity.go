@@ -45,7 +45,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*kg.Entity, e
 		if isNil {
 			continue
 		}
-		e, err := entityFromNode(node)
+		e, err := nodeRow(node).entity()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op, err)
 		}
@@ -68,18 +68,18 @@ func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 
 // Entities returns one page of entities matching f, in name order, after the
 // cursor `after` (nil for the first page).
-func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.EntityPage, error) {
+func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.Page[kg.Entity], error) {
 	const op = "store.Entities"
 	key, err := kg.DecodeCursor(entityCursorList, 2, after)
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	if len(f.Name) > maxNameFilter {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
 	}
 	folded := names.Fold(f.Name)
 	if folded == "" && strings.TrimSpace(f.Name) != "" {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "%q has no letters or digits to match", f.Name))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "%q has no letters or digits to match", f.Name))
 	}
 	labels := make([]string, 0, len(entityLabels))
 	kinds := f.Kinds
@@ -89,7 +89,7 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 	for _, k := range kinds {
 		l, ok := entityLabels[k]
 		if !ok {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.kinds", "unknown kind %q", k))
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.kinds", "unknown kind %q", k))
 		}
 		labels = append(labels, l)
 	}
@@ -102,25 +102,25 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 	}
 	res, err := s.read(ctx, op, query("entities_page"), params)
 	if err != nil {
-		return kg.EntityPage{}, err
+		return kg.Page[kg.Entity]{}, err
 	}
 	if len(res.Records) != 1 {
-		return kg.EntityPage{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: got %d rows, want 1", op, len(res.Records))
 	}
 	rec := res.Records[0]
 	total, _, err := neo4j.GetRecordValue[int64](rec, "total")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	before, _, err := neo4j.GetRecordValue[int64](rec, "before")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
 	list, _, err := neo4j.GetRecordValue[[]any](rec, "page")
 	if err != nil {
-		return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 	}
-	page := kg.EntityPage{TotalCount: int(total), HasPreviousPage: before > 0}
+	page := kg.Page[kg.Entity]{TotalCount: int(total), HasPreviousPage: before > 0}
 	for i, item := range list {
 		if i == first {
 			page.HasNextPage = true
@@ -128,51 +128,15 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 		}
 		node, ok := item.(neo4j.Node)
 		if !ok {
-			return kg.EntityPage{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: page item is %T, want a node", op, item)
 		}
-		e, err := entityFromNode(node)
+		r := nodeRow(node)
+		e, err := r.entity()
 		if err != nil {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 		}
-		sortKey, err := neo4j.GetProperty[string](node, "sortKey")
-		if err != nil {
-			return kg.EntityPage{}, fmt.Errorf("%s: %w", op, err)
-		}
-		page.Entities = append(page.Entities, e)
-		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, sortKey, e.ID))
+		page.Items = append(page.Items, e)
+		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, r.str("sortKey"), e.ID))
 	}
 	return page, nil
-}
-
-// entityFromNode reads an entity from its node; the kind comes from its label.
-func entityFromNode(n neo4j.Node) (kg.Entity, error) {
-	var e kg.Entity
-	for k, l := range entityLabels {
-		for _, nl := range n.Labels {
-			if nl == l {
-				e.Kind = k
-			}
-		}
-	}
-	if e.Kind == "" {
-		return e, fmt.Errorf("node %s has no entity kind label (labels %v)", n.ElementId, n.Labels)
-	}
-	var err error
-	if e.ID, err = neo4j.GetProperty[string](n, "id"); err != nil {
-		return e, err
-	}
-	if e.Name, err = neo4j.GetProperty[string](n, "name"); err != nil {
-		return e, err
-	}
-	if aliases, err := neo4j.GetProperty[[]any](n, "aliases"); err == nil {
-		for _, a := range aliases {
-			if s, ok := a.(string); ok {
-				e.Aliases = append(e.Aliases, s)
-			}
-		}
-	}
-	if d, err := neo4j.GetProperty[string](n, "description"); err == nil {
-		e.Description = d
-	}
-	return e, nil
 }

@@ -10,14 +10,18 @@ import (
 const eventCursorList = "events"
 
 // EventPages returns one page of events per anchor, newest first: every
-// event (scoped false, one anchor ""), or those each anchor entity took part in.
-func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, first int, after *string) ([]kg.EventPage, error) {
+// event (ScopeNone, one anchor ""), or those each anchor entity took part
+// in (ScopeParticipant).
+func (s *Store) EventPages(ctx context.Context, scope kg.Scope, anchors []string, first int, after *string) ([]kg.Page[kg.Event], error) {
 	const op = "store.EventPages"
+	if scope != kg.ScopeNone && scope != kg.ScopeParticipant {
+		return nil, fmt.Errorf("%s: no event list has scope %q", op, scope)
+	}
 	key, err := kg.DecodeCursor(eventCursorList, 2, after)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	params := map[string]any{"anchors": anchors, "scoped": scoped, "limit": first + 1, "cursor": nil}
+	params := map[string]any{"anchors": anchors, "scoped": scope == kg.ScopeParticipant, "limit": first + 1, "cursor": nil}
 	if key != nil {
 		params["cursor"] = key
 	}
@@ -25,7 +29,7 @@ func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, f
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]kg.EventPage, len(anchors))
+	pages := make([]kg.Page[kg.Event], len(anchors))
 	for i, rec := range res.Records {
 		if i >= len(pages) {
 			break
@@ -33,7 +37,7 @@ func (s *Store) EventPages(ctx context.Context, scoped bool, anchors []string, f
 		p := &pages[i]
 		info, err := readPage(rec, first, key != nil, func(r row) error {
 			ev := r.event()
-			p.Events = append(p.Events, ev)
+			p.Items = append(p.Items, ev)
 			p.Cursors = append(p.Cursors, kg.EncodeCursor(eventCursorList, r.str("sortDate"), ev.ID))
 			return nil
 		})

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -133,24 +132,4 @@ func (r row) pathNode() (kg.PathNode, error) {
 	}
 	e, err := r.entity()
 	return kg.PathNode{Entity: &e}, err
-}
-
-// timedOut reports whether Neo4j stopped a transaction at its timeout.
-func timedOut(err error) bool {
-	if err == nil {
-		return false
-	}
-	var dbErr *neo4j.Neo4jError
-	if errors.As(err, &dbErr) {
-		return strings.Contains(dbErr.Code, "TransactionTimedOut")
-	}
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		for _, e := range limit.Errors {
-			if timedOut(e) {
-				return true
-			}
-		}
-	}
-	return strings.Contains(err.Error(), "TransactionTimedOut")
 }

@@ -34,7 +34,7 @@ func schemaStatements() []string {
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	// Replicas starting together race to create the same schema; Neo4j
 	// answers the loser with a transient deadlock, which retry absorbs.
-	for _, stmt := range append(schemaStatements(), "CALL db.awaitIndexes(60)") {
+	for _, stmt := range schemaStatements() {
 		err := s.retry(ctx, func() error {
 			_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
 				neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())

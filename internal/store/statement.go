@@ -27,10 +27,9 @@ var statementPatterns = map[string]struct{ match, exists string }{
 	"source":      {"MATCH (st:Statement)-[:IN_SOURCE]->(:Source {id: %s})", "EXISTS { MATCH (st)-[:IN_SOURCE]->(:Source {id: %s}) }"},
 }
 
-const statementAfter = `($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))`
-
-// statementQuery builds the page query for a scope and a filter: one page
-// per anchor in $anchors, with the total and how many lie after the cursor.
+// statementQuery is the page query (statements_page) for a scope and a
+// filter: one page per anchor in $anchors, with the total and how many lie
+// after the cursor.
 func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 	return statementQueryOver("$anchors", scope, f)
 }
@@ -39,22 +38,7 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 // parameter, or a variable of an enclosing query) holds.
 func statementQueryOver(anchors string, scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
-	return fmt.Sprintf(`UNWIND %[5]s AS anchor
-CALL (anchor) {
-  WITH anchor WHERE $with.counts
-  %[1]s
-  WHERE %[2]s
-  RETURN count(st) AS total, count(CASE WHEN %[3]s THEN 1 END) AS after
-}
-CALL (anchor) {
-  %[1]s
-  WHERE %[2]s
-    AND %[3]s
-  WITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id
-  LIMIT $limit
-  RETURN collect(%[4]s) AS page
-}
-RETURN anchor, total, after, page`, match, filter, statementAfter, query("statement_projection"), anchors)
+	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{WHERE}}", filter).Replace(query("statements_page"))
 }
 
 // statementMatch builds the start and the WHERE of a statement query. Only
@@ -139,8 +123,7 @@ func (s *Store) StreamStatements(ctx context.Context, f kg.StatementFilter, fn f
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	match, filter := statementMatch(kg.ScopeNone, f)
-	cypher := fmt.Sprintf("WITH '' AS anchor\n%s\nWHERE %s\nWITH st ORDER BY st.sortDate DESC, st.sourceId, st.position, st.id\nRETURN %s AS st",
-		match, filter, query("statement_projection"))
+	cypher := strings.NewReplacer("{{MATCH}}", match, "{{WHERE}}", filter).Replace(query("statements_stream"))
 	countRoundTrip(ctx)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.WithoutCancel(ctx))
@@ -260,7 +243,7 @@ func luceneAllWords(text string) (string, error) {
 // each entity (ScopeAbout), and so on; with ScopeNone, pass one anchor "".
 // Each statement comes with its speaker, what it is about, its event, its
 // topics and its evidence.
-func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.StatementPage, error) {
+func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, first int, after *string) ([]kg.Page[kg.Statement], error) {
 	const op = "store.StatementPages"
 	params, cursor, err := statementPageParams(anchors, f, first, after)
 	if err != nil {
@@ -270,7 +253,7 @@ func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []st
 	if err != nil {
 		return nil, err
 	}
-	pages := make([]kg.StatementPage, len(anchors))
+	pages := make([]kg.Page[kg.Statement], len(anchors))
 	for i, rec := range res.Records {
 		if i >= len(pages) {
 			break
@@ -304,11 +287,11 @@ func statementPageParams(anchors []string, f kg.StatementFilter, first int, afte
 }
 
 // decodeStatementPage reads one row of a statement page query.
-func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.StatementPage, error) {
-	var p kg.StatementPage
+func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.Page[kg.Statement], error) {
+	var p kg.Page[kg.Statement]
 	info, err := readPage(rec, first, cursor, func(r row) error {
 		st, err := r.statement()
-		p.Statements = append(p.Statements, st)
+		p.Items = append(p.Items, st)
 		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
 			r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
 		return err

@@ -1,6 +1,12 @@
 // Package store is newsgraph's only door to Neo4j: it owns the driver, every
-// Cypher query (embedded from cypher/*.cypher, always parameterised) and the
-// mapping of driver errors onto the kg sentinel errors.
+// Cypher query and the mapping of driver errors onto the kg sentinel errors.
+//
+// Every query's text is embedded from cypher/*.cypher, and every value is a
+// parameter. Some files have {{SLOTS}} the code fills with text it chooses,
+// never with input: the shared projections, the statement queries' match
+// and filter clauses (from a fixed set of fragments), the labels and hop
+// bound of a path search. The bundles (bundle.go) run several of these
+// queries as subqueries of one.
 //
 // Reads go through neo4j.ExecuteQuery with reader routing, so they spread over
 // a cluster's followers; every transaction carries a server-side timeout, so
@@ -10,21 +16,17 @@ package store
 import (
 	"context"
 	"embed"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"net"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"newsgraph/internal/config"
-	"newsgraph/internal/kg"
 )
 
 //go:embed cypher/*.cypher
@@ -32,8 +34,9 @@ var cypherFiles embed.FS
 
 // query returns the text of an embedded Cypher file, with the shared
 // projections {{PROJECTION}} (a statement and its neighbours) and {{FACT}}
-// (a role, membership or participation with its evidence) filled in. A
-// missing file is a programming error, caught by the store's tests.
+// (a role, membership or participation with its evidence) filled in; any
+// other slot is the caller's to fill. A missing file is a programming
+// error, caught by the store's tests.
 func query(name string) string {
 	b, err := cypherFiles.ReadFile("cypher/" + name + ".cypher")
 	if err != nil {
@@ -133,29 +136,6 @@ func (s *Store) observed(op string, start time.Time, err error) {
 	}
 }
 
-// errorCode names an error for metrics: Neo4j's status code, or a class.
-func errorCode(err error) string {
-	if err == nil {
-		return ""
-	}
-	var dbErr *neo4j.Neo4jError
-	switch {
-	case errors.As(err, &dbErr):
-		return dbErr.Code
-	case errors.Is(err, context.DeadlineExceeded):
-		return "timeout"
-	case errors.Is(err, context.Canceled):
-		return "canceled"
-	case unavailable(err):
-		return "connectivity"
-	}
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) && len(limit.Errors) > 0 {
-		return errorCode(limit.Errors[len(limit.Errors)-1])
-	}
-	return "other"
-}
-
 // txTimeout is the server-side timeout for a transaction: the store's own,
 // or less when the request's deadline is nearer, so that a request that
 // gives up also stops its query inside Neo4j.
@@ -205,7 +185,7 @@ func (s *Store) Close(ctx context.Context) error {
 // Ping runs a trivial read on the configured database: it answers only when
 // Neo4j is up, the credentials work and the database is online.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "store.Ping", "RETURN 1 AS ok", nil)
+	_, err := s.read(ctx, "store.Ping", query("ping"), nil)
 	return err
 }
 
@@ -239,7 +219,9 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 }
 
 // write runs work in one write transaction. The work must be idempotent:
-// the driver retries it on transient failures.
+// on a transient failure (a deadlock, a dropped connection) the store runs
+// it again in a new transaction, up to maxWriteAttempts times (retryN; the
+// driver's own retry is off, see Open).
 func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransactionWork) (any, error) {
 	var res any
 	err := s.retryN(ctx, maxWriteAttempts, func() error {
@@ -290,109 +272,4 @@ func (s *Store) retryN(ctx context.Context, attempts int, try func() error) erro
 			}
 		}
 	}
-}
-
-// retryable reports whether trying again may succeed soon. A full pool is
-// not retried: the caller hears at once that the server is busy.
-func retryable(err error) bool {
-	if refused(err) || poolBusy(err) {
-		return false
-	}
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		for _, e := range limit.Errors {
-			if neo4j.IsRetryable(e) {
-				return true
-			}
-		}
-		return false
-	}
-	return neo4j.IsRetryable(err)
-}
-
-// refused reports whether no connection could be opened at all: Neo4j is
-// down or unreachable, and retrying at once will not help.
-func refused(err error) bool {
-	msg := err.Error()
-	return errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(msg, "connection refused") ||
-		strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host")
-}
-
-// poolBusy reports whether no pooled connection came free in time.
-func poolBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "Timeout while waiting for connection") || strings.Contains(msg, "No idle connections")
-}
-
-// deadConnection reports whether a pooled connection broke under the query.
-func deadConnection(err error) bool {
-	var conn *neo4j.ConnectivityError
-	return errors.As(err, &conn) || strings.Contains(err.Error(), "ConnectivityError")
-}
-
-// wrap names the operation and tags errors that mean "the store is down" with
-// kg.ErrUnavailable. The driver's text stays in the chain for logs; the
-// GraphQL error presenter never shows it to clients.
-func (s *Store) wrap(ctx context.Context, op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	var kerr *kg.Error
-	if errors.As(err, &kerr) {
-		return fmt.Errorf("%s: %w", op, err)
-	}
-	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
-			Message: "the request took too long and was stopped, in Neo4j too; ask for less (a smaller first, fewer nested fields) or try again"}, err)
-	}
-	if poolBusy(err) {
-		return fmt.Errorf("%s: %w: %w", op, &kg.Error{Kind: kg.ErrUnavailable,
-			Message: "every connection to Neo4j is busy; try again shortly"}, err)
-	}
-	if unavailable(err) {
-		return fmt.Errorf("%s: %w: %w", op, kg.ErrUnavailable, err)
-	}
-	s.log.LogAttrs(ctx, slog.LevelError, "neo4j query failed", slog.String("op", op), slog.String("error", err.Error()))
-	return fmt.Errorf("%s: %w", op, err)
-}
-
-// unavailable reports whether err means Neo4j could not be reached or could
-// not serve, as opposed to a fault in the query.
-func unavailable(err error) bool {
-	var limit *neo4j.TransactionExecutionLimit
-	if errors.As(err, &limit) {
-		// The driver gave up retrying: unavailable if what it retried was.
-		if len(limit.Errors) == 0 {
-			return true
-		}
-		for _, e := range limit.Errors {
-			if unavailable(e) {
-				return true
-			}
-		}
-		return false
-	}
-	var conn *neo4j.ConnectivityError
-	if errors.As(err, &conn) {
-		return true
-	}
-	var dbErr *neo4j.Neo4jError
-	if errors.As(err, &dbErr) {
-		return strings.HasPrefix(dbErr.Code, "Neo.TransientError.") ||
-			strings.HasPrefix(dbErr.Code, "Neo.ClientError.Security.") ||
-			dbErr.Code == "Neo.ClientError.Database.DatabaseNotFound"
-	}
-	var authErr *neo4j.InvalidAuthenticationError
-	if errors.As(err, &authErr) {
-		return true
-	}
-	var netErr net.Error
-	if errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) {
-		return true
-	}
-	// Pool exhaustion and timeouts surface as internal driver types; their
-	// messages are the stable part of the API we can see.
-	msg := err.Error()
-	return errors.Is(err, context.DeadlineExceeded) ||
-		strings.Contains(msg, "connection pool") || strings.Contains(msg, "Timeout while waiting for connection")
 }

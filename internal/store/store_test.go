@@ -137,7 +137,7 @@ func TestEntitiesOrderAndFilters(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := ids(p.Entities); !slices.Equal(got, tt.want) {
+			if got := ids(p.Items); !slices.Equal(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 			if p.TotalCount != len(tt.want) || p.HasNextPage || p.HasPreviousPage {
@@ -169,14 +169,14 @@ func TestEntitiesPaging(t *testing.T) {
 			if p.HasPreviousPage != (page > 0) {
 				t.Fatalf("size %d page %d: hasPreviousPage %v", size, page, p.HasPreviousPage)
 			}
-			walked = append(walked, ids(p.Entities)...)
+			walked = append(walked, ids(p.Items)...)
 			if !p.HasNextPage {
 				break
 			}
 			after = &p.Cursors[len(p.Cursors)-1]
 		}
-		if !slices.Equal(walked, ids(all.Entities)) {
-			t.Errorf("size %d: walked %q, want %q", size, walked, ids(all.Entities))
+		if !slices.Equal(walked, ids(all.Items)) {
+			t.Errorf("size %d: walked %q, want %q", size, walked, ids(all.Items))
 		}
 	}
 }

@@ -26,3 +26,6 @@ CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
 CREATE INDEX role_evidence_source IF NOT EXISTS FOR ()-[r:HOLDS_ROLE_EVIDENCE]-() ON (r.sourceId);
 CREATE INDEX membership_evidence_source IF NOT EXISTS FOR ()-[r:MEMBER_OF_EVIDENCE]-() ON (r.sourceId);
 CREATE INDEX participation_evidence_source IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN_EVIDENCE]-() ON (r.sourceId);
+
+// Last: wait until every index is online, so the first queries use them.
+CALL db.awaitIndexes(60);

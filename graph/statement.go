@@ -1,0 +1,31 @@
+package graph
+
+import (
+	"context"
+
+	"newsgraph/graph/loader"
+	"newsgraph/graph/model"
+	"newsgraph/internal/kg"
+)
+
+// statements answers every statement connection: top level (ScopeNone) in
+// one store call, nested ones through the page loader so that the pages of
+// all parents come back in one round trip.
+func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+	n, err := kg.PageSize(first)
+	if err != nil {
+		return nil, err
+	}
+	f := statementFilter(filter)
+	var page kg.Page[kg.Statement]
+	if scope == kg.ScopeNone {
+		pages, err := r.Store.StatementPages(ctx, scope, []string{""}, f, n, after)
+		if err != nil {
+			return nil, err
+		}
+		page = pages[0]
+	} else if page, err = r.loaders(ctx).StatementPages.Load(ctx, loader.StatementPageKey(scope, anchor, f, n, after)); err != nil {
+		return nil, err
+	}
+	return (*model.StatementConnection)(connection(page, statementModel, statementEdge)), nil
+}
