@@ -161,7 +161,7 @@ func (x *extraction) ev(sp span) *ingest.EvidenceInput {
 func (x *extraction) draft() (*Draft, error) {
 	d := &Draft{Document: &ingest.Document{Source: ingest.SourceInput{
 		ID: x.in.ID, Title: strings.TrimSpace(x.in.Title), Publisher: x.in.Publisher, URL: x.in.URL,
-		PublishedAt: string(x.in.PublishedAt), Text: x.in.Text,
+		PublishedAt: x.in.PublishedAt, Text: x.in.Text,
 	}}}
 	if d.Document.Source.ID == "" {
 		d.Document.Source.ID = SourceID(x.in)
@@ -182,7 +182,7 @@ func (x *extraction) draft() (*Draft, error) {
 	// Statements first, so entities they need are marked used.
 	var stFacts []Fact
 	for _, st := range x.statements {
-		in := ingest.StatementInput{Kind: string(st.kind), Text: st.text, Attribution: st.attribution, Date: st.date, Evidence: x.ev(st.ev)}
+		in := ingest.StatementInput{Kind: st.kind, Text: st.text, Attribution: st.attribution, Date: kg.Date(st.date), Evidence: x.ev(st.ev)}
 		for _, a := range st.about {
 			in.About = append(in.About, a.id)
 		}
@@ -221,7 +221,7 @@ func (x *extraction) draft() (*Draft, error) {
 	}
 	var evFacts []Fact
 	for _, ev := range x.events {
-		in := ingest.EventInput{ID: ev.id, Name: ev.name, Kind: ev.kind, Date: ev.date, Location: ev.location}
+		in := ingest.EventInput{ID: ev.id, Name: ev.name, Kind: ev.kind, Date: kg.Date(ev.date), Location: ev.location}
 		for _, sp := range ev.evidence {
 			in.Evidence = append(in.Evidence, *x.ev(sp))
 		}
@@ -256,7 +256,7 @@ func (x *extraction) draft() (*Draft, error) {
 		if first == nil && len(e.mentions) > 0 {
 			first = e.mentions[0]
 		}
-		in := ingest.EntityInput{ID: e.id, Kind: string(e.kind), Name: e.name, Aliases: e.aliasesUsed}
+		in := ingest.EntityInput{ID: e.id, Kind: e.kind, Name: e.name, Aliases: e.aliasesUsed}
 		if first != nil {
 			in.Evidence = ingest.Evidences{*x.ev(first.span)}
 		}

@@ -185,7 +185,7 @@ func TestDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := draftText(t, tt.text, "2026-03-05")
-		if len(d.Document.Statements) != 1 || d.Document.Statements[0].Date != tt.want {
+		if len(d.Document.Statements) != 1 || string(d.Document.Statements[0].Date) != tt.want {
 			t.Errorf("%s\n  statements %+v, want date %q", tt.text, d.Document.Statements, tt.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,10 @@ type text struct {
 	sents []sentence
 	// quotes are the double-quoted passages, in order.
 	quotes []*quote
+	// dateline is the "HELSINKI, Jan 15 (Reuters) -" that opens a wire
+	// report, if any: a place and an agency, not part of any sentence's
+	// grammar.
+	dateline span
 	// masked is s with every quoted passage's inside replaced by spaces,
 	// byte for byte, so that patterns looking for attributions never
 	// read the quoted words.
@@ -54,6 +59,7 @@ func newText(s string) *text {
 	}
 	t.cp[len(s)] = n
 	t.paras = paragraphs(s)
+	t.dateline = findDateline(s, t.paras)
 	t.quotes = findQuotes(s, t.paras)
 	t.masked = mask(s, t.quotes)
 	for pi, p := range t.paras {
@@ -253,4 +259,21 @@ func isDottedAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// datelinePattern matches a wire dateline: a place in capitals, an
+// optional date, the agency in brackets and a dash.
+var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'’/-]{1,40}(?:, [A-Z][A-Za-z.]{0,4}\.? ?[A-Za-z]*\.? ?\d{0,2}(?:, \d{4})?)?,? ?\([A-Za-z][A-Za-z .]{0,30}\) ?(?:-|–|—|--) ?`)
+
+// findDateline looks for a dateline at the start of the first paragraphs.
+func findDateline(s string, paras []span) span {
+	for i, p := range paras {
+		if i > 3 {
+			break
+		}
+		if loc := datelinePattern.FindStringIndex(s[p.start:p.end]); loc != nil {
+			return span{p.start, p.start + loc[1]}
+		}
+	}
+	return span{}
 }

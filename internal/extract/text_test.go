@@ -94,3 +94,18 @@ func TestTokenize(t *testing.T) {
 		t.Errorf("tokens:\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestDateline(t *testing.T) {
+	for in, want := range map[string]string{
+		"HELSINKI, Jan 15 (Reuters) - Finland believes it.":         "HELSINKI, Jan 15 (Reuters) - ",
+		"GENEVA (AP) — The World Health Organization warned.":       "GENEVA (AP) — ",
+		"WASHINGTON, March 3, 2026 (Reuters) -The fund said.":       "WASHINGTON, March 3, 2026 (Reuters) -",
+		"Headline here\n\nUNITED NATIONS, June 8 (Reuters) - Text.": "UNITED NATIONS, June 8 (Reuters) - ",
+		"Finland believes it (really) - yes.":                       "",
+	} {
+		x := newText(in)
+		if got := x.s[x.dateline.start:x.dateline.end]; got != want {
+			t.Errorf("dateline of %q = %q, want %q", in, got, want)
+		}
+	}
+}

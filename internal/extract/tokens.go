@@ -105,7 +105,7 @@ func tokenize(t *text) []token {
 			i += n
 		}
 		k := token{span: span{start, i}, text: s[start:i]}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && !t.dateline.contains(k.span) {
 			k.fold = names.Fold(k.text)
 		}
 		for sent < len(t.sents)-1 && start >= t.sents[sent].end {
