@@ -188,6 +188,8 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			start = k
 		case t.possessive():
 			start = k
+		case t.text == "." && k > a && honorifics[x.toks[k-1].fold]:
+			start = k // "Dr. Leila Haddad"
 		case t.isWord() && t.capitalised() && !conjunctions[t.fold] && !(k == a && notNames[t.fold] && !t.is("the", "a", "an")):
 			start = k
 		case t.is("the", "a", "an", "two", "three", "four", "five", "several", "some", "many", "other", "senior",

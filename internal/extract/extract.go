@@ -83,20 +83,8 @@ type extraction struct {
 // gazetteer alone is used then. The error is a kg.ErrInvalidInput error
 // for text that is empty, not UTF-8 or too long.
 func Extract(in Input, cat *Catalogue) (*Draft, error) {
-	switch {
-	case !utf8.ValidString(in.Text):
-		return nil, kg.InvalidInput("text", "is not valid UTF-8")
-	case strings.TrimSpace(in.Text) == "":
-		return nil, kg.InvalidInput("text", "is empty")
-	case utf8.RuneCountInString(in.Text) > MaxTextLength:
-		return nil, kg.InvalidInput("text", "is longer than %d characters", MaxTextLength)
-	case strings.TrimSpace(in.Title) == "":
-		return nil, kg.InvalidInput("title", "is empty")
-	}
-	if in.PublishedAt != "" {
-		if _, err := kg.ParseDate("publishedAt", string(in.PublishedAt)); err != nil {
-			return nil, err
-		}
+	if err := in.Check(); err != nil {
+		return nil, err
 	}
 	if cat == nil {
 		cat = &Catalogue{}
@@ -105,6 +93,40 @@ func Extract(in Input, cat *Catalogue) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
+	return run(in, lex)
+}
+
+// Check refuses input no draft can be made from, with a kg.ErrInvalidInput
+// error naming the field: text that is empty, not UTF-8 or too long, no
+// title, a malformed publication date. It is cheap, so callers check
+// before fetching a catalogue.
+func (in Input) Check() error {
+	switch {
+	case !utf8.ValidString(in.Text):
+		return kg.InvalidInput("text", "is not valid UTF-8")
+	case strings.TrimSpace(in.Text) == "":
+		return kg.InvalidInput("text", "is empty")
+	case utf8.RuneCountInString(in.Text) > MaxTextLength:
+		return kg.InvalidInput("text", "is longer than %d characters", MaxTextLength)
+	case strings.TrimSpace(in.Title) == "":
+		return kg.InvalidInput("title", "is empty")
+	}
+	if in.PublishedAt != "" {
+		if _, err := kg.ParseDate("publishedAt", string(in.PublishedAt)); err != nil {
+			return err
+		}
+	}
+	if in.ID != "" {
+		if kind, _, err := kg.ParseID("id", in.ID); err != nil {
+			return err
+		} else if kind != kg.KindSource {
+			return kg.InvalidInput("id", "%q is not a source id (source:<slug>)", in.ID)
+		}
+	}
+	return nil
+}
+
+func run(in Input, lex *lexicon) (*Draft, error) {
 	x := &extraction{in: in, lex: lex, byID: map[string]*entity{}, lastAttribution: map[*entity]string{}}
 	x.t = newText(in.Text)
 	x.toks = tokenize(x.t)

@@ -64,9 +64,25 @@ func (x *extraction) findKnown() {
 		if best == nil {
 			continue
 		}
+		if x.firstName(best, i, bestEnd) {
+			continue // "Sofia Brandt", "Jordan Vass": a person's first name
+		}
 		x.addMention(i, bestEnd, x.entityFor(best.k), best.form)
 		i = bestEnd - 1
 	}
+}
+
+// firstName: a one-word place (a capital, a nation) followed by a
+// capitalised word that names nothing is the first name of a person.
+func (x *extraction) firstName(e *lexEntry, i, j int) bool {
+	if j != i+1 || j >= len(x.toks) || e.k.kind == kg.Person || e.form == formAdjective || e.k.existing {
+		return false
+	}
+	n := x.toks[j]
+	if !n.isWord() || !n.capitalised() || n.allCaps() || notNames[n.fold] || isMonthOrDay(n.fold) || x.lex.entries[n.fold] != nil || x.titleAt(j) > j {
+		return false
+	}
+	return true
 }
 
 // preferred picks between two entries for the same words: the graph's

@@ -126,13 +126,20 @@ func (x *extraction) findRoles() {
 		}
 		if honorifics[x.toks[i].fold] {
 			// "Dr. Leila Haddad", "Mr. Hrytsenko": a person, title or not.
-			if p, end := x.peekPerson(i+1, 2); end > i+1 {
-				x.takePerson(i+1, end, p, "honorific-name")
+			n := i + 1
+			if n < len(x.toks) && x.toks[n].text == "." {
+				n++
+			}
+			if p, end := x.peekPerson(n, 2); end > n {
+				x.takePerson(n, end, p, "honorific-name")
+				if stop := x.appositiveRole(n); stop > end {
+					end = stop // "Dr. Leila Haddad, WHO's emergencies director"
+				}
 				i = end - 1
 				continue
 			}
-			if i+1 < len(x.toks) && x.toks[i+1].capitalised() {
-				x.personAt(i+1, 1)
+			if n < len(x.toks) && x.toks[n].capitalised() {
+				x.personAt(n, 1)
 			}
 			continue
 		}
