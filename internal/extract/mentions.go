@@ -75,7 +75,7 @@ func (x *extraction) findKnown() {
 // firstName: a one-word place (a capital, a nation) followed by a
 // capitalised word that names nothing is the first name of a person.
 func (x *extraction) firstName(e *lexEntry, i, j int) bool {
-	if j != i+1 || j >= len(x.toks) || e.k.kind == kg.Person || e.form == formAdjective || e.k.existing {
+	if j != i+1 || j >= len(x.toks) || e.k.kind == kg.Person || e.form == formAdjective {
 		return false
 	}
 	n := x.toks[j]
