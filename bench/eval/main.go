@@ -1,7 +1,8 @@
 // Command eval measures the extractor: it drafts every gold report (the
-// seed and the development set in internal/extract/testdata/gold), scores
-// each draft against its gold document, and prints the table, then the
-// seed's figures against their targets. `make eval` runs it.
+// seed, the development set in internal/extract/testdata/gold and the
+// held-out set in internal/extract/testdata/heldout), scores each draft
+// against its gold document, and prints the table with totals per set,
+// then the seed's figures against their targets. `make eval` runs it.
 package main
 
 import (
@@ -14,29 +15,35 @@ import (
 )
 
 func main() {
-	dir := flag.String("gold", "internal/extract/testdata/gold", "directory of gold NAME.txt / NAME.json pairs")
+	dir := flag.String("gold", "internal/extract/testdata/gold", "directory of the development set's NAME.txt / NAME.json pairs")
+	heldout := flag.String("heldout", "internal/extract/testdata/heldout", "directory of the held-out set, which the rules were not tuned on")
 	verbose := flag.Bool("v", false, "list, for each report, the statements and roles that did not match")
 	flag.Parse()
-	if err := run(*dir, *verbose); err != nil {
+	if err := run(*dir, *heldout, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string, verbose bool) error {
+func run(dir, heldout string, verbose bool) error {
 	seeds, err := seed.Documents()
 	if err != nil {
 		return err
 	}
 	var golds []eval.Gold
 	for _, d := range seeds {
-		golds = append(golds, eval.Gold{Name: "seed: " + d.Source.ID, Doc: d})
+		golds = append(golds, eval.Gold{Name: "seed: " + d.Source.ID, Set: "seed", Doc: d})
 	}
-	dev, err := eval.LoadDir(dir)
+	dev, err := eval.LoadDir(dir, "development")
 	if err != nil {
 		return err
 	}
 	golds = append(golds, dev...)
+	held, err := eval.LoadDir(heldout, "held-out")
+	if err != nil {
+		return err
+	}
+	golds = append(golds, held...)
 	rows, err := eval.Run(golds)
 	if err != nil {
 		return err

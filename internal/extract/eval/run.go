@@ -19,11 +19,14 @@ import (
 // Gold is one gold document: the report and its facts, validated.
 type Gold struct {
 	Name string
-	Doc  *kg.SourceDocument
+	// Set names the group it belongs to (seed, development, held-out),
+	// which the table totals separately.
+	Set string
+	Doc *kg.SourceDocument
 }
 
-// LoadDir reads every NAME.json in dir as a gold document.
-func LoadDir(dir string) ([]Gold, error) {
+// LoadDir reads every NAME.json in dir as a gold document of set.
+func LoadDir(dir, set string) ([]Gold, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
@@ -43,7 +46,7 @@ func LoadDir(dir string) ([]Gold, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		out = append(out, Gold{Name: strings.TrimSuffix(filepath.Base(p), ".json"), Doc: valid})
+		out = append(out, Gold{Name: strings.TrimSuffix(filepath.Base(p), ".json"), Set: set, Doc: valid})
 	}
 	return out, nil
 }
@@ -51,6 +54,7 @@ func LoadDir(dir string) ([]Gold, error) {
 // Row is one document's result.
 type Row struct {
 	Name    string
+	Set     string
 	Counts  Counts
 	Elapsed time.Duration
 	Bytes   int
@@ -88,7 +92,7 @@ func Run(golds []Gold) ([]Row, error) {
 		}
 		var misses strings.Builder
 		Explain(&misses, draft, g.Doc, unresolved)
-		rows = append(rows, Row{Name: g.Name, Counts: Score(draft, g.Doc, unresolved), Elapsed: elapsed, Bytes: len(src.Text), Misses: misses.String()})
+		rows = append(rows, Row{Name: g.Name, Set: g.Set, Counts: Score(draft, g.Doc, unresolved), Elapsed: elapsed, Bytes: len(src.Text), Misses: misses.String()})
 	}
 	return rows, nil
 }
@@ -115,9 +119,24 @@ func Print(w io.Writer, rows []Row) {
 			c.Unresolved, ms)
 	}
 	var total time.Duration
+	var sets []string
+	bySet := map[string][]Row{}
 	for _, r := range rows {
 		line(r.Name, r.Counts, float64(r.Elapsed.Microseconds())/1000)
 		total += r.Elapsed
+		if bySet[r.Set] == nil {
+			sets = append(sets, r.Set)
+		}
+		bySet[r.Set] = append(bySet[r.Set], r)
+	}
+	for _, set := range sets {
+		if len(bySet[set]) > 1 {
+			var ms time.Duration
+			for _, r := range bySet[set] {
+				ms += r.Elapsed
+			}
+			line(set+" (micro)", Total(bySet[set]), float64(ms.Microseconds())/1000)
+		}
 	}
 	line("all (micro)", Total(rows), float64(total.Microseconds())/1000)
 	tw.Flush()
