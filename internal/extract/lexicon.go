@@ -59,6 +59,7 @@ var speechVerbs = map[string]verbKind{
 	"pledged": report, "promised": report, "vowed": report, "believes": report, "believed": report,
 	"estimated": report, "forecast": report, "projected": report, "reported": report, "revealed": report,
 	"disclosed": report, "alleged": report, "testified": report, "assured": tell, "urged": urge, "urges": urge,
+	"pressed": urge, "implored": urge,
 	"demanded": report, "denied": deny, "denies": deny, "accused": accuse, "accuses": accuse, "dismissed": dismiss,
 	"rejected": dismiss, "rejects": dismiss, "welcomed": dismiss, "condemned": dismiss, "criticised": dismiss,
 	"criticized": dismiss, "praised": dismiss, "blamed": accuse,
@@ -77,7 +78,8 @@ const (
 
 // phraseVerbs are speech acts of several words; the value is the verb kind.
 var phraseVerbs = map[string]verbKind{
-	"made clear": report, "made it clear": report, "ruled out": dismiss, "called for": dismiss, "calls for": dismiss,
+	"made clear": report, "made it clear": report, "ruled out": dismiss, "called on": urge, "calls on": urge,
+	"appealed for": dismiss, "appealed to": urge, "called for": dismiss, "calls for": dismiss,
 	"call for": dismiss, "pointed out": report, "spelled out": report, "went on": report, "has said": report,
 	"have said": report, "had said": report, "was quoted as saying": report, "said in a statement": report,
 }

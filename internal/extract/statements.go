@@ -654,7 +654,7 @@ func isNumber(s string) bool {
 
 // stanceEndings turn a noun reported by a stance verb into a claim.
 var stanceEndings = map[string]string{
-	"ruled out": " is ruled out", "called for": " is needed", "calls for": " is needed", "call for": " is needed",
+	"ruled out": " is ruled out", "called for": " is needed", "appealed for": " is needed", "calls for": " is needed", "call for": " is needed",
 	"dismissed": " should be dismissed", "rejected": " is rejected", "rejects": " is rejected",
 	"welcomed": " is welcome", "condemned": " is condemned", "criticised": " is wrong", "criticized": " is wrong",
 	"praised": " deserves praise",
