@@ -20,6 +20,7 @@ func (r *Resolver) ingestSource(ctx context.Context, doc ingest.Document) (*mode
 	if err != nil {
 		return nil, err
 	}
+	r.drafts.forget()
 	return &model.IngestResult{Source: sourceModel(valid.Source), Counts: countModels(report)}, nil
 }
 
@@ -52,6 +53,7 @@ func (r *Resolver) deleteSource(ctx context.Context, id string) (*model.DeleteRe
 	if err != nil {
 		return nil, err
 	}
+	r.drafts.forget()
 	return &model.DeleteResult{ID: id, Counts: countModels(report)}, nil
 }
 

@@ -17,6 +17,9 @@ type Resolver struct {
 	Log   *slog.Logger
 	// APIToken is what mutations require as a bearer token; empty disables them.
 	APIToken string
+
+	// drafts caches the catalogue draftSource recognises names by.
+	drafts drafts
 }
 
 // Compile-time checks that the resolvers still match the schema.

@@ -54,6 +54,93 @@ type ComplexityRoot struct {
 		ID     func(childComplexity int) int
 	}
 
+	DraftDocument struct {
+		Entities    func(childComplexity int) int
+		Events      func(childComplexity int) int
+		Memberships func(childComplexity int) int
+		Roles       func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Statements  func(childComplexity int) int
+		Topics      func(childComplexity int) int
+	}
+
+	DraftEntity struct {
+		Aliases  func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Existing func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Name     func(childComplexity int) int
+	}
+
+	DraftEvent struct {
+		Date         func(childComplexity int) int
+		Evidence     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Location     func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Participants func(childComplexity int) int
+	}
+
+	DraftEvidence struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+	}
+
+	DraftFact struct {
+		Confidence func(childComplexity int) int
+		Matched    func(childComplexity int) int
+		Path       func(childComplexity int) int
+		Rule       func(childComplexity int) int
+	}
+
+	DraftMembership struct {
+		Evidence     func(childComplexity int) int
+		Member       func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Role         func(childComplexity int) int
+	}
+
+	DraftParticipant struct {
+		Entity   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Role     func(childComplexity int) int
+	}
+
+	DraftRole struct {
+		Evidence func(childComplexity int) int
+		Of       func(childComplexity int) int
+		Person   func(childComplexity int) int
+		Title    func(childComplexity int) int
+	}
+
+	DraftSource struct {
+		ID          func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Publisher   func(childComplexity int) int
+		Text        func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
+	}
+
+	DraftStatement struct {
+		About       func(childComplexity int) int
+		Attribution func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Event       func(childComplexity int) int
+		Evidence    func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Speaker     func(childComplexity int) int
+		Text        func(childComplexity int) int
+		Topics      func(childComplexity int) int
+	}
+
+	DraftTopic struct {
+		ID   func(childComplexity int) int
+		Name func(childComplexity int) int
+	}
+
 	EntityConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -120,6 +207,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		DeleteSource func(childComplexity int, id string) int
+		DraftSource  func(childComplexity int, input model.SourceDraftInput) int
 		IngestSource func(childComplexity int, document ingest.Document) int
 	}
 
@@ -239,6 +327,12 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	SourceDraft struct {
+		Document   func(childComplexity int) int
+		Report     func(childComplexity int) int
+		Unresolved func(childComplexity int) int
+	}
+
 	SourceEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -303,6 +397,7 @@ type EventResolver interface {
 type MutationResolver interface {
 	IngestSource(ctx context.Context, document ingest.Document) (*model.IngestResult, error)
 	DeleteSource(ctx context.Context, id string) (*model.DeleteResult, error)
+	DraftSource(ctx context.Context, input model.SourceDraftInput) (*model.SourceDraft, error)
 }
 type NationResolver interface {
 	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
@@ -399,6 +494,341 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeleteResult.ID(childComplexity), true
+
+	case "DraftDocument.entities":
+		if e.ComplexityRoot.DraftDocument.Entities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Entities(childComplexity), true
+	case "DraftDocument.events":
+		if e.ComplexityRoot.DraftDocument.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Events(childComplexity), true
+	case "DraftDocument.memberships":
+		if e.ComplexityRoot.DraftDocument.Memberships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Memberships(childComplexity), true
+	case "DraftDocument.roles":
+		if e.ComplexityRoot.DraftDocument.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Roles(childComplexity), true
+	case "DraftDocument.source":
+		if e.ComplexityRoot.DraftDocument.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Source(childComplexity), true
+	case "DraftDocument.statements":
+		if e.ComplexityRoot.DraftDocument.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Statements(childComplexity), true
+	case "DraftDocument.topics":
+		if e.ComplexityRoot.DraftDocument.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftDocument.Topics(childComplexity), true
+
+	case "DraftEntity.aliases":
+		if e.ComplexityRoot.DraftEntity.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Aliases(childComplexity), true
+	case "DraftEntity.evidence":
+		if e.ComplexityRoot.DraftEntity.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Evidence(childComplexity), true
+	case "DraftEntity.existing":
+		if e.ComplexityRoot.DraftEntity.Existing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Existing(childComplexity), true
+	case "DraftEntity.id":
+		if e.ComplexityRoot.DraftEntity.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.ID(childComplexity), true
+	case "DraftEntity.kind":
+		if e.ComplexityRoot.DraftEntity.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Kind(childComplexity), true
+	case "DraftEntity.name":
+		if e.ComplexityRoot.DraftEntity.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Name(childComplexity), true
+
+	case "DraftEvent.date":
+		if e.ComplexityRoot.DraftEvent.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Date(childComplexity), true
+	case "DraftEvent.evidence":
+		if e.ComplexityRoot.DraftEvent.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Evidence(childComplexity), true
+	case "DraftEvent.id":
+		if e.ComplexityRoot.DraftEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.ID(childComplexity), true
+	case "DraftEvent.kind":
+		if e.ComplexityRoot.DraftEvent.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Kind(childComplexity), true
+	case "DraftEvent.location":
+		if e.ComplexityRoot.DraftEvent.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Location(childComplexity), true
+	case "DraftEvent.name":
+		if e.ComplexityRoot.DraftEvent.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Name(childComplexity), true
+	case "DraftEvent.participants":
+		if e.ComplexityRoot.DraftEvent.Participants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Participants(childComplexity), true
+
+	case "DraftEvidence.end":
+		if e.ComplexityRoot.DraftEvidence.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvidence.End(childComplexity), true
+	case "DraftEvidence.start":
+		if e.ComplexityRoot.DraftEvidence.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvidence.Start(childComplexity), true
+
+	case "DraftFact.confidence":
+		if e.ComplexityRoot.DraftFact.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftFact.Confidence(childComplexity), true
+	case "DraftFact.matched":
+		if e.ComplexityRoot.DraftFact.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftFact.Matched(childComplexity), true
+	case "DraftFact.path":
+		if e.ComplexityRoot.DraftFact.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftFact.Path(childComplexity), true
+	case "DraftFact.rule":
+		if e.ComplexityRoot.DraftFact.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftFact.Rule(childComplexity), true
+
+	case "DraftMembership.evidence":
+		if e.ComplexityRoot.DraftMembership.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftMembership.Evidence(childComplexity), true
+	case "DraftMembership.member":
+		if e.ComplexityRoot.DraftMembership.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftMembership.Member(childComplexity), true
+	case "DraftMembership.organisation":
+		if e.ComplexityRoot.DraftMembership.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftMembership.Organisation(childComplexity), true
+	case "DraftMembership.role":
+		if e.ComplexityRoot.DraftMembership.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftMembership.Role(childComplexity), true
+
+	case "DraftParticipant.entity":
+		if e.ComplexityRoot.DraftParticipant.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftParticipant.Entity(childComplexity), true
+	case "DraftParticipant.evidence":
+		if e.ComplexityRoot.DraftParticipant.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftParticipant.Evidence(childComplexity), true
+	case "DraftParticipant.role":
+		if e.ComplexityRoot.DraftParticipant.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftParticipant.Role(childComplexity), true
+
+	case "DraftRole.evidence":
+		if e.ComplexityRoot.DraftRole.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftRole.Evidence(childComplexity), true
+	case "DraftRole.of":
+		if e.ComplexityRoot.DraftRole.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftRole.Of(childComplexity), true
+	case "DraftRole.person":
+		if e.ComplexityRoot.DraftRole.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftRole.Person(childComplexity), true
+	case "DraftRole.title":
+		if e.ComplexityRoot.DraftRole.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftRole.Title(childComplexity), true
+
+	case "DraftSource.id":
+		if e.ComplexityRoot.DraftSource.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.ID(childComplexity), true
+	case "DraftSource.publishedAt":
+		if e.ComplexityRoot.DraftSource.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.PublishedAt(childComplexity), true
+	case "DraftSource.publisher":
+		if e.ComplexityRoot.DraftSource.Publisher == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.Publisher(childComplexity), true
+	case "DraftSource.text":
+		if e.ComplexityRoot.DraftSource.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.Text(childComplexity), true
+	case "DraftSource.title":
+		if e.ComplexityRoot.DraftSource.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.Title(childComplexity), true
+	case "DraftSource.url":
+		if e.ComplexityRoot.DraftSource.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftSource.URL(childComplexity), true
+
+	case "DraftStatement.about":
+		if e.ComplexityRoot.DraftStatement.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.About(childComplexity), true
+	case "DraftStatement.attribution":
+		if e.ComplexityRoot.DraftStatement.Attribution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Attribution(childComplexity), true
+	case "DraftStatement.date":
+		if e.ComplexityRoot.DraftStatement.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Date(childComplexity), true
+	case "DraftStatement.event":
+		if e.ComplexityRoot.DraftStatement.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Event(childComplexity), true
+	case "DraftStatement.evidence":
+		if e.ComplexityRoot.DraftStatement.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Evidence(childComplexity), true
+	case "DraftStatement.kind":
+		if e.ComplexityRoot.DraftStatement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Kind(childComplexity), true
+	case "DraftStatement.speaker":
+		if e.ComplexityRoot.DraftStatement.Speaker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Speaker(childComplexity), true
+	case "DraftStatement.text":
+		if e.ComplexityRoot.DraftStatement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Text(childComplexity), true
+	case "DraftStatement.topics":
+		if e.ComplexityRoot.DraftStatement.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftStatement.Topics(childComplexity), true
+
+	case "DraftTopic.id":
+		if e.ComplexityRoot.DraftTopic.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftTopic.ID(childComplexity), true
+	case "DraftTopic.name":
+		if e.ComplexityRoot.DraftTopic.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftTopic.Name(childComplexity), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -647,6 +1077,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSource(childComplexity, args["id"].(string)), true
+	case "Mutation.draftSource":
+		if e.ComplexityRoot.Mutation.DraftSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_draftSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DraftSource(childComplexity, args["input"].(model.SourceDraftInput)), true
 	case "Mutation.ingestSource":
 		if e.ComplexityRoot.Mutation.IngestSource == nil {
 			break
@@ -1242,6 +1683,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceConnection.TotalCount(childComplexity), true
 
+	case "SourceDraft.document":
+		if e.ComplexityRoot.SourceDraft.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDraft.Document(childComplexity), true
+	case "SourceDraft.report":
+		if e.ComplexityRoot.SourceDraft.Report == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDraft.Report(childComplexity), true
+	case "SourceDraft.unresolved":
+		if e.ComplexityRoot.SourceDraft.Unresolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceDraft.Unresolved(childComplexity), true
+
 	case "SourceEdge.cursor":
 		if e.ComplexityRoot.SourceEdge.Cursor == nil {
 			break
@@ -1451,6 +1911,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ParticipantInput", ec.unmarshalInputParticipantInput),
 			graphql.NewInputUnmarshaler("RoleInput", ec.unmarshalInputRoleInput),
 			graphql.NewInputUnmarshaler("SourceDocumentInput", ec.unmarshalInputSourceDocumentInput),
+			graphql.NewInputUnmarshaler("SourceDraftInput", ec.unmarshalInputSourceDraftInput),
 			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
 			graphql.NewInputUnmarshaler("StatementInput", ec.unmarshalInputStatementInput),
@@ -1531,6 +1992,145 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../schema/draft.graphqls", Input: `"A news report's raw text and what is known of it, for draftSource."
+input SourceDraftInput {
+  "The report's full text, up to 1,000,000 characters."
+  text: String!
+  title: String!
+  publisher: String
+  url: String
+  "Weekdays in the text (\"on Thursday\") are resolved against this date."
+  publishedAt: Date
+  "The source's id; derived from the publisher, the date and the title when absent."
+  id: ID
+}
+
+"""
+A draft of a source document, from raw text: what the extractor found,
+for a reviewer to accept, correct or drop before ingestSource.
+"""
+type SourceDraft {
+  "The draft in the ingestion format, every evidence resolved to start/end; valid as it is."
+  document: DraftDocument!
+  """
+  One entry per proposed fact: its path in the document (e.g. statements[3]),
+  the rule that produced it, a confidence in [0,1], and the existing
+  entities it matched.
+  """
+  report: [DraftFact!]!
+  """
+  Statements found whose speaker the text does not give. They are not in
+  the document: a reviewer chooses a speaker before they can be added. The
+  report lists them as unresolved[i].
+  """
+  unresolved: [DraftStatement!]!
+}
+
+type DraftFact {
+  "Where the fact is: statements[3], roles[0], entities[2], events[1] or unresolved[0]."
+  path: String!
+  "The pattern that produced it, e.g. quote-then-attribution/named."
+  rule: String!
+  "How sure the extractor is, in [0, 1]; review the lowest first."
+  confidence: Float!
+  "Ids of entities already in the graph that the fact refers to."
+  matched: [ID!]!
+}
+
+"DraftDocument mirrors SourceDocumentInput as an output type; speaker, about and the like hold ids."
+type DraftDocument {
+  source: DraftSource!
+  entities: [DraftEntity!]!
+  roles: [DraftRole!]!
+  memberships: [DraftMembership!]!
+  topics: [DraftTopic!]!
+  events: [DraftEvent!]!
+  statements: [DraftStatement!]!
+}
+
+type DraftSource {
+  id: ID!
+  title: String!
+  publisher: String
+  url: String
+  publishedAt: Date
+  text: String!
+}
+
+"A span of the source text, in code points: [start, end)."
+type DraftEvidence {
+  start: Int!
+  end: Int!
+}
+
+type DraftEntity {
+  id: ID!
+  kind: EntityKind!
+  name: String!
+  aliases: [String!]!
+  "True when the graph already has this entity (the draft reuses its id)."
+  existing: Boolean!
+  evidence: [DraftEvidence!]!
+}
+
+type DraftRole {
+  person: ID!
+  title: String!
+  of: ID!
+  evidence: [DraftEvidence!]!
+}
+
+type DraftMembership {
+  member: ID!
+  organisation: ID!
+  role: String
+  evidence: [DraftEvidence!]!
+}
+
+type DraftTopic {
+  id: ID!
+  name: String!
+}
+
+type DraftEvent {
+  id: ID!
+  name: String!
+  kind: String!
+  date: Date
+  location: String
+  participants: [DraftParticipant!]!
+  evidence: [DraftEvidence!]!
+}
+
+type DraftParticipant {
+  entity: ID!
+  role: String
+  evidence: [DraftEvidence!]!
+}
+
+type DraftStatement {
+  kind: StatementKind!
+  text: String!
+  "The speaker's id; null in SourceDraft.unresolved."
+  speaker: ID
+  attribution: String
+  about: [ID!]!
+  event: ID
+  date: Date
+  topics: [ID!]!
+  evidence: DraftEvidence!
+}
+
+extend type Mutation {
+  """
+  Draft a source document from a report's raw text: quotations and reported
+  speech with their speakers, the people, nations and organisations named
+  (the graph's own recognised by name), roles, events and dates. Writes
+  nothing. Needs the API token.
+  """
+  draftSource(input: SourceDraftInput!): SourceDraft!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/entity.graphqls", Input: `"The kinds of actor the graph knows: people, nations and organisations."
 enum EntityKind {
   PERSON
@@ -2110,6 +2710,180 @@ func (ec *executionContext) childFields_DeleteResult(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DeleteResult", field.Name)
 }
 
+func (ec *executionContext) childFields_DraftDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_DraftDocument_source(ctx, field)
+	case "entities":
+		return ec.fieldContext_DraftDocument_entities(ctx, field)
+	case "roles":
+		return ec.fieldContext_DraftDocument_roles(ctx, field)
+	case "memberships":
+		return ec.fieldContext_DraftDocument_memberships(ctx, field)
+	case "topics":
+		return ec.fieldContext_DraftDocument_topics(ctx, field)
+	case "events":
+		return ec.fieldContext_DraftDocument_events(ctx, field)
+	case "statements":
+		return ec.fieldContext_DraftDocument_statements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftEntity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DraftEntity_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_DraftEntity_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_DraftEntity_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_DraftEntity_aliases(ctx, field)
+	case "existing":
+		return ec.fieldContext_DraftEntity_existing(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftEntity_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftEntity", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DraftEvent_id(ctx, field)
+	case "name":
+		return ec.fieldContext_DraftEvent_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_DraftEvent_kind(ctx, field)
+	case "date":
+		return ec.fieldContext_DraftEvent_date(ctx, field)
+	case "location":
+		return ec.fieldContext_DraftEvent_location(ctx, field)
+	case "participants":
+		return ec.fieldContext_DraftEvent_participants(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftEvent_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_DraftEvidence_start(ctx, field)
+	case "end":
+		return ec.fieldContext_DraftEvidence_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftFact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_DraftFact_path(ctx, field)
+	case "rule":
+		return ec.fieldContext_DraftFact_rule(ctx, field)
+	case "confidence":
+		return ec.fieldContext_DraftFact_confidence(ctx, field)
+	case "matched":
+		return ec.fieldContext_DraftFact_matched(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftFact", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftMembership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_DraftMembership_member(ctx, field)
+	case "organisation":
+		return ec.fieldContext_DraftMembership_organisation(ctx, field)
+	case "role":
+		return ec.fieldContext_DraftMembership_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftMembership_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftMembership", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_DraftParticipant_entity(ctx, field)
+	case "role":
+		return ec.fieldContext_DraftParticipant_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftParticipant_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftParticipant", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_DraftRole_person(ctx, field)
+	case "title":
+		return ec.fieldContext_DraftRole_title(ctx, field)
+	case "of":
+		return ec.fieldContext_DraftRole_of(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftRole_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftRole", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DraftSource_id(ctx, field)
+	case "title":
+		return ec.fieldContext_DraftSource_title(ctx, field)
+	case "publisher":
+		return ec.fieldContext_DraftSource_publisher(ctx, field)
+	case "url":
+		return ec.fieldContext_DraftSource_url(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_DraftSource_publishedAt(ctx, field)
+	case "text":
+		return ec.fieldContext_DraftSource_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftSource", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_DraftStatement_kind(ctx, field)
+	case "text":
+		return ec.fieldContext_DraftStatement_text(ctx, field)
+	case "speaker":
+		return ec.fieldContext_DraftStatement_speaker(ctx, field)
+	case "attribution":
+		return ec.fieldContext_DraftStatement_attribution(ctx, field)
+	case "about":
+		return ec.fieldContext_DraftStatement_about(ctx, field)
+	case "event":
+		return ec.fieldContext_DraftStatement_event(ctx, field)
+	case "date":
+		return ec.fieldContext_DraftStatement_date(ctx, field)
+	case "topics":
+		return ec.fieldContext_DraftStatement_topics(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DraftStatement_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_DraftTopic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DraftTopic_id(ctx, field)
+	case "name":
+		return ec.fieldContext_DraftTopic_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DraftTopic", field.Name)
+}
+
 func (ec *executionContext) childFields_EntityConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -2416,6 +3190,18 @@ func (ec *executionContext) childFields_SourceConnection(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type SourceConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_SourceDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_SourceDraft_document(ctx, field)
+	case "report":
+		return ec.fieldContext_SourceDraft_report(ctx, field)
+	case "unresolved":
+		return ec.fieldContext_SourceDraft_unresolved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceDraft", field.Name)
+}
+
 func (ec *executionContext) childFields_SourceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -2675,6 +3461,20 @@ func (ec *executionContext) field_Mutation_deleteSource_args(ctx context.Context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_draftSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SourceDraftInput, error) {
+			return ec.unmarshalNSourceDraftInput2newsgraphᚋgraphᚋmodelᚐSourceDraftInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -3331,6 +4131,1374 @@ func (ec *executionContext) fieldContext_DeleteResult_counts(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_source(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DraftSource) graphql.Marshaler {
+			return ec.marshalNDraftSource2ᚖnewsgraphᚋgraphᚋmodelᚐDraftSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftSource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_entities(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_entities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entities, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEntity) graphql.Marshaler {
+			return ec.marshalNDraftEntity2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEntityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_entities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEntity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_roles(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftRole) graphql.Marshaler {
+			return ec.marshalNDraftRole2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_memberships(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_memberships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Memberships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftMembership) graphql.Marshaler {
+			return ec.marshalNDraftMembership2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_memberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_topics(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftTopic) graphql.Marshaler {
+			return ec.marshalNDraftTopic2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftTopicᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftTopic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_events(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvent) graphql.Marshaler {
+			return ec.marshalNDraftEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftDocument_statements(ctx context.Context, field graphql.CollectedField, obj *model.DraftDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftDocument_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftStatement) graphql.Marshaler {
+			return ec.marshalNDraftStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftDocument_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftEntity_id(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftEntity_kind(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.EntityKind) graphql.Marshaler {
+			return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "EntityKind")
+}
+
+func (ec *executionContext) _DraftEntity_name(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftEntity_aliases(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftEntity_existing(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_existing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Existing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_existing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DraftEntity_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftEntity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftEvent_id(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftEvent_name(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftEvent_kind(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftEvent_date(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DraftEvent_location(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftEvent_participants(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftParticipant) graphql.Marshaler {
+			return ec.marshalNDraftParticipant2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftParticipant(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftEvent_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftEvidence_start(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvidence_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvidence_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DraftEvidence_end(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvidence_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvidence_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DraftFact_path(ctx context.Context, field graphql.CollectedField, obj *model.DraftFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftFact_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftFact_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftFact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftFact_rule(ctx context.Context, field graphql.CollectedField, obj *model.DraftFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftFact_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftFact_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftFact", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftFact_confidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftFact_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftFact_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftFact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DraftFact_matched(ctx context.Context, field graphql.CollectedField, obj *model.DraftFact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftFact_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftFact_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftFact", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftMembership_member(ctx context.Context, field graphql.CollectedField, obj *model.DraftMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftMembership_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Member, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftMembership_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftMembership", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftMembership_organisation(ctx context.Context, field graphql.CollectedField, obj *model.DraftMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftMembership_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftMembership_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftMembership", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftMembership_role(ctx context.Context, field graphql.CollectedField, obj *model.DraftMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftMembership_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftMembership_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftMembership", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftMembership_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftMembership_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftMembership_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftMembership",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftParticipant_entity(ctx context.Context, field graphql.CollectedField, obj *model.DraftParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftParticipant_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftParticipant_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftParticipant", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftParticipant_role(ctx context.Context, field graphql.CollectedField, obj *model.DraftParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftParticipant_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftParticipant_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftParticipant", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftParticipant_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftParticipant_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftParticipant_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftRole_person(ctx context.Context, field graphql.CollectedField, obj *model.DraftRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftRole_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftRole_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftRole", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftRole_title(ctx context.Context, field graphql.CollectedField, obj *model.DraftRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftRole_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftRole_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftRole", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftRole_of(ctx context.Context, field graphql.CollectedField, obj *model.DraftRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftRole_of(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Of, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftRole_of(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftRole", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftRole_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftRole_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftRole_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftSource_id(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftSource_title(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftSource_publisher(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_publisher(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publisher, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftSource_url(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftSource_publishedAt(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DraftSource_text(ctx context.Context, field graphql.CollectedField, obj *model.DraftSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftSource_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftSource_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftSource", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftStatement_kind(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.StatementKind) graphql.Marshaler {
+			return ec.marshalNStatementKind2newsgraphᚋinternalᚋkgᚐStatementKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "StatementKind")
+}
+
+func (ec *executionContext) _DraftStatement_text(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftStatement_speaker(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_speaker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Speaker, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftStatement_attribution(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_attribution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attribution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_attribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _DraftStatement_about(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.About, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftStatement_event(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftStatement_date(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DraftStatement_topics(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftStatement", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftStatement_evidence(ctx context.Context, field graphql.CollectedField, obj *model.DraftStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftStatement_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DraftEvidence) graphql.Marshaler {
+			return ec.marshalNDraftEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftStatement_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DraftStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DraftTopic_id(ctx context.Context, field graphql.CollectedField, obj *model.DraftTopic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftTopic_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftTopic_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftTopic", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DraftTopic_name(ctx context.Context, field graphql.CollectedField, obj *model.DraftTopic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftTopic_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DraftTopic_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftTopic", field, false, false, "String")
 }
 
 func (ec *executionContext) _EntityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EntityConnection) (ret graphql.Marshaler) {
@@ -4431,6 +6599,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteSource(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_draftSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_draftSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DraftSource(ctx, fc.Args["input"].(model.SourceDraftInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceDraft) graphql.Marshaler {
+			return ec.marshalNSourceDraft2ᚖnewsgraphᚋgraphᚋmodelᚐSourceDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_draftSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_draftSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7001,6 +9213,102 @@ func (ec *executionContext) fieldContext_SourceConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("SourceConnection", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SourceDraft_document(ctx context.Context, field graphql.CollectedField, obj *model.SourceDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDraft_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DraftDocument) graphql.Marshaler {
+			return ec.marshalNDraftDocument2ᚖnewsgraphᚋgraphᚋmodelᚐDraftDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDraft_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceDraft_report(ctx context.Context, field graphql.CollectedField, obj *model.SourceDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDraft_report(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftFact) graphql.Marshaler {
+			return ec.marshalNDraftFact2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftFactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDraft_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftFact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceDraft_unresolved(ctx context.Context, field graphql.CollectedField, obj *model.SourceDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceDraft_unresolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unresolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DraftStatement) graphql.Marshaler {
+			return ec.marshalNDraftStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceDraft_unresolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SourceEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9463,6 +11771,83 @@ func UnmarshalSourceDocumentInput(ctx context.Context, raw any) (ingest.Document
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSourceDraftInput(ctx context.Context, obj any) (model.SourceDraftInput, error) {
+	var it model.SourceDraftInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "title", "publisher", "url", "publishedAt", "id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "publishedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAt"))
+			data, err := ec.unmarshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAt = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceDraftInput unmarshals raw into the SourceDraftInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceDraftInput(ctx context.Context, raw any) (model.SourceDraftInput, error) {
+	var out model.SourceDraftInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceDraftInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj any) (ingest.SourceInput, error) {
 	var it ingest.SourceInput
 	if obj == nil {
@@ -10008,6 +12393,584 @@ func (ec *executionContext) _DeleteResult(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var draftDocumentImplementors = []string{"DraftDocument"}
+
+func (ec *executionContext) _DraftDocument(ctx context.Context, sel ast.SelectionSet, obj *model.DraftDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftDocument")
+		case "source":
+			out.Values[i] = ec._DraftDocument_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entities":
+			out.Values[i] = ec._DraftDocument_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._DraftDocument_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "memberships":
+			out.Values[i] = ec._DraftDocument_memberships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topics":
+			out.Values[i] = ec._DraftDocument_topics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._DraftDocument_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statements":
+			out.Values[i] = ec._DraftDocument_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftEntityImplementors = []string{"DraftEntity"}
+
+func (ec *executionContext) _DraftEntity(ctx context.Context, sel ast.SelectionSet, obj *model.DraftEntity) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftEntityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftEntity")
+		case "id":
+			out.Values[i] = ec._DraftEntity_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._DraftEntity_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DraftEntity_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aliases":
+			out.Values[i] = ec._DraftEntity_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "existing":
+			out.Values[i] = ec._DraftEntity_existing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftEntity_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftEventImplementors = []string{"DraftEvent"}
+
+func (ec *executionContext) _DraftEvent(ctx context.Context, sel ast.SelectionSet, obj *model.DraftEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftEvent")
+		case "id":
+			out.Values[i] = ec._DraftEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DraftEvent_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._DraftEvent_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._DraftEvent_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "location":
+			out.Values[i] = ec._DraftEvent_location(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "participants":
+			out.Values[i] = ec._DraftEvent_participants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftEvent_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftEvidenceImplementors = []string{"DraftEvidence"}
+
+func (ec *executionContext) _DraftEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.DraftEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftEvidence")
+		case "start":
+			out.Values[i] = ec._DraftEvidence_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._DraftEvidence_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftFactImplementors = []string{"DraftFact"}
+
+func (ec *executionContext) _DraftFact(ctx context.Context, sel ast.SelectionSet, obj *model.DraftFact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftFactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftFact")
+		case "path":
+			out.Values[i] = ec._DraftFact_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._DraftFact_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._DraftFact_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matched":
+			out.Values[i] = ec._DraftFact_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftMembershipImplementors = []string{"DraftMembership"}
+
+func (ec *executionContext) _DraftMembership(ctx context.Context, sel ast.SelectionSet, obj *model.DraftMembership) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftMembershipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftMembership")
+		case "member":
+			out.Values[i] = ec._DraftMembership_member(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisation":
+			out.Values[i] = ec._DraftMembership_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._DraftMembership_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftMembership_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftParticipantImplementors = []string{"DraftParticipant"}
+
+func (ec *executionContext) _DraftParticipant(ctx context.Context, sel ast.SelectionSet, obj *model.DraftParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftParticipant")
+		case "entity":
+			out.Values[i] = ec._DraftParticipant_entity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._DraftParticipant_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftParticipant_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftRoleImplementors = []string{"DraftRole"}
+
+func (ec *executionContext) _DraftRole(ctx context.Context, sel ast.SelectionSet, obj *model.DraftRole) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftRoleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftRole")
+		case "person":
+			out.Values[i] = ec._DraftRole_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._DraftRole_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "of":
+			out.Values[i] = ec._DraftRole_of(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftRole_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftSourceImplementors = []string{"DraftSource"}
+
+func (ec *executionContext) _DraftSource(ctx context.Context, sel ast.SelectionSet, obj *model.DraftSource) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftSourceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftSource")
+		case "id":
+			out.Values[i] = ec._DraftSource_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._DraftSource_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publisher":
+			out.Values[i] = ec._DraftSource_publisher(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._DraftSource_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishedAt":
+			out.Values[i] = ec._DraftSource_publishedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._DraftSource_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftStatementImplementors = []string{"DraftStatement"}
+
+func (ec *executionContext) _DraftStatement(ctx context.Context, sel ast.SelectionSet, obj *model.DraftStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftStatement")
+		case "kind":
+			out.Values[i] = ec._DraftStatement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._DraftStatement_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speaker":
+			out.Values[i] = ec._DraftStatement_speaker(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attribution":
+			out.Values[i] = ec._DraftStatement_attribution(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "about":
+			out.Values[i] = ec._DraftStatement_about(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "event":
+			out.Values[i] = ec._DraftStatement_event(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._DraftStatement_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "topics":
+			out.Values[i] = ec._DraftStatement_topics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._DraftStatement_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var draftTopicImplementors = []string{"DraftTopic"}
+
+func (ec *executionContext) _DraftTopic(ctx context.Context, sel ast.SelectionSet, obj *model.DraftTopic) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, draftTopicImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DraftTopic")
+		case "id":
+			out.Values[i] = ec._DraftTopic_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._DraftTopic_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityConnectionImplementors = []string{"EntityConnection"}
 
 func (ec *executionContext) _EntityConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EntityConnection) graphql.Marshaler {
@@ -10477,6 +13440,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteSource":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "draftSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_draftSource(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -11290,6 +14260,49 @@ func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var sourceDraftImplementors = []string{"SourceDraft"}
+
+func (ec *executionContext) _SourceDraft(ctx context.Context, sel ast.SelectionSet, obj *model.SourceDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceDraft")
+		case "document":
+			out.Values[i] = ec._SourceDraft_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "report":
+			out.Values[i] = ec._SourceDraft_report(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unresolved":
+			out.Values[i] = ec._SourceDraft_unresolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceEdgeImplementors = []string{"SourceEdge"}
 
 func (ec *executionContext) _SourceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SourceEdge) graphql.Marshaler {
@@ -12022,6 +15035,238 @@ func (ec *executionContext) marshalNDeleteResult2ᚖnewsgraphᚋgraphᚋmodelᚐ
 	return ec._DeleteResult(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDraftDocument2ᚖnewsgraphᚋgraphᚋmodelᚐDraftDocument(ctx context.Context, sel ast.SelectionSet, v *model.DraftDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftDocument!")
+		return graphql.Null
+	}
+	return ec._DraftDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftEntity2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEntity) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftEntity2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEntity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftEntity2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEntity(ctx context.Context, sel ast.SelectionSet, v *model.DraftEntity) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftEntity!")
+		return graphql.Null
+	}
+	return ec._DraftEntity(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftEvent2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftEvent2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvent(ctx context.Context, sel ast.SelectionSet, v *model.DraftEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftEvent!")
+		return graphql.Null
+	}
+	return ec._DraftEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidence(ctx context.Context, sel ast.SelectionSet, v *model.DraftEvidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftEvidence!")
+		return graphql.Null
+	}
+	return ec._DraftEvidence(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftFact2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftFactᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftFact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftFact2ᚖnewsgraphᚋgraphᚋmodelᚐDraftFact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftFact2ᚖnewsgraphᚋgraphᚋmodelᚐDraftFact(ctx context.Context, sel ast.SelectionSet, v *model.DraftFact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftFact!")
+		return graphql.Null
+	}
+	return ec._DraftFact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftMembership2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftMembership) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftMembership2ᚖnewsgraphᚋgraphᚋmodelᚐDraftMembership(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftMembership2ᚖnewsgraphᚋgraphᚋmodelᚐDraftMembership(ctx context.Context, sel ast.SelectionSet, v *model.DraftMembership) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftMembership!")
+		return graphql.Null
+	}
+	return ec._DraftMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftParticipant2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftParticipant) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftParticipant2ᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftParticipant2ᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipant(ctx context.Context, sel ast.SelectionSet, v *model.DraftParticipant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftParticipant!")
+		return graphql.Null
+	}
+	return ec._DraftParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftRole2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftRole) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftRole2ᚖnewsgraphᚋgraphᚋmodelᚐDraftRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftRole2ᚖnewsgraphᚋgraphᚋmodelᚐDraftRole(ctx context.Context, sel ast.SelectionSet, v *model.DraftRole) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftRole!")
+		return graphql.Null
+	}
+	return ec._DraftRole(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftSource2ᚖnewsgraphᚋgraphᚋmodelᚐDraftSource(ctx context.Context, sel ast.SelectionSet, v *model.DraftSource) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftSource!")
+		return graphql.Null
+	}
+	return ec._DraftSource(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftStatement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftStatement2ᚖnewsgraphᚋgraphᚋmodelᚐDraftStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftStatement2ᚖnewsgraphᚋgraphᚋmodelᚐDraftStatement(ctx context.Context, sel ast.SelectionSet, v *model.DraftStatement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftStatement!")
+		return graphql.Null
+	}
+	return ec._DraftStatement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDraftTopic2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftTopic) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDraftTopic2ᚖnewsgraphᚋgraphᚋmodelᚐDraftTopic(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDraftTopic2ᚖnewsgraphᚋgraphᚋmodelᚐDraftTopic(ctx context.Context, sel ast.SelectionSet, v *model.DraftTopic) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DraftTopic!")
+		return graphql.Null
+	}
+	return ec._DraftTopic(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntity2newsgraphᚋgraphᚋmodelᚐEntity(ctx context.Context, sel ast.SelectionSet, v model.Entity) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Entity!")
@@ -12272,17 +15517,46 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := model.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalID(v)
+	res := model.MarshalID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNIngestResult2ᚖnewsgraphᚋgraphᚋmodelᚐIngestResult(ctx context.Context, sel ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
@@ -12572,6 +15846,19 @@ func (ec *executionContext) marshalNSourceConnection2ᚖnewsgraphᚋgraphᚋmode
 
 func (ec *executionContext) unmarshalNSourceDocumentInput2newsgraphᚋinternalᚋingestᚐDocument(ctx context.Context, v any) (ingest.Document, error) {
 	res, err := ec.unmarshalInputSourceDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceDraft2ᚖnewsgraphᚋgraphᚋmodelᚐSourceDraft(ctx context.Context, sel ast.SelectionSet, v *model.SourceDraft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SourceDraft!")
+		return graphql.Null
+	}
+	return ec._SourceDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSourceDraftInput2newsgraphᚋgraphᚋmodelᚐSourceDraftInput(ctx context.Context, v any) (model.SourceDraftInput, error) {
+	res, err := ec.unmarshalInputSourceDraftInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -13123,14 +16410,14 @@ func (ec *executionContext) unmarshalOEvidenceInput2ᚕᚖnewsgraphᚋinternal�
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := model.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(v)
+	res := model.MarshalID(v)
 	return res
 }
 
@@ -13173,7 +16460,7 @@ func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalID(v)
+	res, err := model.UnmarshalID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -13183,7 +16470,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(*v)
+	res := model.MarshalID(*v)
 	return res
 }
 

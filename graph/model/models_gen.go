@@ -32,6 +32,101 @@ type DeleteResult struct {
 	Counts []*KindCount `json:"counts"`
 }
 
+// DraftDocument mirrors SourceDocumentInput as an output type; speaker, about and the like hold ids.
+type DraftDocument struct {
+	Source      *DraftSource       `json:"source"`
+	Entities    []*DraftEntity     `json:"entities"`
+	Roles       []*DraftRole       `json:"roles"`
+	Memberships []*DraftMembership `json:"memberships"`
+	Topics      []*DraftTopic      `json:"topics"`
+	Events      []*DraftEvent      `json:"events"`
+	Statements  []*DraftStatement  `json:"statements"`
+}
+
+type DraftEntity struct {
+	ID      string        `json:"id"`
+	Kind    kg.EntityKind `json:"kind"`
+	Name    string        `json:"name"`
+	Aliases []string      `json:"aliases"`
+	// True when the graph already has this entity (the draft reuses its id).
+	Existing bool             `json:"existing"`
+	Evidence []*DraftEvidence `json:"evidence"`
+}
+
+type DraftEvent struct {
+	ID           string              `json:"id"`
+	Name         string              `json:"name"`
+	Kind         string              `json:"kind"`
+	Date         *kg.Date            `json:"date,omitempty"`
+	Location     *string             `json:"location,omitempty"`
+	Participants []*DraftParticipant `json:"participants"`
+	Evidence     []*DraftEvidence    `json:"evidence"`
+}
+
+// A span of the source text, in code points: [start, end).
+type DraftEvidence struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type DraftFact struct {
+	// Where the fact is: statements[3], roles[0], entities[2], events[1] or unresolved[0].
+	Path string `json:"path"`
+	// The pattern that produced it, e.g. quote-then-attribution/named.
+	Rule string `json:"rule"`
+	// How sure the extractor is, in [0, 1]; review the lowest first.
+	Confidence float64 `json:"confidence"`
+	// Ids of entities already in the graph that the fact refers to.
+	Matched []string `json:"matched"`
+}
+
+type DraftMembership struct {
+	Member       string           `json:"member"`
+	Organisation string           `json:"organisation"`
+	Role         *string          `json:"role,omitempty"`
+	Evidence     []*DraftEvidence `json:"evidence"`
+}
+
+type DraftParticipant struct {
+	Entity   string           `json:"entity"`
+	Role     *string          `json:"role,omitempty"`
+	Evidence []*DraftEvidence `json:"evidence"`
+}
+
+type DraftRole struct {
+	Person   string           `json:"person"`
+	Title    string           `json:"title"`
+	Of       string           `json:"of"`
+	Evidence []*DraftEvidence `json:"evidence"`
+}
+
+type DraftSource struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Publisher   *string  `json:"publisher,omitempty"`
+	URL         *string  `json:"url,omitempty"`
+	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
+	Text        string   `json:"text"`
+}
+
+type DraftStatement struct {
+	Kind kg.StatementKind `json:"kind"`
+	Text string           `json:"text"`
+	// The speaker's id; null in SourceDraft.unresolved.
+	Speaker     *string        `json:"speaker,omitempty"`
+	Attribution *string        `json:"attribution,omitempty"`
+	About       []string       `json:"about"`
+	Event       *string        `json:"event,omitempty"`
+	Date        *kg.Date       `json:"date,omitempty"`
+	Topics      []string       `json:"topics"`
+	Evidence    *DraftEvidence `json:"evidence"`
+}
+
+type DraftTopic struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
 // A page of entities, ordered by name (ignoring case and accents), then by id.
 type EntityConnection struct {
 	Edges []*EntityEdge `json:"edges"`
@@ -294,6 +389,34 @@ type SourceConnection struct {
 	Nodes      []*Source     `json:"nodes"`
 	PageInfo   *PageInfo     `json:"pageInfo"`
 	TotalCount int           `json:"totalCount"`
+}
+
+// A draft of a source document, from raw text: what the extractor found,
+// for a reviewer to accept, correct or drop before ingestSource.
+type SourceDraft struct {
+	// The draft in the ingestion format, every evidence resolved to start/end; valid as it is.
+	Document *DraftDocument `json:"document"`
+	// One entry per proposed fact: its path in the document (e.g. statements[3]),
+	// the rule that produced it, a confidence in [0,1], and the existing
+	// entities it matched.
+	Report []*DraftFact `json:"report"`
+	// Statements found whose speaker the text does not give. They are not in
+	// the document: a reviewer chooses a speaker before they can be added. The
+	// report lists them as unresolved[i].
+	Unresolved []*DraftStatement `json:"unresolved"`
+}
+
+// A news report's raw text and what is known of it, for draftSource.
+type SourceDraftInput struct {
+	// The report's full text, up to 1,000,000 characters.
+	Text      string  `json:"text"`
+	Title     string  `json:"title"`
+	Publisher *string `json:"publisher,omitempty"`
+	URL       *string `json:"url,omitempty"`
+	// Weekdays in the text ("on Thursday") are resolved against this date.
+	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
+	// The source's id; derived from the publisher, the date and the title when absent.
+	ID *string `json:"id,omitempty"`
 }
 
 type SourceEdge struct {

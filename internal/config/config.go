@@ -93,7 +93,7 @@ var Defaults = Config{
 	MaxDepth:        12,
 	MaxAliases:      30,
 	MaxTokens:       10_000,
-	MaxBodyBytes:    1 << 20,
+	MaxBodyBytes:    8 << 20, // room for draftSource's million characters, escaped
 	RequestTimeout:  10 * time.Second,
 	Seed:            true,
 	BatchWait:       2 * time.Millisecond,

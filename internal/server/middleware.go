@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"newsgraph/graph"
 	"newsgraph/internal/errcode"
@@ -132,6 +133,12 @@ func (s *Server) guardGraphQL(next http.Handler) http.Handler {
 		}
 		if int64(len(body)) > limit {
 			gqlErrorBody(w, r, http.StatusRequestEntityTooLarge, errcode.BadUserInput, tooLarge)
+			return
+		}
+		if !utf8.Valid(body) {
+			// JSON is UTF-8; a decoder would quietly turn bad bytes into
+			// U+FFFD and a draft's offsets would point at text nobody sent.
+			gqlErrorBody(w, r, http.StatusBadRequest, errcode.BadUserInput, "the request body is not valid UTF-8")
 			return
 		}
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") || r.Header.Get("Content-Type") == "" {

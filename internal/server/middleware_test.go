@@ -93,6 +93,7 @@ func TestGuardGraphQL(t *testing.T) {
 		{"a JSON string", "POST", "", `"query"`, 400, "not a JSON object"},
 		{"empty body", "POST", "application/json", ``, 400, "not a JSON object"},
 		{"other content types reach gqlgen", "POST", "application/graphql", `{ topics { id } }`, 200, ""},
+		{"not UTF-8", "POST", "application/json", "{\"query\":\"\xff\"}", 400, "not valid UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
