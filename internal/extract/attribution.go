@@ -554,9 +554,15 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	}
 	// "the alliance", "the ministry", "the company": the organisation
 	// named last that goes by such a noun, or failing that the last one.
-	if j-i == 2 && x.toks[i].is("the") && orgNouns[head.fold] {
+	if j-i >= 2 && j-i <= 4 && x.toks[i].is("the") && orgNouns[head.fold] {
+		// "the company", "the central bank", "the finance ministry".
 		if e := x.describedOrganisation(head.fold, i); e != nil {
 			return []*entity{e}, "", "description", 0.7
+		}
+		if head.is("ministry", "government", "cabinet", "presidency") {
+			if e := x.dominantNation(); e != nil {
+				return []*entity{e}, phrase, "description-of-the-report's-nation", 0.5
+			}
 		}
 	}
 	// "the official": the unnamed source quoted last with that noun.

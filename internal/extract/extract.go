@@ -77,6 +77,8 @@ type extraction struct {
 	said            []saidAt
 	lastAttribution map[*entity]string
 	eventOfTok      []*event // built on first use, after findEvents
+	dominant        *entity
+	dominantDone    bool
 }
 
 // Extract drafts a source document from a report. cat may be nil: the
@@ -132,6 +134,7 @@ func run(in Input, lex *lexicon) (*Draft, error) {
 	x.toks = tokenize(x.t)
 	x.mentionAt = make([]*mention, len(x.toks))
 	x.findKnown()
+	x.findOrganisations()
 	x.findRoles()
 	x.findSurnames()
 	x.pronounTitles()

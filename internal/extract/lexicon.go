@@ -9,7 +9,10 @@ import "strings"
 // the head of the European Council"). Longer titles come first where one
 // contains another.
 var titles = foldedSet(
-	"president", "vice president", "president elect", "prime minister", "deputy prime minister", "first minister",
+	"president", "vice president", "president elect", "president designate", "prime minister designate",
+	"prime minister elect", "minister designate", "chancellor designate", "resources minister", "treasurer",
+	"union secretary", "general secretary", "party leader", "mission chief", "chief economist", "economist",
+	"analyst", "senior analyst", "political scientist", "professor", "spokesperson", "chief executive", "prime minister", "deputy prime minister", "first minister",
 	"chancellor", "vice chancellor", "foreign minister", "defence minister", "defense minister", "finance minister",
 	"interior minister", "economy minister", "economic minister", "energy minister", "trade minister", "health minister",
 	"justice minister", "agriculture minister", "transport minister", "environment minister", "culture minister",

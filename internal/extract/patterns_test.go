@@ -245,3 +245,40 @@ func TestCatalogueNames(t *testing.T) {
 		}
 	}
 }
+
+// Organisations the gazetteer does not know are found by the shape of
+// their names, and "the company" or "the central bank" then finds them.
+func TestOrganisationPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a head word and a description",
+			`Australian gas producer Coralline Energy will close a plant, the company said on Tuesday.`,
+			[]string{"PARAPHRASE Coralline Energy: Australian gas producer Coralline Energy will close a plant."}},
+		{"X of Y and the central bank",
+			`The Bank of Ghana held its rate at 18%. The central bank said inflation had slowed in June.`,
+			[]string{"PARAPHRASE Bank of Ghana: Inflation had slowed in June."}},
+		{"a union with a possessive in its name",
+			`The Offshore Energy Workers' Union accused the company of abandoning its staff.`,
+			[]string{"PARAPHRASE Offshore Energy Workers' Union: The company is abandoning its staff."}},
+		{"an acronym that speaks",
+			`A NOPSEMA spokesperson said the notice remained in force.`,
+			[]string{"PARAPHRASE NOPSEMA: The notice remained in force."}},
+		{"a title with no nation, in a report about one nation",
+			`Ghana's central bank held rates. Ghana's inflation slowed. Finance Minister Abena Quansah said the decision was disappointing.`,
+			[]string{"PARAPHRASE Abena Quansah: The decision was disappointing."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := said(draftText(t, tt.text, "2026-07-29"))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("statements:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	d := draftText(t, `Ghana's central bank held rates. Ghana's inflation slowed. Finance Minister Abena Quansah spoke.`, "2026-07-29")
+	if len(d.Document.Roles) != 1 || d.Document.Roles[0].Of != "nation:ghana" || d.Document.Roles[0].Title != "Finance Minister" {
+		t.Errorf("roles %+v, want Quansah as Ghana's finance minister", d.Document.Roles)
+	}
+}

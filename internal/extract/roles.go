@@ -22,6 +22,32 @@ type role struct {
 // modifiers and a portfolio ("Deputy Defense Secretary", "top military
 // commander", "Foreign Affairs Minister").
 func (x *extraction) titleAt(i int) int {
+	return max(x.listedTitleAt(i), x.builtTitleAt(i))
+}
+
+// listedTitleAt matches the longest listed title at token i.
+func (x *extraction) listedTitleAt(i int) int {
+	key := ""
+	best := i
+	for k := i; k < len(x.toks) && k-i < maxTitleWords; k++ {
+		t := x.toks[k]
+		if !t.isWord() {
+			break
+		}
+		if key == "" {
+			key = t.fold
+		} else {
+			key += " " + t.fold
+		}
+		if titles[key] {
+			best = k + 1
+		}
+	}
+	return best
+}
+
+// builtTitleAt matches modifiers and a portfolio before a listed title.
+func (x *extraction) builtTitleAt(i int) int {
 	j := i
 	for j < len(x.toks) && j-i < 3 && titleModifiers[x.toks[j].fold] {
 		j++
@@ -184,8 +210,13 @@ func (x *extraction) findRoles() {
 		if person == nil {
 			continue
 		}
-		if of != nil {
-			x.addRole(person, of, x.titleText(i, t), span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
+		title := x.titleText(i, t)
+		switch {
+		case of != nil:
+			x.addRole(person, of, title, span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
+		case isNationalTitle(title) && x.dominantNation() != nil:
+			// "Finance Minister Abena Quansah" in a report about Ghana.
+			x.addRole(person, x.dominantNation(), title, span{x.toks[i].start, x.toks[end-1].end}, "title-of-the-report's-nation", 0.5)
 		}
 		i = end - 1
 	}

@@ -413,7 +413,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 		return // 'called the plan "reckless"': the quotation is the statement
 	}
 	switch n := words - quoted; {
-	case c.kind == dismiss && n >= 2:
+	case (c.kind == dismiss || c.kind == accuse) && n >= 2:
 	case n >= 4:
 	case n == 3 && x.clauseAt(c0, c1):
 	default:
@@ -559,8 +559,18 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 	if x.toks[c.verb0].is("agreed") && k+1 < end && x.toks[k].is("with") {
 		k = x.npForward(k+1, end)
 	}
+	if c.kind == accuse {
+		// "accused the company of abandoning its staff": the object runs
+		// to "of".
+		for j := k; j < end && j-k <= 8; j++ {
+			if x.toks[j].is("of") {
+				k = j
+				break
+			}
+		}
+	}
 	switch c.kind {
-	case tell, urge, accuse:
+	case tell, urge:
 		if k < end {
 			if m := x.mentionAt[k]; m != nil && m.tok0 == k {
 				k = m.tok1
