@@ -50,17 +50,20 @@ func (x *extraction) findOrganisations() {
 		// A run of capitalised words, with "of", "and", "for", "&" and
 		// possessive marks inside it.
 		j, last := i, -1
+		xOfY := orgOf[t.fold] && i+1 < len(toks) && toks[i+1].is("of")
 		for j < len(toks) && j-i < 8 {
 			k := toks[j]
 			switch {
+			case j > i && x.listedTitleAt(j) > j:
+				j = len(toks) + 1 // "Bank of Ghana Governor …": the title ends the name
 			case k.isWord() && k.capitalised() && (x.mentionAt[j] == nil || x.mentionAt[j].ent.kind != kg.Person):
-				if orgHeads[k.fold] || j > i && orgOf[toks[i].fold] && toks[i+1].is("of") {
+				if orgHeads[k.fold] || xOfY && j == i+2 {
 					last = j + 1
 				}
 				if m := x.mentionAt[j]; m != nil {
 					j = m.tok1
-					if orgOf[toks[i].fold] && i+1 < len(toks) && toks[i+1].is("of") {
-						last = j
+					if xOfY && m.tok0 == i+2 {
+						last = j // "Bank of Ghana": Y is one name
 					}
 					continue
 				}
