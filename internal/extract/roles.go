@@ -55,21 +55,9 @@ func (x *extraction) builtTitleAt(i int) int {
 	for j < len(x.toks) && j-i < 5 && portfolios[x.toks[j].fold] && !titles[x.toks[j].fold] {
 		j++
 	}
-	key := ""
 	best := i
-	for k := j; k < len(x.toks) && k-j < maxTitleWords; k++ {
-		t := x.toks[k]
-		if !t.isWord() {
-			break
-		}
-		if key == "" {
-			key = t.fold
-		} else {
-			key += " " + t.fold
-		}
-		if titles[key] {
-			best = k + 1
-		}
+	if end := x.listedTitleAt(j); end > j {
+		best = end
 	}
 	if best == i && j > i {
 		// "Deputy" alone is a title too.
