@@ -164,7 +164,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			}
 			// "Sweden's energy ministry", "Moscow's envoy".
 			if t.possessive() && k > a {
-				if m := x.mentionAt[k-1]; m != nil && m.tok1 == k {
+				if m := x.mention(k-1); m != nil && m.tok1 == k {
 					start := m.tok0
 					if start > a && x.toks[start-1].is("the") {
 						start--
@@ -184,7 +184,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			break
 		}
 		switch {
-		case x.mentionAt[k] != nil:
+		case x.mention(k) != nil:
 			start = k
 		case t.possessive():
 			start = k
@@ -204,7 +204,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			// "sources close to the talks": keep going only if a head
 			// noun comes before.
 			p := x.toks[k-1]
-			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") || x.mentionAt[k-1] != nil && x.toks[k].is("in") {
+			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") || x.mention(k-1) != nil && x.toks[k].is("in") {
 				start = k
 				continue
 			}
@@ -281,8 +281,8 @@ func (x *extraction) npForward(i, b int) int {
 		switch {
 		case t.inQuote:
 			return j
-		case x.mentionAt[j] != nil:
-			j = x.mentionAt[j].tok1
+		case x.mention(j) != nil:
+			j = x.mention(j).tok1
 		case t.possessive():
 			j++
 		case t.isWord() && t.capitalised() && !isMonthOrDay(t.fold) && !(j > i && notNames[t.fold] && !t.is("the")):
@@ -369,7 +369,7 @@ func (x *extraction) embedded(start, a int) bool {
 	if p.is("that", "which", "who") && start-2 >= a && x.toks[start-2].isWord() {
 		// "the summit, which Dalsgaard said would focus on…" reports
 		// Dalsgaard; "oil that he said is helping…" is an aside.
-		if x.mentionAt[start] != nil && x.mentionAt[start].ent.kind == kg.Person {
+		if x.mention(start) != nil && x.mention(start).ent.kind == kg.Person {
 			return false
 		}
 		return !x.isSpeechVerbAt(start - 2)
@@ -428,7 +428,7 @@ func (x *extraction) trailingCue(c *cue, a, b int) bool {
 	// what follows the verb is only where, when or to whom.
 	k := end
 	if c.kind == tell && k < b {
-		if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+		if m := x.mention(k); m != nil && m.tok0 == k {
 			k = m.tok1
 		} else if x.toks[k].is("reporters", "journalists", "lawmakers", "parliament", "a", "the") {
 			k = x.npForward(k, b)
@@ -471,7 +471,7 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	}
 	var people, others []*mention
 	for k := i; k < j; {
-		if m := x.mentionAt[k]; m != nil {
+		if m := x.mention(k); m != nil {
 			if m.ent.kind == kg.Person {
 				people = append(people, m)
 			} else {
@@ -632,7 +632,7 @@ func (x *extraction) subjectOf(si int) *entity {
 			}
 		}
 		for j < end {
-			m := x.mentionAt[j]
+			m := x.mention(j)
 			if m == nil {
 				break
 			}
@@ -661,13 +661,13 @@ func (x *extraction) subjectOf(si int) *entity {
 func (x *extraction) describedPerson(i, j int) *entity {
 	var of *entity
 	k := i + 1
-	if m := x.mentionAt[i]; m != nil && m.tok0 == i && m.ent.kind != kg.Person && m.tok1 < j && x.toks[m.tok1].possessive() {
+	if m := x.mention(i); m != nil && m.tok0 == i && m.ent.kind != kg.Person && m.tok1 < j && x.toks[m.tok1].possessive() {
 		// "Moscow's envoy": a possessor, then the title.
 		k = i
 	} else if !x.toks[i].is("the") {
 		return nil
 	}
-	if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
+	if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 		of, k = m.ent, m.tok1
 		if k < j && x.toks[k].possessive() {
 			k++
@@ -736,7 +736,7 @@ func (x *extraction) describedOrganisation(noun string, i int) *entity {
 	}
 	var first *entity
 	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
-		m := x.mentionAt[j]
+		m := x.mention(j)
 		if m == nil || x.toks[j].inQuote || m.ent.kind != want || m.ent.collective {
 			continue
 		}

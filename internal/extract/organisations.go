@@ -41,7 +41,7 @@ func (x *extraction) findOrganisations() {
 	toks := x.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.isWord() || !t.capitalised() || x.mentionAt[i] != nil || t.inQuote && false {
+		if !t.isWord() || !t.capitalised() || x.mention(i) != nil || t.inQuote && false {
 			continue
 		}
 		if t.is("the", "a", "an") || notNames[t.fold] && !orgHeads[t.fold] && !orgOf[t.fold] {
@@ -56,11 +56,11 @@ func (x *extraction) findOrganisations() {
 			switch {
 			case j > i && x.listedTitleAt(j) > j:
 				j = len(toks) + 1 // "Bank of Ghana Governor …": the title ends the name
-			case k.isWord() && k.capitalised() && (x.mentionAt[j] == nil || x.mentionAt[j].ent.kind != kg.Person):
+			case k.isWord() && k.capitalised() && (x.mention(j) == nil || x.mention(j).ent.kind != kg.Person):
 				if orgHeads[k.fold] || xOfY && j == i+2 {
 					last = j + 1
 				}
-				if m := x.mentionAt[j]; m != nil {
+				if m := x.mention(j); m != nil {
 					j = m.tok1
 					if xOfY && m.tok0 == i+2 {
 						last = j // "Bank of Ghana": Y is one name
@@ -79,7 +79,7 @@ func (x *extraction) findOrganisations() {
 		// capitalised words are a name even without a head word.
 		if end < 0 && i > 0 && orgDescriptors[toks[i-1].fold] && !toks[i-1].capitalised() {
 			n := i
-			for n < len(toks) && n-i < 3 && toks[n].isWord() && toks[n].capitalised() && x.mentionAt[n] == nil && !notNames[toks[n].fold] {
+			for n < len(toks) && n-i < 3 && toks[n].isWord() && toks[n].capitalised() && x.mention(n) == nil && !notNames[toks[n].fold] {
 				n++
 			}
 			if n-i >= 1 && (n-i >= 2 || i+1 < len(toks) && !toks[i+1].capitalised()) {
@@ -105,7 +105,7 @@ func (x *extraction) findOrganisations() {
 	}
 	// Acronyms that act: "A NOPSEMA spokesperson", "NOPSEMA said".
 	for i, t := range toks {
-		if x.mentionAt[i] != nil || t.inQuote || !isAcronym(t.text) || x.lex.entries[t.fold] != nil {
+		if x.mention(i) != nil || t.inQuote || !isAcronym(t.text) || x.lex.entries[t.fold] != nil {
 			continue
 		}
 		next := i + 1

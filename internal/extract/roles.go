@@ -110,7 +110,7 @@ func (x *extraction) possessorBefore(i int) (*entity, int) {
 	if j < 0 {
 		return nil, i
 	}
-	m := x.mentionAt[j]
+	m := x.mention(j)
 	if m == nil || m.tok1 != j+1 || m.ent.kind == kg.Person {
 		return nil, i
 	}
@@ -129,7 +129,7 @@ func (x *extraction) findRoles() {
 		if x.toks[i].inQuote || !x.toks[i].isWord() {
 			continue
 		}
-		if x.mentionAt[i] != nil {
+		if x.mention(i) != nil {
 			if end := x.appositiveRole(i); end > i {
 				i = end - 1
 			}
@@ -229,7 +229,7 @@ func (x *extraction) peekPerson(i, minWords int) (*entity, int) {
 	if i >= len(x.toks) {
 		return nil, i
 	}
-	if m := x.mentionAt[i]; m != nil {
+	if m := x.mention(i); m != nil {
 		if m.tok0 == i && m.ent.kind == kg.Person {
 			return m.ent, m.tok1
 		}
@@ -258,7 +258,7 @@ func (x *extraction) personAt(i, minWords int) (*entity, int) {
 	if i >= len(x.toks) {
 		return nil, i
 	}
-	if m := x.mentionAt[i]; m != nil {
+	if m := x.mention(i); m != nil {
 		if m.tok0 == i && m.ent.kind == kg.Person {
 			return m.ent, m.tok1
 		}
@@ -318,7 +318,7 @@ func (x *extraction) appositiveRole(i int) int {
 		of = x.recent(i, func(e *entity) bool { return e.kind == kg.Nation })
 		j += 2
 	default:
-		if m := x.mentionAt[j]; m != nil && m.tok0 == j && m.ent.kind != kg.Person {
+		if m := x.mention(j); m != nil && m.tok0 == j && m.ent.kind != kg.Person {
 			of = m.ent
 			j = m.tok1
 			if j < len(x.toks) && x.toks[j].possessive() {
@@ -340,7 +340,7 @@ func (x *extraction) appositiveRole(i int) int {
 		if x.toks[k].is("the") {
 			k++
 		}
-		if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
+		if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 			of, stop = m.ent, m.tok1
 		} else if e := x.orgNameAt(k); e > k {
 			// "chief executive of Nordic Subsea Systems": an organisation
@@ -407,7 +407,7 @@ const lookBack = 400
 // quotations, that ok accepts.
 func (x *extraction) recent(i int, ok func(*entity) bool) *entity {
 	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
-		if m := x.mentionAt[j]; m != nil && !x.toks[j].inQuote && ok(m.ent) {
+		if m := x.mention(j); m != nil && !x.toks[j].inQuote && ok(m.ent) {
 			return m.ent
 		}
 	}
@@ -449,7 +449,7 @@ func (x *extraction) orgNameAt(i int) int {
 	for j < len(x.toks) && j-i < 8 {
 		t := x.toks[j]
 		switch {
-		case t.isWord() && t.capitalised() && x.mentionAt[j] == nil && !isMonthOrDay(t.fold):
+		case t.isWord() && t.capitalised() && x.mention(j) == nil && !isMonthOrDay(t.fold):
 			j++
 			last = j
 		case t.is("of", "and", "for", "&") && j > i && j+1 < len(x.toks) && x.toks[j+1].capitalised():

@@ -135,7 +135,8 @@ func (x *extraction) findStatements() {
 					st.rule, st.confidence = "unattributed-quote", 0.2
 				}
 			}
-			st.ev = x.trimEvidence(st.ev)
+			// Whatever the rule, a QUOTE's evidence holds its words.
+			st.ev = x.trimEvidence(st.ev.union(q.span))
 			x.statements = append(x.statements, st)
 			prevInSentence = st
 			lastQuote = st
@@ -468,7 +469,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 	}
 	x.fromCue(st, c, rule, 0.8)
 	if c.kind == accuse || c.kind == urge || c.kind == tell {
-		if m := x.mentionAt[c.verb1]; m != nil && m.tok0 == c.verb1 {
+		if m := x.mention(c.verb1); m != nil && m.tok0 == c.verb1 {
 			st.verbObject = m.ent
 		}
 	}
@@ -572,7 +573,7 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 	switch c.kind {
 	case tell, urge:
 		if k < end {
-			if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+			if m := x.mention(k); m != nil && m.tok0 == k {
 				k = m.tok1
 			} else if x.toks[k].is("reporters", "journalists", "parliament", "lawmakers", "supporters", "me", "him", "her", "them", "us", "allies", "ministers", "colleagues", "officials", "diplomats", "delegates", "members", "leaders", "investors", "analysts", "the") && !x.toks[k].is("the") {
 				k++
