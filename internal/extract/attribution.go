@@ -164,7 +164,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			}
 			// "Sweden's energy ministry", "Moscow's envoy".
 			if t.possessive() && k > a {
-				if m := x.mention(k-1); m != nil && m.tok1 == k {
+				if m := x.mention(k - 1); m != nil && m.tok1 == k {
 					start := m.tok0
 					if start > a && x.toks[start-1].is("the") {
 						start--
