@@ -140,7 +140,26 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			if p, end := x.peekPerson(k+1, 1); end == j && (p != nil || end-(k+1) >= 2) {
 				return k + 1, j
 			}
+			// ", UNICEF," after "The U.N. children's agency": so is the body.
+			if m := x.mention(k + 1); m != nil && m.tok0 == k+1 && m.tok1 == j && m.ent.kind != kg.Person {
+				return k + 1, j
+			}
+			if j == k+2 && isAcronym(inner.text) && x.mention(k+1) == nil {
+				// ", PAGASA," after "The state weather agency": a body the
+				// gazetteer does not know.
+				x.newOrganisation(k+1, k+2)
+				return k + 1, j
+			}
+			// ", 47," an age: skip it.
+			if j == k+2 && isNumber(inner.text) {
+				return x.npBack(k-1, a)
+			}
 			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their", "speaking", "writing", "addressing", "responding", "asked", "answering", "appearing", "standing", "visiting") || x.titleAt(k+1) > k+1 || x.containsTitle(k+1, j) {
+				// Another appositive may stand before this one: "Miriam
+				// Oduya, policy director at X, a Nairobi-based group,".
+				if start, end := x.npBack(k, a); start < end {
+					return start, end
+				}
 				if start, end := x.npBack(k-1, a); start <= k-1 {
 					return start, end
 				}
@@ -559,7 +578,7 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		if e := x.describedOrganisation(head.fold, i); e != nil {
 			return []*entity{e}, "", "description", 0.7
 		}
-		if head.is("ministry", "government", "cabinet", "presidency") {
+		if governmentNouns[head.fold] {
 			if e := x.dominantNation(); e != nil {
 				return []*entity{e}, phrase, "description-of-the-report's-nation", 0.5
 			}
@@ -570,6 +589,13 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		if e, attr := x.lastUnnamed(head.fold); e != nil {
 			return []*entity{e}, attr, "unnamed-source-again", 0.75
 		}
+	}
+	// One capitalised word that stands alone wherever the text uses it
+	// ("Kivo said"): the name of a company or body, not a surname.
+	if j == i+1 && x.toks[i].capitalised() && x.standsAlone(x.toks[i].fold) {
+		e := x.newOrganisation(i, j)
+		e.rule, e.confidence = "single-name-speaker", 0.5
+		return []*entity{e}, "", "new-name", 0.55
 	}
 	// A capitalised name not seen before: a new person.
 	if end := x.nameAt(i); end == j && j-i >= 2 {
@@ -706,6 +732,8 @@ func (x *extraction) describedPerson(i, j int) *entity {
 			}
 			if r := x.roleOf(e); r != nil && matches(r) {
 				best, bestAt = e, last
+			} else if t := x.titleOf[e]; t != "" && of == nil && sameTitle(t, x.textOf(k, j)) {
+				best, bestAt = e, last
 			}
 		}
 		if best != nil {
@@ -726,13 +754,33 @@ func (x *extraction) describedPerson(i, j int) *entity {
 	return nil
 }
 
+// governmentNouns are parts of a nation's state: "the ministry said" with
+// no ministry named is the government of the nation the report is about.
+var governmentNouns = foldedSet("ministry", "government", "cabinet", "presidency", "army", "military", "navy",
+	"police", "coastguard", "embassy", "administration", "parliament")
+
 // describedOrganisation resolves "the alliance" at token i: an
 // organisation (or, for "the government" or "the country", a nation)
-// named before it, preferring one whose names contain the noun.
+// named before it whose names contain the noun; for other nouns ("the
+// company", "the group") the organisation named last. A part of the state
+// with no body of that name named is nil here, for the caller to give the
+// report's nation.
 func (x *extraction) describedOrganisation(noun string, i int) *entity {
 	want := kg.Organisation
 	if noun == "government" || noun == "country" || noun == "nation" || noun == "state" {
 		want = kg.Nation
+	}
+	if governmentNouns[noun] && want == kg.Organisation {
+		for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
+			if m := x.mention(j); m != nil && m.ent.kind == kg.Organisation && !x.toks[j].inQuote {
+				for _, n := range append([]string{m.ent.name}, m.ent.aliases...) {
+					if strings.Contains(strings.ToLower(n), noun) {
+						return m.ent
+					}
+				}
+			}
+		}
+		return nil
 	}
 	var first *entity
 	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
@@ -751,6 +799,26 @@ func (x *extraction) describedOrganisation(noun string, i int) *entity {
 		j = m.tok0
 	}
 	return first
+}
+
+// standsAlone: every time the text uses the word, it is capitalised and
+// no other capitalised word touches it, and it is no common word.
+func (x *extraction) standsAlone(fold string) bool {
+	if notNames[fold] || titles[fold] || stopwords[fold] || x.lex.entries[fold] != nil {
+		return false
+	}
+	seen := 0
+	for k, t := range x.toks {
+		if t.fold != fold {
+			continue
+		}
+		if !t.capitalised() || k > 0 && x.toks[k-1].capitalised() && x.toks[k-1].isWord() && k-1 != x.tokAt(x.t.sents[t.sent].start) ||
+			k+1 < len(x.toks) && x.toks[k+1].isWord() && x.toks[k+1].capitalised() {
+			return false
+		}
+		seen++
+	}
+	return seen >= 2
 }
 
 func sameTitle(a, b string) bool {

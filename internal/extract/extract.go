@@ -79,6 +79,9 @@ type extraction struct {
 	eventOfTok      []*event // built on first use, after findEvents
 	dominant        *entity
 	dominantDone    bool
+	// titleOf is the title a person was named with, even where the text
+	// gives no body it is of ("Cagayan Gov. Ramon Ilagan").
+	titleOf map[*entity]string
 }
 
 // Extract drafts a source document from a report. cat may be nil: the
@@ -129,7 +132,7 @@ func (in Input) Check() error {
 }
 
 func run(in Input, lex *lexicon) (*Draft, error) {
-	x := &extraction{in: in, lex: lex, byID: map[string]*entity{}, lastAttribution: map[*entity]string{}}
+	x := &extraction{in: in, lex: lex, byID: map[string]*entity{}, lastAttribution: map[*entity]string{}, titleOf: map[*entity]string{}}
 	x.t = newText(in.Text)
 	x.toks = tokenize(x.t)
 	x.mentionAt = make([]*mention, len(x.toks))

@@ -32,11 +32,16 @@ var titles = foldedSet(
 	"national security adviser", "national security advisor", "adviser", "advisor", "senior adviser",
 	"chief negotiator", "negotiator", "founder", "co founder", "deputy", "aide", "premier", "vice premier",
 	"foreign affairs minister", "gen", "sen", "rep", "gov", "lt gen", "maj gen", "adm", "col", "colonel",
+	"lt col", "lieutenant colonel", "capt", "captain", "maj", "major", "sgt", "sergeant", "brig gen", "supt",
+	"superintendent", "inspector", "insp", "cmdr", "judge", "justice", "chief justice", "magistrate", "prosecutor general",
+	"attorney", "defence lawyer", "defense lawyer", "lawyer", "commissioner", "executive vice president",
 )
 
 // titleShort are abbreviated titles and the title they stand for.
 var titleShort = map[string]string{"gen": "General", "sen": "Senator", "rep": "Representative", "gov": "Governor",
-	"lt gen": "Lieutenant General", "maj gen": "Major General", "adm": "Admiral", "col": "Colonel"}
+	"lt gen": "Lieutenant General", "maj gen": "Major General", "adm": "Admiral", "col": "Colonel",
+	"lt col": "Lieutenant Colonel", "capt": "Captain", "maj": "Major", "sgt": "Sergeant", "brig gen": "Brigadier General",
+	"supt": "Superintendent", "insp": "Inspector", "cmdr": "Commander"}
 
 // maxTitleWords is the longest title in words.
 const maxTitleWords = 4

@@ -57,7 +57,9 @@ func (x *extraction) findOrganisations() {
 			case j > i && x.listedTitleAt(j) > j:
 				j = len(toks) + 1 // "Bank of Ghana Governor …": the title ends the name
 			case k.isWord() && k.capitalised() && (x.mention(j) == nil || x.mention(j).ent.kind != kg.Person):
-				if orgHeads[k.fold] || xOfY && j == i+2 {
+				if orgHeads[k.fold] || xOfY && j >= i+2 {
+					// "Department of Social Welfare and Development": Y runs
+					// on over capitalised words.
 					last = j + 1
 				}
 				if m := x.mention(j); m != nil {

@@ -89,7 +89,7 @@ func (x *extraction) titleText(i, j int) string {
 		words = append(words, x.toks[k].text)
 	}
 	t := strings.Join(words, " ")
-	if long, ok := titleShort[strings.TrimSuffix(strings.ToLower(t), ".")]; ok {
+	if long, ok := titleShort[strings.ReplaceAll(strings.ToLower(t), ".", "")]; ok {
 		return long
 	}
 	t = strings.TrimSuffix(t, ".")
@@ -199,6 +199,9 @@ func (x *extraction) findRoles() {
 			continue
 		}
 		title := x.titleText(i, t)
+		if x.titleOf[person] == "" {
+			x.titleOf[person] = title // "the governor" finds "Gov. Ramon Ilagan"
+		}
 		switch {
 		case of != nil:
 			x.addRole(person, of, title, span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
