@@ -606,6 +606,56 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	return nil, phrase, "unresolved", 0.2
 }
 
+// learnGenders sets a person's gender where the text makes it plain: an
+// honorific (Mr., Ms.), or he/his/him or she/her in a sentence (outside
+// quotations) where that person is the only one named before it.
+func (x *extraction) learnGenders() {
+	votes := map[*entity]int{}
+	var only *entity
+	sent := -1
+	people := 0
+	for k, t := range x.toks {
+		if t.sent != sent {
+			sent, only, people = t.sent, nil, 0
+		}
+		if t.inQuote {
+			continue
+		}
+		if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind == kg.Person {
+			if m.ent != only {
+				people++
+			}
+			only = m.ent
+			if k > 0 {
+				switch x.toks[k-1].fold {
+				case "mr":
+					votes[m.ent] += 5
+				case "mrs", "ms":
+					votes[m.ent] -= 5
+				}
+			}
+			continue
+		}
+		if only == nil || people != 1 {
+			continue
+		}
+		switch t.fold {
+		case "he", "his", "him":
+			votes[only]++
+		case "she", "her", "hers":
+			votes[only]--
+		}
+	}
+	for e, v := range votes {
+		switch {
+		case v > 0:
+			e.gender = "m"
+		case v < 0:
+			e.gender = "f"
+		}
+	}
+}
+
 // antecedent resolves a pronoun subject at token i: the most recent
 // compatible speaker, or failing that the most recent compatible entity
 // named outside quotations.

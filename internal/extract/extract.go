@@ -142,6 +142,7 @@ func run(in Input, lex *lexicon) (*Draft, error) {
 	x.findSurnames()
 	x.pronounTitles()
 	x.findEvents()
+	x.learnGenders()
 	x.findStatements()
 	ranges := x.sentenceTokens()
 	x.linkStatements(ranges)

@@ -35,6 +35,8 @@ var titles = foldedSet(
 	"lt col", "lieutenant colonel", "capt", "captain", "maj", "major", "sgt", "sergeant", "brig gen", "supt",
 	"superintendent", "inspector", "insp", "cmdr", "judge", "justice", "chief justice", "magistrate", "prosecutor general",
 	"attorney", "defence lawyer", "defense lawyer", "lawyer", "commissioner", "executive vice president",
+	"defendant", "plaintiff", "witness", "suspect", "activist", "campaigner", "candidate", "journalist",
+	"researcher", "scientist", "nurse", "teacher", "farmer", "survivor", "pilot", "coach", "manager", "owner",
 )
 
 // titleShort are abbreviated titles and the title they stand for.

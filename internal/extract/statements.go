@@ -414,7 +414,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 		return // 'called the plan "reckless"': the quotation is the statement
 	}
 	switch n := words - quoted; {
-	case (c.kind == dismiss || c.kind == accuse) && n >= 2:
+	case (c.kind == dismiss || c.kind == accuse || c.kind == deny) && n >= 2:
 	case n >= 4:
 	case n == 3 && x.clauseAt(c0, c1):
 	default:
@@ -697,7 +697,13 @@ func (x *extraction) paraphraseText(c *cue, c0, c1 int) string {
 			raw = obj + " should " + raw
 		}
 	case deny:
-		raw = "It is not true that " + raw
+		if x.clauseAt(c0, c1) {
+			raw = "It is not true that " + raw
+		} else if strings.HasSuffix(raw, "s") {
+			raw += " are denied" // "denied the charges"
+		} else {
+			raw += " is denied"
+		}
 	}
 	if raw == "" {
 		return raw
