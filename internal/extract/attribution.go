@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
 )
 
 // cue is a speech verb (or "according to") outside quotation marks, with
@@ -563,6 +564,18 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	// person named earlier holds.
 	if e := x.describedPerson(i, j); e != nil {
 		return []*entity{e}, "", "description", 0.75
+	}
+	// "prosecutors said", "according to investigators": a body named in the
+	// report whose name holds the noun ("Public Prosecutor's Office").
+	if j-i <= 2 && (j-i == 1 || x.toks[i].is("the")) && anonymous {
+		stem := strings.TrimSuffix(strings.TrimSuffix(head.fold, "s"), "or")
+		if len(stem) >= 5 {
+			for k := i - 1; k >= 0 && i-k <= lookBack; k-- {
+				if m := x.mention(k); m != nil && m.ent.kind == kg.Organisation && strings.Contains(names.Fold(m.ent.name), stem) {
+					return []*entity{m.ent}, phrase, "unnamed-source", 0.6
+				}
+			}
+		}
 	}
 	// "the official", "the ministry": the unnamed source quoted last with
 	// that noun.

@@ -97,7 +97,8 @@ var phraseVerbs = map[string]verbKind{
 // auxiliaries may stand between a subject and its speech verb.
 var auxiliaries = foldedSet("has", "have", "had", "also", "later", "initially", "earlier", "then", "previously",
 	"repeatedly", "again", "separately", "further", "last", "had", "would", "will", "did", "does", "do", "not",
-	"publicly", "privately", "recently", "now", "often", "once", "already", "still", "quickly", "firmly", "flatly")
+	"publicly", "privately", "recently", "now", "often", "once", "already", "still", "quickly", "firmly", "flatly",
+	"long", "consistently", "frequently", "reportedly", "since", "subsequently", "swiftly", "immediately", "angrily")
 
 // attributionNouns head the noun phrases of unnamed speakers.
 var attributionNouns = foldedSet("official", "officials", "source", "sources", "diplomat", "diplomats",

@@ -47,10 +47,13 @@ func (x *extraction) findOrganisations() {
 		if t.is("the", "a", "an") || notNames[t.fold] && !orgHeads[t.fold] && !orgOf[t.fold] {
 			continue
 		}
+		if strings.HasSuffix(t.fold, " based") || strings.HasSuffix(t.fold, " owned") || strings.HasSuffix(t.fold, " backed") {
+			continue // "Singapore-based Tessaline Group": the name starts after
+		}
 		// A run of capitalised words, with "of", "and", "for", "&" and
 		// possessive marks inside it.
 		j, last := i, -1
-		xOfY := orgOf[t.fold] && i+1 < len(toks) && toks[i+1].is("of")
+		xOfY := (orgOf[t.fold] || orgHeads[t.fold]) && i+1 < len(toks) && toks[i+1].is("of")
 		for j < len(toks) && j-i < 8 {
 			k := toks[j]
 			switch {
