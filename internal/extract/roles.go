@@ -333,6 +333,17 @@ func (x *extraction) appositiveRole(i int) int {
 		j++
 	}
 	t := x.titleAt(j)
+	// "policy director", "energy analyst": a word or two of field before
+	// a title.
+	for skip := 1; t == j && skip <= 2 && j+skip < len(x.toks); skip++ {
+		w := x.toks[j+skip-1]
+		if !w.isWord() || w.capitalised() || stopwords[w.fold] {
+			break
+		}
+		if e := x.titleAt(j + skip); e > j+skip {
+			t = e
+		}
+	}
 	if t == j {
 		return end
 	}
