@@ -158,6 +158,62 @@ func (x *extraction) findStatements() {
 		}
 	}
 	x.fillOpenQuotes()
+	x.reportsInsideQuotes()
+}
+
+// reportsInsideQuotes finds speech reported inside a quotation: "'The
+// president also emphasized that Europe must …,' the official said" is the
+// official's QUOTE and also the president's PARAPHRASE, when the quotation
+// opens with a person (named, or described by a title) and a verb of
+// saying.
+func (x *extraction) reportsInsideQuotes() {
+	n := len(x.statements)
+	for _, st := range x.statements[:n] {
+		if st.kind != kg.Quote || st.q == nil || st.speaker == nil {
+			continue
+		}
+		q0, q1 := x.tokAt(st.q.inner.start), x.tokAt(st.q.inner.end)
+		v := q0
+		for v < q1 && v-q0 < 6 {
+			if k, ok := speechVerbs[x.toks[v].fold]; ok && k == report && v > q0 {
+				break
+			}
+			v++
+		}
+		if v >= q1 || v-q0 >= 6 {
+			continue
+		}
+		subj := v
+		for subj > q0 && auxiliaries[x.toks[subj-1].fold] {
+			subj--
+		}
+		var who *entity
+		if m := x.mention(q0); m != nil && m.ent.kind == kg.Person && m.tok1 == subj {
+			who = m.ent
+		} else if x.toks[q0].is("the") {
+			who = x.describedPerson(q0, subj)
+		}
+		if who == nil || who == st.speaker {
+			continue
+		}
+		c0 := v + 1
+		if c0 < q1 && x.toks[c0].is("that") {
+			c0++
+		}
+		c1 := q1
+		for c1 > c0 && !x.toks[c1-1].isWord() {
+			c1--
+		}
+		if c1-c0 < 3 {
+			continue
+		}
+		raw := strings.TrimRight(strings.Join(strings.Fields(x.t.s[x.toks[c0].start:x.toks[c1-1].end]), " "), " ,;:.")
+		r, size := utf8.DecodeRuneInString(raw)
+		p := &statement{kind: kg.Paraphrase, text: string(unicode.ToUpper(r)) + raw[size:] + ".", speaker: who,
+			ev: st.ev, content: span{x.toks[c0].start, x.toks[c1-1].end}, sentence: st.sentence,
+			rule: "report-inside-quote", confidence: 0.5, cue: st.cue}
+		x.statements = append(x.statements, p)
+	}
 }
 
 // nestedCue: a cue inside what an earlier cue of the sentence reports
