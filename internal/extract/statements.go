@@ -95,6 +95,9 @@ func (x *extraction) findStatements() {
 				continue
 			}
 			st := &statement{kind: kg.Quote, text: q.words(x.t), q: q, content: q.inner, sentence: si}
+			if strings.TrimSpace(st.text) == "" {
+				continue // marks around nothing but punctuation
+			}
 			switch {
 			case c != nil && how == "after":
 				st.ev = span{q.start, x.clauseEnd(c, b)}
