@@ -68,7 +68,7 @@ func (x *extraction) findStatements() {
 	var lastQuote *statement // the last QUOTE made, for bare quotation paragraphs
 	for si, s := range x.t.sents {
 		a, b := ranges[si][0], ranges[si][1]
-		if a >= b {
+		if a >= b || x.t.proseless(s.para) {
 			continue
 		}
 		cues := x.cuesIn(a, b)
