@@ -485,7 +485,8 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 	// "Finland pledged 12 million euros", "announced new funding": an
 	// act, not speech, unless a clause follows ("pledged to…", "pledged
 	// they would…").
-	if x.toks[c.verb0].is("pledged", "promised", "vowed", "announced", "agreed", "welcomed", "praised", "condemned", "criticised", "criticized", "urged") && !x.clauseAt(c0, c1) {
+	if x.toks[c.verb0].is("pledged", "promised", "vowed", "announced", "agreed", "welcomed", "praised", "condemned", "criticised",
+		"criticized", "urged", "reported", "posted", "estimated", "forecast", "projected", "revealed", "disclosed") && !x.clauseAt(c0, c1) {
 		if c.kind != dismiss && c.kind != urge {
 			return
 		}
