@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"newsgraph/internal/kg"
@@ -48,7 +49,7 @@ func (x *extraction) eventOfStatement(st *statement, a, b int) *event {
 // where the words speak of it ("his country", "we", "it would decide").
 func (x *extraction) aboutOf(st *statement) {
 	add := func(e *entity) {
-		if e == nil || e == st.speaker && e.kind == kg.Person || containsEntity(st.about, e) {
+		if e == nil || e == st.speaker && e.kind == kg.Person || slices.Contains(st.about, e) {
 			return
 		}
 		st.about = append(st.about, e)
@@ -76,22 +77,13 @@ func (x *extraction) aboutOf(st *statement) {
 		case t.is("it", "they") && st.speaker != nil && st.speaker.kind != kg.Person:
 			add(st.speaker)
 		}
-		if ev := x.eventAt(k); ev != nil && !containsEvent(st.aboutEvents, ev) && ev != st.event {
+		if ev := x.eventAt(k); ev != nil && !slices.Contains(st.aboutEvents, ev) && ev != st.event {
 			st.aboutEvents = append(st.aboutEvents, ev)
 		}
 	}
 	if st.verbObject != nil {
 		add(st.verbObject)
 	}
-}
-
-func containsEvent(list []*event, ev *event) bool {
-	for _, e := range list {
-		if e == ev {
-			return true
-		}
-	}
-	return false
 }
 
 // ownNation is the nation a speaker belongs to: itself, or the nation a

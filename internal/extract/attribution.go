@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -548,7 +549,7 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		var out []*entity
 		attr := ""
 		for _, m := range others {
-			if !containsEntity(out, m.ent) {
+			if !slices.Contains(out, m.ent) {
 				out = append(out, m.ent)
 			}
 			if m.form == formCapital || m.form == formPeople || m.ent.collective {

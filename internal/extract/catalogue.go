@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -152,7 +153,7 @@ func CatalogueFrom(docs ...*kg.SourceDocument) *Catalogue {
 		for _, e := range d.Entities {
 			if i, ok := seen[e.ID]; ok {
 				for _, a := range append([]string{e.Name}, e.Aliases...) {
-					if a != c.Entities[i].Name && !containsString(c.Entities[i].Aliases, a) {
+					if a != c.Entities[i].Name && !slices.Contains(c.Entities[i].Aliases, a) {
 						c.Entities[i].Aliases = append(c.Entities[i].Aliases, a)
 					}
 				}

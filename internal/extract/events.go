@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"newsgraph/internal/kg"
@@ -258,7 +259,7 @@ func (x *extraction) eventIDs() {
 		base += names.Slug(ev.name)
 		id := base
 		for n := 2; seen[id]; n++ {
-			id = base + "-" + itoa(n)
+			id = base + "-" + strconv.Itoa(n)
 		}
 		seen[id] = true
 		ev.id = id

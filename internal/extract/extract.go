@@ -13,6 +13,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -201,7 +202,7 @@ func (x *extraction) draft() (*Draft, error) {
 	matched := func(es ...*entity) []string {
 		var out []string
 		for _, e := range es {
-			if e != nil && e.existing && !containsString(out, e.id) {
+			if e != nil && e.existing && !slices.Contains(out, e.id) {
 				out = append(out, e.id)
 			}
 		}
@@ -295,7 +296,7 @@ func (x *extraction) draft() (*Draft, error) {
 	// Topics the statements are on.
 	for _, t := range x.lex.topics {
 		for _, st := range doc.Statements {
-			if containsString(st.Topics, t.ID) {
+			if slices.Contains(st.Topics, t.ID) {
 				doc.Topics = append(doc.Topics, ingest.TopicInput{ID: t.ID, Name: t.Name})
 				break
 			}
@@ -321,15 +322,6 @@ func (x *extraction) unresolvedStatements() []*statement {
 		}
 	}
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func round(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

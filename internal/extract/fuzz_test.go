@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -25,7 +26,7 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		d, err := Extract(Input{Text: text, Title: "Fuzz", PublishedAt: "2026-03-05"}, nil)
 		if err != nil {
-			if utf8.ValidString(text) && len([]rune(text)) <= MaxTextLength && trimmed(text) != "" {
+			if utf8.ValidString(text) && len([]rune(text)) <= MaxTextLength && strings.TrimSpace(text) != "" {
 				t.Fatalf("valid text refused: %v", err)
 			}
 			return
@@ -36,14 +37,4 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
-}
-
-func trimmed(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\n' || s[0] == '\t' || s[0] == '\r' || s[0] == '\v' || s[0] == '\f') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\n' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r' || s[len(s)-1] == '\v' || s[len(s)-1] == '\f') {
-		s = s[:len(s)-1]
-	}
-	return s
 }

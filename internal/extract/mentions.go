@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"newsgraph/internal/kg"
@@ -193,7 +195,7 @@ func (x *extraction) newPerson(name, rule string, confidence float64) *entity {
 	slug := names.Slug(name)
 	id := "person:" + slug
 	for n := 2; x.byID[id] != nil; n++ {
-		id = "person:" + slug + "-" + itoa(n)
+		id = "person:" + slug + "-" + strconv.Itoa(n)
 	}
 	e := &entity{known: &known{id: id, kind: kg.Person, name: name}, fresh: true, rule: rule, confidence: confidence}
 	x.byID[id] = e
@@ -267,7 +269,7 @@ func (x *extraction) findSurnames() {
 				continue
 			}
 			s := names.Fold(parts[len(parts)-1])
-			if !containsEntity(bySurname[s], e) {
+			if !slices.Contains(bySurname[s], e) {
 				bySurname[s] = append(bySurname[s], e)
 			}
 		}
@@ -283,27 +285,6 @@ func (x *extraction) findSurnames() {
 			}
 		}
 	}
-}
-
-func containsEntity(list []*entity, e *entity) bool {
-	for _, x := range list {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 // editDistance is the Levenshtein distance between two short strings.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"newsgraph/internal/kg"
@@ -500,7 +501,7 @@ func (x *extraction) newOrganisation(i, j int) *entity {
 	}
 	id := "organisation:" + names.Slug(name)
 	for n := 2; x.byID[id] != nil; n++ {
-		id = "organisation:" + names.Slug(name) + "-" + itoa(n)
+		id = "organisation:" + names.Slug(name) + "-" + strconv.Itoa(n)
 	}
 	e := &entity{known: &known{id: id, kind: kg.Organisation, name: name}, fresh: true, rule: "organisation-in-title", confidence: 0.7}
 	x.byID[id] = e
