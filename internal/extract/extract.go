@@ -14,7 +14,6 @@ package extract
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -325,5 +324,3 @@ func (x *extraction) unresolvedStatements() []*statement {
 }
 
 func round(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
-
-var _ = sort.Strings
