@@ -257,33 +257,21 @@ func (x *extraction) takePerson(i, end int, e *entity, rule string) *entity {
 }
 
 // personAt reads a person at token i: one the report has already
-// recognised, or a new name of at least minWords words.
+// recognised, a new name of at least minWords words, or a single word that
+// is the last name of someone already named.
 func (x *extraction) personAt(i, minWords int) (*entity, int) {
-	if i >= len(x.toks) {
-		return nil, i
+	if p, end := x.peekPerson(i, minWords); end > i {
+		return x.takePerson(i, end, p, "title-and-name"), end
 	}
-	if m := x.mention(i); m != nil {
-		if m.tok0 == i && m.ent.kind == kg.Person {
-			return m.ent, m.tok1
-		}
-		return nil, i
-	}
-	end := x.nameAt(i)
-	if end-i < minWords {
-		// A single word is a surname of someone already named.
-		if end-i == 1 {
-			for _, e := range x.entities {
-				if e.kind == kg.Person && lastNameIs(e, x.toks[i].fold) {
-					x.addMention(i, end, e, formSurname)
-					return e, end
-				}
+	if i < len(x.toks) && x.mention(i) == nil && x.nameAt(i) == i+1 {
+		for _, e := range x.entities {
+			if e.kind == kg.Person && lastNameIs(e, x.toks[i].fold) {
+				x.addMention(i, i+1, e, formSurname)
+				return e, i + 1
 			}
 		}
-		return nil, i
 	}
-	p := x.newPerson(x.textOf(i, end), "title-and-name", 0.85)
-	x.addMention(i, end, p, formName)
-	return p, end
+	return nil, i
 }
 
 func lastNameIs(e *entity, fold string) bool {
