@@ -68,6 +68,8 @@ export interface Review {
   participations: Item<Participation>[];
   statements: StatementItem[];
   next: number;
+  // The names of graph entities chosen in pickers, to show them by name.
+  names?: Record<string, string>;
 }
 
 export interface Saved {
@@ -221,17 +223,17 @@ export class Desk {
     });
   }
 
-  editStatement(key: string, patch: Partial<DraftStatement>): void {
-    this.change((r) => {
-      const it = r.statements.find((s) => s.key === key);
-      if (it) Object.assign(it.v, patch);
-    });
+  // editStatement changes a statement's fields; names are the names of
+  // graph entities it now refers to.
+  editStatement(key: string, patch: Partial<DraftStatement>, names: Record<string, string> = {}): void {
+    this.editFact(key, patch, names);
   }
 
-  editFact(key: string, patch: Record<string, unknown>): void {
+  editFact(key: string, patch: Record<string, unknown>, names: Record<string, string> = {}): void {
     this.change((r) => {
       const it = findItem(r, key);
       if (it) Object.assign(it.v as object, patch);
+      r.names = { ...r.names, ...names };
     });
   }
 
@@ -471,7 +473,7 @@ export function problemsByRow(built: Built, problems: Problem[]): Map<string, (P
 // and topics, or names it by its id.
 export function nameOf(r: Review, id: string | null): string {
   if (!id) return "";
-  return r.entities.find((x) => x.e.id === id)?.e.name ?? r.events.find((x) => x.v.id === id)?.v.name ?? r.topics.find((t) => t.id === id)?.name ?? id;
+  return r.entities.find((x) => x.e.id === id)?.e.name ?? r.events.find((x) => x.v.id === id)?.v.name ?? r.topics.find((t) => t.id === id)?.name ?? r.names?.[id] ?? id;
 }
 
 export type { DraftEntity, DraftEvent, DraftMembership, DraftRole, DraftStatement };
