@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,51 @@ func deref(s *string) string {
 	return strings.TrimSpace(*s)
 }
 
+// validateSource checks a document as ingestSource would, writing
+// nothing. Problems are the answer, not an error.
+func (r *Resolver) validateSource(ctx context.Context, doc ingest.Document) (*model.SourceValidation, error) {
+	if err := r.authorize(ctx); err != nil {
+		return nil, err
+	}
+	_, err := ingest.ValidateWith(ctx, &doc, r.Store)
+	var inv *ingest.InvalidError
+	switch {
+	case err == nil:
+		return &model.SourceValidation{Valid: true, Problems: []*model.ValidationProblem{}}, nil
+	case errors.As(err, &inv):
+		return &model.SourceValidation{Problems: mapAll(inv.Problems, func(p ingest.Problem) *model.ValidationProblem {
+			return &model.ValidationProblem{Path: p.Path, Message: p.Message}
+		})}, nil
+	}
+	return nil, err
+}
+
+// sourceDocument rebuilds a source's ingestion document from the spans of
+// its text and the facts they support. Everything in it is public
+// already (Source.text, Source.evidence), so it needs no token.
+func (r *Resolver) sourceDocument(ctx context.Context, id string) (*model.DraftDocument, error) {
+	srcs, err := r.Store.SourcesByID(ctx, []string{id})
+	if err != nil || len(srcs) == 0 || srcs[0] == nil {
+		return nil, err
+	}
+	src := *srcs[0]
+	texts, err := r.Store.SourceTexts(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	src.Text = texts[0]
+	spans, err := r.Store.SourceEvidence(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	doc := ingest.DocumentOf(src, spans[0])
+	existing := map[string]bool{}
+	for _, e := range doc.Entities {
+		existing[e.ID] = true
+	}
+	return documentModel(doc, existing), nil
+}
+
 // draftModel turns a draft into its GraphQL shape. The draft's types are
 // the ingestion format's, whose optional strings are "" when absent; the
 // output types say null instead, so the draft is converted rather than
@@ -90,21 +136,26 @@ func draftModel(d *extract.Draft) *model.SourceDraft {
 			}
 		}
 	}
-	out := &model.SourceDraft{
-		Document: &model.DraftDocument{
-			Source: &model.DraftSource{ID: doc.Source.ID, Title: doc.Source.Title, Publisher: optional(doc.Source.Publisher),
-				URL: optional(doc.Source.URL), PublishedAt: optionalDate(doc.Source.PublishedAt), Text: doc.Source.Text},
-			Entities:    mapAll(doc.Entities, func(e ingest.EntityInput) *model.DraftEntity { return draftEntity(e, existing[e.ID]) }),
-			Roles:       mapAll(doc.Roles, draftRole),
-			Memberships: mapAll(doc.Memberships, draftMembership),
-			Topics:      mapAll(doc.Topics, func(t ingest.TopicInput) *model.DraftTopic { return &model.DraftTopic{ID: t.ID, Name: t.Name} }),
-			Events:      mapAll(doc.Events, draftEvent),
-			Statements:  mapAll(doc.Statements, draftStatement),
-		},
+	return &model.SourceDraft{
+		Document:   documentModel(doc, existing),
 		Report:     mapAll(d.Report, draftFact),
 		Unresolved: mapAll(d.Unresolved, draftStatement),
 	}
-	return out
+}
+
+// documentModel is an ingestion document in its GraphQL output shape;
+// existing says which entities the graph already has.
+func documentModel(doc *ingest.Document, existing map[string]bool) *model.DraftDocument {
+	return &model.DraftDocument{
+		Source: &model.DraftSource{ID: doc.Source.ID, Title: doc.Source.Title, Publisher: optional(doc.Source.Publisher),
+			URL: optional(doc.Source.URL), PublishedAt: optionalDate(doc.Source.PublishedAt), Text: doc.Source.Text},
+		Entities:    mapAll(doc.Entities, func(e ingest.EntityInput) *model.DraftEntity { return draftEntity(e, existing[e.ID]) }),
+		Roles:       mapAll(doc.Roles, draftRole),
+		Memberships: mapAll(doc.Memberships, draftMembership),
+		Topics:      mapAll(doc.Topics, func(t ingest.TopicInput) *model.DraftTopic { return &model.DraftTopic{ID: t.ID, Name: t.Name} }),
+		Events:      mapAll(doc.Events, draftEvent),
+		Statements:  mapAll(doc.Statements, draftStatement),
+	}
 }
 
 func draftEvidence(e ingest.EvidenceInput) *model.DraftEvidence {
@@ -123,7 +174,8 @@ func draftEvidences(es ingest.Evidences) []*model.DraftEvidence {
 }
 
 func draftEntity(e ingest.EntityInput, existing bool) *model.DraftEntity {
-	return &model.DraftEntity{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: nonNil(e.Aliases), Existing: existing, Evidence: draftEvidences(e.Evidence)}
+	return &model.DraftEntity{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: nonNil(e.Aliases), Description: optional(e.Description),
+		Existing: existing, Evidence: draftEvidences(e.Evidence)}
 }
 
 func draftRole(r ingest.RoleInput) *model.DraftRole {
@@ -135,7 +187,8 @@ func draftMembership(m ingest.MembershipInput) *model.DraftMembership {
 }
 
 func draftEvent(e ingest.EventInput) *model.DraftEvent {
-	return &model.DraftEvent{ID: e.ID, Name: e.Name, Kind: e.Kind, Date: optionalDate(e.Date), Location: optional(e.Location),
+	return &model.DraftEvent{ID: e.ID, Name: e.Name, Kind: e.Kind, Description: optional(e.Description), Date: optionalDate(e.Date),
+		EndDate: optionalDate(e.EndDate), Location: optional(e.Location),
 		Participants: mapAll(e.Participants, func(p ingest.ParticipantInput) *model.DraftParticipant {
 			return &model.DraftParticipant{Entity: p.Entity, Role: optional(p.Role), Evidence: draftEvidences(p.Evidence)}
 		}),

@@ -8,8 +8,17 @@ package graph
 import (
 	"context"
 	"newsgraph/graph/model"
+	"newsgraph/internal/ingest"
 )
 
 func (r *mutationResolver) DraftSource(ctx context.Context, input model.SourceDraftInput) (*model.SourceDraft, error) {
 	return r.draftSource(ctx, input)
+}
+
+func (r *mutationResolver) ValidateSource(ctx context.Context, document ingest.Document) (*model.SourceValidation, error) {
+	return r.validateSource(ctx, document)
+}
+
+func (r *sourceResolver) Document(ctx context.Context, obj *model.Source) (*model.DraftDocument, error) {
+	return r.sourceDocument(ctx, obj.ID)
 }

@@ -65,16 +65,19 @@ type ComplexityRoot struct {
 	}
 
 	DraftEntity struct {
-		Aliases  func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		Existing func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Name     func(childComplexity int) int
+		Aliases     func(childComplexity int) int
+		Description func(childComplexity int) int
+		Evidence    func(childComplexity int) int
+		Existing    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Name        func(childComplexity int) int
 	}
 
 	DraftEvent struct {
 		Date         func(childComplexity int) int
+		Description  func(childComplexity int) int
+		EndDate      func(childComplexity int) int
 		Evidence     func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
@@ -206,9 +209,10 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		DeleteSource func(childComplexity int, id string) int
-		DraftSource  func(childComplexity int, input model.SourceDraftInput) int
-		IngestSource func(childComplexity int, document ingest.Document) int
+		DeleteSource   func(childComplexity int, id string) int
+		DraftSource    func(childComplexity int, input model.SourceDraftInput) int
+		IngestSource   func(childComplexity int, document ingest.Document) int
+		ValidateSource func(childComplexity int, document ingest.Document) int
 	}
 
 	Nation struct {
@@ -309,6 +313,7 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
+		Document    func(childComplexity int) int
 		Entities    func(childComplexity int) int
 		Evidence    func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -344,6 +349,11 @@ type ComplexityRoot struct {
 		Fact    func(childComplexity int) int
 		Kind    func(childComplexity int) int
 		Start   func(childComplexity int) int
+	}
+
+	SourceValidation struct {
+		Problems func(childComplexity int) int
+		Valid    func(childComplexity int) int
 	}
 
 	Statement struct {
@@ -383,6 +393,11 @@ type ComplexityRoot struct {
 		Statements func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
 		Timeline   func(childComplexity int) int
 	}
+
+	ValidationProblem struct {
+		Message func(childComplexity int) int
+		Path    func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -398,6 +413,7 @@ type MutationResolver interface {
 	IngestSource(ctx context.Context, document ingest.Document) (*model.IngestResult, error)
 	DeleteSource(ctx context.Context, id string) (*model.DeleteResult, error)
 	DraftSource(ctx context.Context, input model.SourceDraftInput) (*model.SourceDraft, error)
+	ValidateSource(ctx context.Context, document ingest.Document) (*model.SourceValidation, error)
 }
 type NationResolver interface {
 	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
@@ -442,6 +458,7 @@ type SourceResolver interface {
 	Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
 	Entities(ctx context.Context, obj *model.Source) ([]model.Entity, error)
 	Evidence(ctx context.Context, obj *model.Source) ([]*model.SourceEvidence, error)
+	Document(ctx context.Context, obj *model.Source) (*model.DraftDocument, error)
 }
 type TopicResolver interface {
 	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
@@ -544,6 +561,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DraftEntity.Aliases(childComplexity), true
+	case "DraftEntity.description":
+		if e.ComplexityRoot.DraftEntity.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEntity.Description(childComplexity), true
 	case "DraftEntity.evidence":
 		if e.ComplexityRoot.DraftEntity.Evidence == nil {
 			break
@@ -581,6 +604,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DraftEvent.Date(childComplexity), true
+	case "DraftEvent.description":
+		if e.ComplexityRoot.DraftEvent.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.Description(childComplexity), true
+	case "DraftEvent.endDate":
+		if e.ComplexityRoot.DraftEvent.EndDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DraftEvent.EndDate(childComplexity), true
 	case "DraftEvent.evidence":
 		if e.ComplexityRoot.DraftEvent.Evidence == nil {
 			break
@@ -1099,6 +1134,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestSource(childComplexity, args["document"].(ingest.Document)), true
+	case "Mutation.validateSource":
+		if e.ComplexityRoot.Mutation.ValidateSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_validateSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ValidateSource(childComplexity, args["document"].(ingest.Document)), true
 
 	case "Nation.aliases":
 		if e.ComplexityRoot.Nation.Aliases == nil {
@@ -1598,6 +1644,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
+	case "Source.document":
+		if e.ComplexityRoot.Source.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Document(childComplexity), true
 	case "Source.entities":
 		if e.ComplexityRoot.Source.Entities == nil {
 			break
@@ -1746,6 +1798,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SourceEvidence.Start(childComplexity), true
 
+	case "SourceValidation.problems":
+		if e.ComplexityRoot.SourceValidation.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValidation.Problems(childComplexity), true
+	case "SourceValidation.valid":
+		if e.ComplexityRoot.SourceValidation.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceValidation.Valid(childComplexity), true
+
 	case "Statement.about":
 		if e.ComplexityRoot.Statement.About == nil {
 			break
@@ -1893,6 +1958,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Topic.Timeline(childComplexity), true
+
+	case "ValidationProblem.message":
+		if e.ComplexityRoot.ValidationProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValidationProblem.Message(childComplexity), true
+	case "ValidationProblem.path":
+		if e.ComplexityRoot.ValidationProblem.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValidationProblem.Path(childComplexity), true
 
 	}
 	return 0, false
@@ -2068,6 +2146,7 @@ type DraftEntity {
   kind: EntityKind!
   name: String!
   aliases: [String!]!
+  description: String
   "True when the graph already has this entity (the draft reuses its id)."
   existing: Boolean!
   evidence: [DraftEvidence!]!
@@ -2096,7 +2175,9 @@ type DraftEvent {
   id: ID!
   name: String!
   kind: String!
+  description: String
   date: Date
+  endDate: Date
   location: String
   participants: [DraftParticipant!]!
   evidence: [DraftEvidence!]!
@@ -2129,6 +2210,36 @@ extend type Mutation {
   nothing. Needs the API token.
   """
   draftSource(input: SourceDraftInput!): SourceDraft!
+}
+
+"One thing wrong with a document, at a path such as statements[3].speaker."
+type ValidationProblem {
+  path: String!
+  message: String!
+}
+
+"What validateSource found: valid, or every problem with its path."
+type SourceValidation {
+  valid: Boolean!
+  problems: [ValidationProblem!]!
+}
+
+extend type Mutation {
+  """
+  Check a document as ingestSource would, against the rules and the graph
+  (including names that would duplicate an existing entity), writing
+  nothing: the review desk's check before publishing. Needs the API token.
+  """
+  validateSource(document: SourceDocumentInput!): SourceValidation!
+}
+
+extend type Source {
+  """
+  The source and every fact it supports as an ingestion document (evidence
+  as offsets), to correct and load again with ingestSource; loading it
+  unchanged changes nothing.
+  """
+  document: DraftDocument!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/entity.graphqls", Input: `"The kinds of actor the graph knows: people, nations and organisations."
@@ -2740,6 +2851,8 @@ func (ec *executionContext) childFields_DraftEntity(ctx context.Context, field g
 		return ec.fieldContext_DraftEntity_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_DraftEntity_aliases(ctx, field)
+	case "description":
+		return ec.fieldContext_DraftEntity_description(ctx, field)
 	case "existing":
 		return ec.fieldContext_DraftEntity_existing(ctx, field)
 	case "evidence":
@@ -2756,8 +2869,12 @@ func (ec *executionContext) childFields_DraftEvent(ctx context.Context, field gr
 		return ec.fieldContext_DraftEvent_name(ctx, field)
 	case "kind":
 		return ec.fieldContext_DraftEvent_kind(ctx, field)
+	case "description":
+		return ec.fieldContext_DraftEvent_description(ctx, field)
 	case "date":
 		return ec.fieldContext_DraftEvent_date(ctx, field)
+	case "endDate":
+		return ec.fieldContext_DraftEvent_endDate(ctx, field)
 	case "location":
 		return ec.fieldContext_DraftEvent_location(ctx, field)
 	case "participants":
@@ -3172,6 +3289,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_entities(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Source_evidence(ctx, field)
+	case "document":
+		return ec.fieldContext_Source_document(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -3226,6 +3345,16 @@ func (ec *executionContext) childFields_SourceEvidence(ctx context.Context, fiel
 		return ec.fieldContext_SourceEvidence_fact(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SourceEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "valid":
+		return ec.fieldContext_SourceValidation_valid(ctx, field)
+	case "problems":
+		return ec.fieldContext_SourceValidation_problems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceValidation", field.Name)
 }
 
 func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3302,6 +3431,16 @@ func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql
 		return ec.fieldContext_Topic_timeline(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
+}
+
+func (ec *executionContext) childFields_ValidationProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "path":
+		return ec.fieldContext_ValidationProblem_path(ctx, field)
+	case "message":
+		return ec.fieldContext_ValidationProblem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ValidationProblem", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3479,6 +3618,20 @@ func (ec *executionContext) field_Mutation_draftSource_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_ingestSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (ingest.Document, error) {
+			return ec.unmarshalNSourceDocumentInput2newsgraphᚋinternalᚋingestᚐDocument(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_validateSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
@@ -4449,6 +4602,29 @@ func (ec *executionContext) fieldContext_DraftEntity_aliases(_ context.Context, 
 	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "String")
 }
 
+func (ec *executionContext) _DraftEntity_description(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEntity_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEntity_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEntity", field, false, false, "String")
+}
+
 func (ec *executionContext) _DraftEntity_existing(ctx context.Context, field graphql.CollectedField, obj *model.DraftEntity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4573,6 +4749,29 @@ func (ec *executionContext) fieldContext_DraftEvent_kind(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _DraftEvent_description(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "String")
+}
+
 func (ec *executionContext) _DraftEvent_date(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4593,6 +4792,29 @@ func (ec *executionContext) _DraftEvent_date(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_DraftEvent_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DraftEvent_endDate(ctx context.Context, field graphql.CollectedField, obj *model.DraftEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DraftEvent_endDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *kg.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖnewsgraphᚋinternalᚋkgᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DraftEvent_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DraftEvent", field, false, false, "Date")
 }
 
@@ -6643,6 +6865,50 @@ func (ec *executionContext) fieldContext_Mutation_draftSource(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_draftSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_validateSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_validateSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ValidateSource(ctx, fc.Args["document"].(ingest.Document))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceValidation) graphql.Marshaler {
+			return ec.marshalNSourceValidation2ᚖnewsgraphᚋgraphᚋmodelᚐSourceValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_validateSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceValidation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_validateSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9094,6 +9360,38 @@ func (ec *executionContext) fieldContext_Source_evidence(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_document(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DraftDocument) graphql.Marshaler {
+			return ec.marshalNDraftDocument2ᚖnewsgraphᚋgraphᚋmodelᚐDraftDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DraftDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9477,6 +9775,61 @@ func (ec *executionContext) _SourceEvidence_fact(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_SourceEvidence_fact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SourceEvidence", field, false, false, "Fact")
+}
+
+func (ec *executionContext) _SourceValidation_valid(ctx context.Context, field graphql.CollectedField, obj *model.SourceValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValidation_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValidation_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceValidation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SourceValidation_problems(ctx context.Context, field graphql.CollectedField, obj *model.SourceValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceValidation_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ValidationProblem) graphql.Marshaler {
+			return ec.marshalNValidationProblem2ᚕᚖnewsgraphᚋgraphᚋmodelᚐValidationProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceValidation_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ValidationProblem(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *model.Statement) (ret graphql.Marshaler) {
@@ -10126,6 +10479,52 @@ func (ec *executionContext) fieldContext_Topic_timeline(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ValidationProblem_path(ctx context.Context, field graphql.CollectedField, obj *model.ValidationProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValidationProblem_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValidationProblem_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValidationProblem", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValidationProblem_message(ctx context.Context, field graphql.CollectedField, obj *model.ValidationProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValidationProblem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValidationProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValidationProblem", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -12487,6 +12886,11 @@ func (ec *executionContext) _DraftEntity(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "description":
+			out.Values[i] = ec._DraftEntity_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "existing":
 			out.Values[i] = ec._DraftEntity_existing(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12540,8 +12944,18 @@ func (ec *executionContext) _DraftEvent(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "description":
+			out.Values[i] = ec._DraftEvent_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "date":
 			out.Values[i] = ec._DraftEvent_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endDate":
+			out.Values[i] = ec._DraftEvent_endDate(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -13451,6 +13865,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "validateSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_validateSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14195,6 +14616,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_evidence(ctx, field, obj)
 				})
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_document(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14374,6 +14801,44 @@ func (ec *executionContext) _SourceEvidence(ctx context.Context, sel ast.Selecti
 			}
 		case "fact":
 			out.Values[i] = ec._SourceEvidence_fact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sourceValidationImplementors = []string{"SourceValidation"}
+
+func (ec *executionContext) _SourceValidation(ctx context.Context, sel ast.SelectionSet, obj *model.SourceValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceValidation")
+		case "valid":
+			out.Values[i] = ec._SourceValidation_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._SourceValidation_problems(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14634,6 +15099,44 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Topic_timeline(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var validationProblemImplementors = []string{"ValidationProblem"}
+
+func (ec *executionContext) _ValidationProblem(ctx context.Context, sel ast.SelectionSet, obj *model.ValidationProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, validationProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ValidationProblem")
+		case "path":
+			out.Values[i] = ec._ValidationProblem_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ValidationProblem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15915,6 +16418,14 @@ func (ec *executionContext) unmarshalNSourceInput2newsgraphᚋinternalᚋingest�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSourceValidation2ᚖnewsgraphᚋgraphᚋmodelᚐSourceValidation(ctx context.Context, sel ast.SelectionSet, v *model.SourceValidation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SourceValidation!")
+		return graphql.Null
+	}
+	return ec._SourceValidation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Statement) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -16096,6 +16607,30 @@ func (ec *executionContext) marshalNTopic2ᚖnewsgraphᚋgraphᚋmodelᚐTopic(c
 func (ec *executionContext) unmarshalNTopicInput2newsgraphᚋinternalᚋingestᚐTopicInput(ctx context.Context, v any) (ingest.TopicInput, error) {
 	res, err := ec.unmarshalInputTopicInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNValidationProblem2ᚕᚖnewsgraphᚋgraphᚋmodelᚐValidationProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ValidationProblem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNValidationProblem2ᚖnewsgraphᚋgraphᚋmodelᚐValidationProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNValidationProblem2ᚖnewsgraphᚋgraphᚋmodelᚐValidationProblem(ctx context.Context, sel ast.SelectionSet, v *model.ValidationProblem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ValidationProblem!")
+		return graphql.Null
+	}
+	return ec._ValidationProblem(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -44,10 +44,11 @@ type DraftDocument struct {
 }
 
 type DraftEntity struct {
-	ID      string        `json:"id"`
-	Kind    kg.EntityKind `json:"kind"`
-	Name    string        `json:"name"`
-	Aliases []string      `json:"aliases"`
+	ID          string        `json:"id"`
+	Kind        kg.EntityKind `json:"kind"`
+	Name        string        `json:"name"`
+	Aliases     []string      `json:"aliases"`
+	Description *string       `json:"description,omitempty"`
 	// True when the graph already has this entity (the draft reuses its id).
 	Existing bool             `json:"existing"`
 	Evidence []*DraftEvidence `json:"evidence"`
@@ -57,7 +58,9 @@ type DraftEvent struct {
 	ID           string              `json:"id"`
 	Name         string              `json:"name"`
 	Kind         string              `json:"kind"`
+	Description  *string             `json:"description,omitempty"`
 	Date         *kg.Date            `json:"date,omitempty"`
+	EndDate      *kg.Date            `json:"endDate,omitempty"`
 	Location     *string             `json:"location,omitempty"`
 	Participants []*DraftParticipant `json:"participants"`
 	Evidence     []*DraftEvidence    `json:"evidence"`
@@ -379,6 +382,10 @@ type Source struct {
 	// memberships and participations, and the places where it names entities.
 	// Spans may overlap, e.g. a name inside a quote.
 	Evidence []*SourceEvidence `json:"evidence"`
+	// The source and every fact it supports as an ingestion document (evidence
+	// as offsets), to correct and load again with ingestSource; loading it
+	// unchanged changes nothing.
+	Document *DraftDocument `json:"document"`
 }
 
 func (Source) IsNode() {}
@@ -432,6 +439,12 @@ type SourceEvidence struct {
 	End     int             `json:"end"`
 	Excerpt string          `json:"excerpt"`
 	Fact    Fact            `json:"fact"`
+}
+
+// What validateSource found: valid, or every problem with its path.
+type SourceValidation struct {
+	Valid    bool                 `json:"valid"`
+	Problems []*ValidationProblem `json:"problems"`
 }
 
 // Something an entity said, traced to the sentence in its source.
@@ -516,3 +529,9 @@ type Topic struct {
 }
 
 func (Topic) IsNode() {}
+
+// One thing wrong with a document, at a path such as statements[3].speaker.
+type ValidationProblem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}

@@ -131,6 +131,9 @@ type SourceEvidence struct {
 	Membership    *Membership
 	Participation *Participation
 	Entity        *Entity
+	// SourceAliases, for a mention, are the aliases this source gives the
+	// entity (Entity.Aliases has those of every source).
+	SourceAliases []string
 }
 
 // KindReport counts what a load or a delete did to one kind of fact.

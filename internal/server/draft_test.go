@@ -207,3 +207,99 @@ func TestDraftSourceAuthAndBadInput(t *testing.T) {
 		t.Errorf("refused drafts changed the graph")
 	}
 }
+
+// The seed read back as a document is the seed: loading it again changes
+// nothing, and validateSource finds it valid; a broken copy gets its
+// problems, at their paths, and nothing is written.
+func TestSourceDocumentAndValidate(t *testing.T) {
+	s := newTestServer(t, withToken)
+	auth := "Bearer " + testToken
+	const q = `{ node(id: "source:reuters-2025-09-05-coalition-of-the-willing") { ... on Source { document {
+  source { id title publisher url publishedAt text }
+  entities { id kind name aliases description existing evidence { start end } }
+  roles { person title of evidence { start end } }
+  memberships { member organisation role evidence { start end } }
+  topics { id name }
+  events { id name kind description date endDate location participants { entity role evidence { start end } } evidence { start end } }
+  statements { kind text speaker attribution about event date topics evidence { start end } }
+} } } }`
+	var got struct {
+		Node struct{ Document map[string]any }
+	}
+	s.post(t, q, nil).data(t, &got)
+	doc := got.Node.Document
+	if n := len(doc["statements"].([]any)); n != 38 {
+		t.Fatalf("document has %d statements, want the seed's 38", n)
+	}
+	if n := len(doc["entities"].([]any)); n != 26 {
+		t.Errorf("document has %d entities, want 26", n)
+	}
+	input := documentInput(doc)
+	var v struct {
+		ValidateSource struct {
+			Valid    bool
+			Problems []struct{ Path, Message string }
+		}
+	}
+	const validate = `mutation($doc: SourceDocumentInput!) { validateSource(document: $doc) { valid problems { path message } } }`
+	s.postAs(t, auth, validate, map[string]any{"doc": input}).data(t, &v)
+	if !v.ValidateSource.Valid || len(v.ValidateSource.Problems) != 0 {
+		t.Fatalf("the seed's own document: %+v", v.ValidateSource)
+	}
+	before, rels, _ := s.store.Counts(t.Context())
+	c := countsOf(t, s.postAs(t, auth, ingestMutation, map[string]any{"doc": input}), "ingestSource")
+	for k, kc := range c {
+		if kc.Created+kc.Updated+kc.Deleted != 0 {
+			t.Errorf("loading the source's own document changed %s: %+v", k, kc)
+		}
+	}
+	if n, r, _ := s.store.Counts(t.Context()); n != before || r != rels {
+		t.Errorf("reloading the document changed the graph: %d/%d → %d/%d", before, rels, n, r)
+	}
+
+	// A broken copy: an unknown speaker and a duplicate of an existing name.
+	stmts := input["statements"].([]any)
+	stmts[2].(map[string]any)["speaker"] = "person:nobody-at-all"
+	input["entities"] = append(input["entities"].([]any), map[string]any{"id": "person:e-macron", "kind": "PERSON", "name": "Emmanuel Macron"})
+	s.postAs(t, auth, validate, map[string]any{"doc": input}).data(t, &v)
+	paths := map[string]bool{}
+	for _, p := range v.ValidateSource.Problems {
+		paths[p.Path] = true
+	}
+	if v.ValidateSource.Valid || !paths["statements[2].speaker"] || !paths["entities[26].name"] {
+		t.Errorf("broken copy: %+v", v.ValidateSource)
+	}
+	if n, r, _ := s.store.Counts(t.Context()); n != before || r != rels {
+		t.Errorf("validateSource wrote to the graph")
+	}
+	if e := s.postAs(t, "", validate, map[string]any{"doc": input}).onlyError(t); e.Extensions["code"] != "UNAUTHENTICATED" {
+		t.Errorf("validateSource without the token: %+v", e)
+	}
+}
+
+// documentInput turns a DraftDocument answer into SourceDocumentInput:
+// output-only fields and nulls dropped.
+func documentInput(doc map[string]any) map[string]any {
+	var clean func(v any) any
+	clean = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			out := map[string]any{}
+			for k, val := range x {
+				if val == nil || k == "existing" {
+					continue
+				}
+				out[k] = clean(val)
+			}
+			return out
+		case []any:
+			out := make([]any, len(x))
+			for i, val := range x {
+				out[i] = clean(val)
+			}
+			return out
+		}
+		return v
+	}
+	return clean(doc).(map[string]any)
+}

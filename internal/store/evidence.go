@@ -52,6 +52,7 @@ func (r row) sourceEvidence() (kg.SourceEvidence, error) {
 	case kg.MentionEvidence:
 		e, err := item.entity()
 		se.Entity = &e
+		se.SourceAliases = item.strs("sourceAliases")
 		return se, err
 	case kg.RoleEvidence, kg.MembershipEvidence, kg.ParticipationEvidence:
 		f, err := item.fact()

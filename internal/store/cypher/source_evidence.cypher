@@ -21,7 +21,7 @@ CALL (id) {
     MATCH (n:Entity)-[link:IN_SOURCE]->(src)
     UNWIND range(0, size(link.starts) - 1) AS i
     RETURN 'MENTION' AS kind, link.starts[i] AS start, link.ends[i] AS end, link.excerpts[i] AS excerpt, n.id AS key,
-      n {.id, .name, .aliases, .description, labels: labels(n)} AS item
+      n {.id, .name, .aliases, .description, labels: labels(n), sourceAliases: coalesce(link.aliases, [])} AS item
     UNION ALL
     MATCH (p)-[span:HOLDS_ROLE_EVIDENCE {sourceId: src.id}]->(o)
     MATCH (p)-[r:HOLDS_ROLE {title: span.title}]->(o)
