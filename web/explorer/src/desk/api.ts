@@ -25,6 +25,7 @@ export interface DraftEntity {
   kind: EntityKind;
   name: string;
   aliases: string[];
+  description?: string | null;
   existing: boolean;
   evidence: Span[];
 }
@@ -58,7 +59,9 @@ export interface DraftEvent {
   id: string;
   name: string;
   kind: string;
+  description?: string | null;
   date: string | null;
+  endDate?: string | null;
   location: string | null;
   participants: DraftParticipant[];
   evidence: Span[];
@@ -102,11 +105,11 @@ export interface SourceDraft {
 const ev = "evidence { start end }";
 const documentFields = `
   source { id title publisher url publishedAt text }
-  entities { id kind name aliases existing ${ev} }
+  entities { id kind name aliases description existing ${ev} }
   roles { person title of ${ev} }
   memberships { member organisation role ${ev} }
   topics { id name }
-  events { id name kind date location participants { entity role ${ev} } ${ev} }
+  events { id name kind description date endDate location participants { entity role ${ev} } ${ev} }
   statements { kind text speaker attribution about event date topics ${ev} }`;
 
 export interface DraftInput {

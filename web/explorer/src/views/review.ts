@@ -71,6 +71,7 @@ class ReviewScreen {
   private validation: Validation = { version: -1, state: "checking", problems: [], valid: false };
   private built!: Built;
   private problems = new Map<string, (Problem & At)[]>();
+  private placed: (Problem & At)[] = [];
   private owners: string[] = [];
   private focusKey: string | null = null;
   private focusField: string | null = null;
@@ -105,15 +106,24 @@ class ReviewScreen {
 
   render(): void {
     // Keep the keyboard's place: the focused row and field come back.
+    // What is typed in a field but not yet committed (a picker's search,
+    // a text being edited) is put back too.
     const active = document.activeElement as HTMLElement | null;
+    let typed: { value: string; at: number | null } | null = null;
     if (active && this.root.contains(active)) {
       const row = active.closest<HTMLElement>(".review-row");
-      if (row && !this.focusKey) this.focusKey = row.dataset.key!;
+      if (row && !this.focusKey) {
+        this.focusKey = row.dataset.key!;
+        if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) typed = { value: active.value, at: active.selectionStart };
+      }
       if (row && !this.focusField) this.focusField = active.dataset.field ?? active.getAttribute("name");
     }
     const scroll = this.textEl.scrollTop;
     this.built = toInput(this.desk.saved);
-    this.problems = problemsByRow(this.built, this.validation.version === this.version ? this.validation.problems : []);
+    // The server's problems stay at their rows until the next check
+    // answers; the local ones follow every edit.
+    this.problems = problemsByRow(this.built, []);
+    for (const p of this.placed) this.problems.set(p.key, [...(this.problems.get(p.key) ?? []), p]);
     this.renderText();
     this.renderHead();
     this.renderPanel();
@@ -134,6 +144,11 @@ class ReviewScreen {
       const row = this.panel.querySelector<HTMLElement>(`.review-row[data-key="${CSS.escape(this.focusKey)}"]`);
       const field = this.focusField && row?.querySelector<HTMLElement>(`[name="${CSS.escape(this.focusField)}"], [data-field="${CSS.escape(this.focusField)}"]`);
       (field || row)?.focus({ preventScroll: true });
+      if (typed && field && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value !== typed.value) {
+        field.value = typed.value;
+        if (typed.at !== null) field.setSelectionRange(typed.at, typed.at);
+        field.dispatchEvent(new Event("input"));
+      }
       if (row) this.focusRow(this.focusKey, false);
     }
     this.focusKey = null;
@@ -259,7 +274,7 @@ class ReviewScreen {
         this.desk.setStatus(row.dataset.key!, ev.key === "a" ? "accepted" : row.dataset.status === "dropped" ? "pending" : "dropped");
         break;
       case "e":
-        if (!row || !row.dataset.status) return;
+        if (!row) return;
         ev.preventDefault();
         this.toggleEdit(row.dataset.key!);
         break;
@@ -300,7 +315,16 @@ class ReviewScreen {
       try {
         const v = await validateSource(this.built.doc, token, this.signal);
         if (this.version !== version) return;
+        const placed = [...problemsByRow({ ...this.built, local: [] }, v.problems).values()].flat();
+        const same = JSON.stringify(placed) === JSON.stringify(this.placed);
+        this.placed = placed;
         this.validation = { version, state: "done", problems: v.problems, valid: v.valid };
+        if (same) {
+          // Nothing new to show at the rows: leave them (and whatever is
+          // being typed in them) alone.
+          this.renderHead();
+          return;
+        }
       } catch (e) {
         if (this.signal.aborted || this.version !== version) return;
         if (e instanceof ApiError && e.code === "UNAUTHENTICATED") {
@@ -331,6 +355,7 @@ class ReviewScreen {
         this.tokenWhy = "The server refused the API token, so nothing was published. Enter it again; your review is kept.";
         this.validation = { version: this.version, state: "token", problems: [], valid: false };
       } else if (e instanceof ApiError && e.problems.length) {
+        this.placed = [...problemsByRow({ ...this.built, local: [] }, e.problems).values()].flat();
         this.validation = { version: this.version, state: "done", problems: e.problems, valid: false };
       } else {
         this.validation = { version: this.version, state: "error", problems: [], valid: false, message: e instanceof ApiError ? `Publishing failed: ${e.message}` : "Publishing failed." };
@@ -571,6 +596,12 @@ class ReviewScreen {
         ` · named ${x.e.evidence.length}×, in ${uses} ${uses === 1 ? "statement" : "statements"}`,
       ),
       probs?.length ? h("ul", { class: "problems" }, probs.map((p) => h("li", { "data-field": p.field }, p.message))) : "",
+      h(
+        "span",
+        { class: "row-actions" },
+        h("button", { type: "button", title: "Merge, mark distinct or rename (e)", "data-action": "entity-edit", onclick: () => this.toggleEdit(id) }, this.editing.has(id) ? "Done" : "Merge, distinct, rename…"),
+      ),
+      (this.editing.has(id) || !!probs?.length) &&
       h(
         "div",
         { class: "row-edit entity-edit" },
