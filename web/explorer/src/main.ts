@@ -139,5 +139,7 @@ async function checkHealth(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => render(true));
+// The desk's own calls (checks, publishing, deleting) report outages too.
+window.addEventListener("newsgraph:outage", () => checkHealth());
 render();
 checkHealth();

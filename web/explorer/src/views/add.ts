@@ -5,6 +5,7 @@ import { Desk, fromDraft } from "../desk/state";
 import { suggestMeta } from "../desk/suggest";
 import { tokenForm } from "../desk/token";
 import { formatRoute } from "../route";
+import { outage } from "./review";
 
 // addView: paste a report or open a .txt file; title, publisher, URL and
 // date are suggested from its headline and dateline; "Draft" asks
@@ -82,6 +83,7 @@ export function addView(root: HTMLElement): void {
         out.querySelector("input")?.focus();
         return;
       }
+      outage(e);
       out.replaceChildren(status("error", e instanceof ApiError ? `The draft failed: ${e.message}` : "The draft failed."));
     }
   };

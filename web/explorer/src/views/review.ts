@@ -141,8 +141,9 @@ class ReviewScreen {
     }
     this.textEl.scrollTop = scroll;
     if (this.focusKey) {
-      const row = this.panel.querySelector<HTMLElement>(`.review-row[data-key="${CSS.escape(this.focusKey)}"]`);
-      const field = this.focusField && row?.querySelector<HTMLElement>(`[name="${CSS.escape(this.focusField)}"], [data-field="${CSS.escape(this.focusField)}"]`);
+      const row = this.row(this.focusKey);
+      const name = this.focusField;
+      const field = name && row ? [...row.querySelectorAll<HTMLElement>("[name], [data-field]")].find((el) => el.getAttribute("name") === name || el.dataset.field === name) : undefined;
       (field || row)?.focus({ preventScroll: true });
       if (typed && field && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value !== typed.value) {
         field.value = typed.value;
@@ -154,6 +155,10 @@ class ReviewScreen {
     this.focusKey = null;
     this.focusField = null;
     if (this.validation.version !== this.version) this.scheduleValidation();
+  }
+
+  private row(key: string): HTMLElement | undefined {
+    return [...this.panel.querySelectorAll<HTMLElement>(".review-row")].find((r) => r.dataset.key === key);
   }
 
   // highlights are the spans of every fact still in the draft, with the
@@ -181,8 +186,8 @@ class ReviewScreen {
     highlight(this.textEl, this.desk.text, this.highlights(), this.shown, (ids) => {
       // Choosing a passage goes to its fact's row: a statement first.
       const keys = ids.map((i) => this.owners[i]);
-      const key = keys.find((k) => this.panel.querySelector(`.review-row[data-key="${CSS.escape(k)}"][data-kind="statement"]`)) ?? keys[0];
-      const row = this.panel.querySelector<HTMLElement>(`.review-row[data-key="${CSS.escape(key)}"]`);
+      const key = keys.find((k) => this.row(k)?.dataset.kind === "statement") ?? keys[0];
+      const row = this.row(key);
       row?.focus();
       row?.scrollIntoView({ block: "nearest" });
     });
@@ -200,7 +205,7 @@ class ReviewScreen {
     if (first && this.textEl.scrollHeight > this.textEl.clientHeight) {
       this.textEl.scrollTop = Math.max(0, first.offsetTop - this.textEl.clientHeight / 3);
     }
-    if (scrollRow) this.panel.querySelector(`.review-row[data-key="${CSS.escape(key)}"]`)?.scrollIntoView({ block: "nearest" });
+    if (scrollRow) this.row(key)?.scrollIntoView({ block: "nearest" });
   }
 
   private selected(): void {
@@ -332,6 +337,7 @@ class ReviewScreen {
           this.tokenWhy = "The server refused the API token. Enter it again; your review is kept.";
           this.validation = { version, state: "token", problems: [], valid: false };
         } else {
+          outage(e);
           this.validation = { version, state: "error", problems: [], valid: false, message: e instanceof ApiError ? e.message : "The check failed." };
         }
       }
@@ -358,7 +364,8 @@ class ReviewScreen {
         this.placed = [...problemsByRow({ ...this.built, local: [] }, e.problems).values()].flat();
         this.validation = { version: this.version, state: "done", problems: e.problems, valid: false };
       } else {
-        this.validation = { version: this.version, state: "error", problems: [], valid: false, message: e instanceof ApiError ? `Publishing failed: ${e.message}` : "Publishing failed." };
+        outage(e);
+        this.validation = { version: this.version, state: "error", problems: [], valid: false, message: e instanceof ApiError ? `Publishing failed: ${e.message}; your review is kept.` : "Publishing failed; your review is kept." };
       }
       this.render();
     }
@@ -437,7 +444,7 @@ class ReviewScreen {
       section("roles", "Roles", r.roles.map((x) => this.factRow("role", x, roleText(r, x.v), roleEdit(this, x))) ),
       section("memberships", "Memberships", r.memberships.map((x) => this.factRow("membership", x, `${nameOf(r, x.v.member)} is a member of ${nameOf(r, x.v.organisation)}${x.v.role ? ` (${x.v.role})` : ""}`, membershipEdit(this, x)))),
       section("events", "Events", r.events.map((x) => this.factRow("event", x, `${x.v.name} (${[x.v.kind, x.v.date, x.v.location].filter(Boolean).join(", ")})`, eventEdit(this, x)))),
-      section("participations", "Participations", r.participations.map((x) => this.factRow("participation", x, `${nameOf(r, x.v.entity)} took part in ${nameOf(r, x.v.event)}${x.v.role ? ` (${x.v.role})` : ""}`, null))),
+      section("participations", "Participations", r.participations.map((x) => this.factRow("participation", x, `${nameOf(r, x.v.entity)} took part in ${nameOf(r, x.v.event)}${x.v.role ? ` (${x.v.role})` : ""}`, h("div", { class: "row-edit" }, textInput(this, x.key, "role", "Role", x.v.role))))),
     );
   }
 
@@ -638,6 +645,12 @@ class ReviewScreen {
     this.focusKey = key;
     this.desk.editFact(key, patch, names);
   }
+}
+
+// outage tells the page (main.ts) to check the database and show the
+// banner when a desk call failed for want of it.
+export function outage(e: unknown): void {
+  if (e instanceof ApiError && (e.unavailable || e.code === "NETWORK")) window.dispatchEvent(new Event("newsgraph:outage"));
 }
 
 function fieldProblems(probs: (Problem & At)[] | undefined, field: string): HTMLElement | "" {

@@ -4,7 +4,7 @@ import { type SourceRow, deleteSource, sourcesPage, storeToken, storedToken } fr
 import { Desk } from "../desk/state";
 import { tokenForm } from "../desk/token";
 import { formatRoute } from "../route";
-import { countsTable } from "./review";
+import { countsTable, outage } from "./review";
 
 // sourcesView lists every source, newest first, a page at a time, with
 // the counts of its statements and entities: filter by title, open one,
@@ -37,6 +37,7 @@ export async function sourcesView(root: HTMLElement, signal: AbortSignal): Promi
       total = page.totalCount;
       render();
     } catch (e) {
+      outage(e);
       note.replaceChildren(status("error", e instanceof ApiError ? e.message : "The next page did not load."));
     } finally {
       more.disabled = false;
@@ -101,6 +102,7 @@ export async function sourcesView(root: HTMLElement, signal: AbortSignal): Promi
           confirmBox.append(tokenForm(() => remove(yes), "The server refused the API token. Enter it again."));
           return;
         }
+        outage(e);
         confirmBox.append(status("error", e instanceof ApiError ? `The delete failed: ${e.message}` : "The delete failed."));
       }
     };
