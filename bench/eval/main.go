@@ -16,7 +16,7 @@ import (
 
 func main() {
 	dir := flag.String("gold", "internal/extract/testdata/gold", "directory of the development set's NAME.txt / NAME.json pairs")
-	heldout := flag.String("heldout", "internal/extract/testdata/heldout", "directory of the held-out set, which the rules were not tuned on")
+	heldout := flag.String("heldout", "internal/extract/testdata/heldout", "directory of the late set: reports written after the rules, scored once unseen (see EVALUATION.md)")
 	verbose := flag.Bool("v", false, "list, for each report, the statements and roles that did not match")
 	flag.Parse()
 	if err := run(*dir, *heldout, *verbose); err != nil {
@@ -39,7 +39,7 @@ func run(dir, heldout string, verbose bool) error {
 		return err
 	}
 	golds = append(golds, dev...)
-	held, err := eval.LoadDir(heldout, "held-out")
+	held, err := eval.LoadDir(heldout, "late set")
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func (x *extraction) aboutOf(st *statement) {
 	own := x.ownNation(st.speaker)
 	for k := c0; k < c1 && k < len(x.toks); k++ {
 		t := x.toks[k]
-		if m := x.mentionAt[k]; m != nil {
+		if m := x.mention(k); m != nil {
 			if m.ent == st.speaker && st.speaker.kind != kg.Person {
 				add(m.ent)
 			} else if m.ent != st.speaker {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
 )
 
 // cue is a speech verb (or "according to") outside quotation marks, with
@@ -140,7 +141,26 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			if p, end := x.peekPerson(k+1, 1); end == j && (p != nil || end-(k+1) >= 2) {
 				return k + 1, j
 			}
+			// ", UNICEF," after "The U.N. children's agency": so is the body.
+			if m := x.mention(k + 1); m != nil && m.tok0 == k+1 && m.tok1 == j && m.ent.kind != kg.Person {
+				return k + 1, j
+			}
+			if j == k+2 && isAcronym(inner.text) && x.mention(k+1) == nil {
+				// ", PAGASA," after "The state weather agency": a body the
+				// gazetteer does not know.
+				x.newOrganisation(k+1, k+2)
+				return k + 1, j
+			}
+			// ", 47," an age: skip it.
+			if j == k+2 && isNumber(inner.text) {
+				return x.npBack(k-1, a)
+			}
 			if inner.is("which", "who", "whose", "the", "a", "an", "its", "his", "her", "their", "speaking", "writing", "addressing", "responding", "asked", "answering", "appearing", "standing", "visiting") || x.titleAt(k+1) > k+1 || x.containsTitle(k+1, j) {
+				// Another appositive may stand before this one: "Miriam
+				// Oduya, policy director at X, a Nairobi-based group,".
+				if start, end := x.npBack(k, a); start < end {
+					return start, end
+				}
 				if start, end := x.npBack(k-1, a); start <= k-1 {
 					return start, end
 				}
@@ -164,7 +184,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			}
 			// "Sweden's energy ministry", "Moscow's envoy".
 			if t.possessive() && k > a {
-				if m := x.mentionAt[k-1]; m != nil && m.tok1 == k {
+				if m := x.mention(k - 1); m != nil && m.tok1 == k {
 					start := m.tok0
 					if start > a && x.toks[start-1].is("the") {
 						start--
@@ -184,7 +204,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			break
 		}
 		switch {
-		case x.mentionAt[k] != nil:
+		case x.mention(k) != nil:
 			start = k
 		case t.possessive():
 			start = k
@@ -204,7 +224,7 @@ func (x *extraction) npBack(j, a int) (int, int) {
 			// "sources close to the talks": keep going only if a head
 			// noun comes before.
 			p := x.toks[k-1]
-			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") || x.mentionAt[k-1] != nil && x.toks[k].is("in") {
+			if attributionNouns[p.fold] || titles[p.fold] || p.is("familiar", "close", "head", "chief", "member", "members") || x.mention(k-1) != nil && x.toks[k].is("in") {
 				start = k
 				continue
 			}
@@ -281,8 +301,8 @@ func (x *extraction) npForward(i, b int) int {
 		switch {
 		case t.inQuote:
 			return j
-		case x.mentionAt[j] != nil:
-			j = x.mentionAt[j].tok1
+		case x.mention(j) != nil:
+			j = x.mention(j).tok1
 		case t.possessive():
 			j++
 		case t.isWord() && t.capitalised() && !isMonthOrDay(t.fold) && !(j > i && notNames[t.fold] && !t.is("the")):
@@ -369,7 +389,7 @@ func (x *extraction) embedded(start, a int) bool {
 	if p.is("that", "which", "who") && start-2 >= a && x.toks[start-2].isWord() {
 		// "the summit, which Dalsgaard said would focus on…" reports
 		// Dalsgaard; "oil that he said is helping…" is an aside.
-		if x.mentionAt[start] != nil && x.mentionAt[start].ent.kind == kg.Person {
+		if x.mention(start) != nil && x.mention(start).ent.kind == kg.Person {
 			return false
 		}
 		return !x.isSpeechVerbAt(start - 2)
@@ -428,7 +448,7 @@ func (x *extraction) trailingCue(c *cue, a, b int) bool {
 	// what follows the verb is only where, when or to whom.
 	k := end
 	if c.kind == tell && k < b {
-		if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+		if m := x.mention(k); m != nil && m.tok0 == k {
 			k = m.tok1
 		} else if x.toks[k].is("reporters", "journalists", "lawmakers", "parliament", "a", "the") {
 			k = x.npForward(k, b)
@@ -471,7 +491,7 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	}
 	var people, others []*mention
 	for k := i; k < j; {
-		if m := x.mentionAt[k]; m != nil {
+		if m := x.mention(k); m != nil {
 			if m.ent.kind == kg.Person {
 				people = append(people, m)
 			} else {
@@ -545,6 +565,18 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	if e := x.describedPerson(i, j); e != nil {
 		return []*entity{e}, "", "description", 0.75
 	}
+	// "prosecutors said", "according to investigators": a body named in the
+	// report whose name holds the noun ("Public Prosecutor's Office").
+	if j-i <= 2 && (j-i == 1 || x.toks[i].is("the")) && anonymous {
+		stem := strings.TrimSuffix(strings.TrimSuffix(head.fold, "s"), "or")
+		if len(stem) >= 5 {
+			for k := i - 1; k >= 0 && i-k <= lookBack; k-- {
+				if m := x.mention(k); m != nil && m.ent.kind == kg.Organisation && strings.Contains(names.Fold(m.ent.name), stem) {
+					return []*entity{m.ent}, phrase, "unnamed-source", 0.6
+				}
+			}
+		}
+	}
 	// "the official", "the ministry": the unnamed source quoted last with
 	// that noun.
 	if anonymous && x.toks[i].is("the") {
@@ -554,9 +586,15 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	}
 	// "the alliance", "the ministry", "the company": the organisation
 	// named last that goes by such a noun, or failing that the last one.
-	if j-i == 2 && x.toks[i].is("the") && orgNouns[head.fold] {
+	if j-i >= 2 && j-i <= 4 && x.toks[i].is("the") && orgNouns[head.fold] {
+		// "the company", "the central bank", "the finance ministry".
 		if e := x.describedOrganisation(head.fold, i); e != nil {
 			return []*entity{e}, "", "description", 0.7
+		}
+		if governmentNouns[head.fold] {
+			if e := x.dominantNation(); e != nil {
+				return []*entity{e}, phrase, "description-of-the-report's-nation", 0.5
+			}
 		}
 	}
 	// "the official": the unnamed source quoted last with that noun.
@@ -565,6 +603,13 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 			return []*entity{e}, attr, "unnamed-source-again", 0.75
 		}
 	}
+	// One capitalised word that stands alone wherever the text uses it
+	// ("Kivo said"): the name of a company or body, not a surname.
+	if j == i+1 && x.toks[i].capitalised() && x.standsAlone(x.toks[i].fold) {
+		e := x.newOrganisation(i, j)
+		e.rule, e.confidence = "single-name-speaker", 0.5
+		return []*entity{e}, "", "new-name", 0.55
+	}
 	// A capitalised name not seen before: a new person.
 	if end := x.nameAt(i); end == j && j-i >= 2 {
 		p := x.newPerson(phrase, "speaker-name", 0.7)
@@ -572,6 +617,56 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		return []*entity{p}, "", "new-name", 0.7
 	}
 	return nil, phrase, "unresolved", 0.2
+}
+
+// learnGenders sets a person's gender where the text makes it plain: an
+// honorific (Mr., Ms.), or he/his/him or she/her in a sentence (outside
+// quotations) where that person is the only one named before it.
+func (x *extraction) learnGenders() {
+	votes := map[*entity]int{}
+	var only *entity
+	sent := -1
+	people := 0
+	for k, t := range x.toks {
+		if t.sent != sent {
+			sent, only, people = t.sent, nil, 0
+		}
+		if t.inQuote {
+			continue
+		}
+		if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind == kg.Person {
+			if m.ent != only {
+				people++
+			}
+			only = m.ent
+			if k > 0 {
+				switch x.toks[k-1].fold {
+				case "mr":
+					votes[m.ent] += 5
+				case "mrs", "ms":
+					votes[m.ent] -= 5
+				}
+			}
+			continue
+		}
+		if only == nil || people != 1 {
+			continue
+		}
+		switch t.fold {
+		case "he", "his", "him":
+			votes[only]++
+		case "she", "her", "hers":
+			votes[only]--
+		}
+	}
+	for e, v := range votes {
+		switch {
+		case v > 0:
+			e.gender = "m"
+		case v < 0:
+			e.gender = "f"
+		}
+	}
 }
 
 // antecedent resolves a pronoun subject at token i: the most recent
@@ -626,7 +721,7 @@ func (x *extraction) subjectOf(si int) *entity {
 			}
 		}
 		for j < end {
-			m := x.mentionAt[j]
+			m := x.mention(j)
 			if m == nil {
 				break
 			}
@@ -655,13 +750,13 @@ func (x *extraction) subjectOf(si int) *entity {
 func (x *extraction) describedPerson(i, j int) *entity {
 	var of *entity
 	k := i + 1
-	if m := x.mentionAt[i]; m != nil && m.tok0 == i && m.ent.kind != kg.Person && m.tok1 < j && x.toks[m.tok1].possessive() {
+	if m := x.mention(i); m != nil && m.tok0 == i && m.ent.kind != kg.Person && m.tok1 < j && x.toks[m.tok1].possessive() {
 		// "Moscow's envoy": a possessor, then the title.
 		k = i
 	} else if !x.toks[i].is("the") {
 		return nil
 	}
-	if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
+	if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 		of, k = m.ent, m.tok1
 		if k < j && x.toks[k].possessive() {
 			k++
@@ -700,6 +795,8 @@ func (x *extraction) describedPerson(i, j int) *entity {
 			}
 			if r := x.roleOf(e); r != nil && matches(r) {
 				best, bestAt = e, last
+			} else if t := x.titleOf[e]; t != "" && of == nil && sameTitle(t, x.textOf(k, j)) {
+				best, bestAt = e, last
 			}
 		}
 		if best != nil {
@@ -720,17 +817,37 @@ func (x *extraction) describedPerson(i, j int) *entity {
 	return nil
 }
 
+// governmentNouns are parts of a nation's state: "the ministry said" with
+// no ministry named is the government of the nation the report is about.
+var governmentNouns = foldedSet("ministry", "government", "cabinet", "presidency", "army", "military", "navy",
+	"police", "coastguard", "embassy", "administration", "parliament")
+
 // describedOrganisation resolves "the alliance" at token i: an
 // organisation (or, for "the government" or "the country", a nation)
-// named before it, preferring one whose names contain the noun.
+// named before it whose names contain the noun; for other nouns ("the
+// company", "the group") the organisation named last. A part of the state
+// with no body of that name named is nil here, for the caller to give the
+// report's nation.
 func (x *extraction) describedOrganisation(noun string, i int) *entity {
 	want := kg.Organisation
 	if noun == "government" || noun == "country" || noun == "nation" || noun == "state" {
 		want = kg.Nation
 	}
+	if governmentNouns[noun] && want == kg.Organisation {
+		for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
+			if m := x.mention(j); m != nil && m.ent.kind == kg.Organisation && !x.toks[j].inQuote {
+				for _, n := range append([]string{m.ent.name}, m.ent.aliases...) {
+					if strings.Contains(strings.ToLower(n), noun) {
+						return m.ent
+					}
+				}
+			}
+		}
+		return nil
+	}
 	var first *entity
 	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
-		m := x.mentionAt[j]
+		m := x.mention(j)
 		if m == nil || x.toks[j].inQuote || m.ent.kind != want || m.ent.collective {
 			continue
 		}
@@ -745,6 +862,26 @@ func (x *extraction) describedOrganisation(noun string, i int) *entity {
 		j = m.tok0
 	}
 	return first
+}
+
+// standsAlone: every time the text uses the word, it is capitalised and
+// no other capitalised word touches it, and it is no common word.
+func (x *extraction) standsAlone(fold string) bool {
+	if notNames[fold] || titles[fold] || stopwords[fold] || x.lex.entries[fold] != nil {
+		return false
+	}
+	seen := 0
+	for k, t := range x.toks {
+		if t.fold != fold {
+			continue
+		}
+		if !t.capitalised() || k > 0 && x.toks[k-1].capitalised() && x.toks[k-1].isWord() && k-1 != x.tokAt(x.t.sents[t.sent].start) ||
+			k+1 < len(x.toks) && x.toks[k+1].isWord() && x.toks[k+1].capitalised() {
+			return false
+		}
+		seen++
+	}
+	return seen >= 2
 }
 
 func sameTitle(a, b string) bool {

@@ -60,7 +60,7 @@ func (x *extraction) findEvents() {
 				continue
 			}
 			start, ok := x.eventDeterminer(i, a)
-			gerund := t.is("meeting") && i > a && x.toks[i-1].is("after", "before", "while", "since") && end < b && x.mentionAt[end] != nil
+			gerund := t.is("meeting") && i > a && x.toks[i-1].is("after", "before", "while", "since") && end < b && x.mention(end) != nil
 			if !ok && !gerund {
 				continue
 			}
@@ -69,7 +69,7 @@ func (x *extraction) findEvents() {
 			// of the Willing Summit"); a capital or nation names its place.
 			var nameWords []string
 			for k := start; k < i; k++ {
-				if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+				if m := x.mention(k); m != nil && m.tok0 == k {
 					if m.form == formCapital || m.ent.kind == kg.Nation && m.form == formName {
 						ev.location = m.in(x.t)
 					} else if m.ent.kind == kg.Organisation {
@@ -94,7 +94,7 @@ func (x *extraction) findEvents() {
 					var found []*entity
 					people := false
 					for k := stop + 1; k < j; k++ {
-						if m := x.mentionAt[k]; m != nil {
+						if m := x.mention(k); m != nil {
 							found = append(found, m.ent)
 							people = people || m.ent.kind == kg.Person
 							k = m.tok1 - 1
@@ -135,8 +135,8 @@ func (x *extraction) findEvents() {
 				break
 			}
 			if gerund {
-				ev.participants = append(ev.participants, participant{who: x.mentionAt[end].ent})
-				stop = x.mentionAt[end].tok1
+				ev.participants = append(ev.participants, participant{who: x.mention(end).ent})
+				stop = x.mention(end).tok1
 			}
 			for pi := range ev.participants {
 				ev.participants[pi].ev = span{x.toks[start].start, x.toks[stop-1].end}
@@ -172,7 +172,7 @@ func (x *extraction) eventWorthy(ev *event, kind string, nameWords []string, sta
 func (x *extraction) eventDeterminer(i, a int) (int, bool) {
 	for k := i - 1; k >= a && i-k <= 8; k-- {
 		t := x.toks[k]
-		if m := x.mentionAt[k]; m != nil && m.tok0 < k {
+		if m := x.mention(k); m != nil && m.tok0 < k {
 			k = m.tok0 + 1 // the loop steps onto the mention's first word
 			continue
 		}
@@ -181,7 +181,7 @@ func (x *extraction) eventDeterminer(i, a int) (int, bool) {
 			return k, true
 		case t.possessive():
 			continue
-		case x.mentionAt[k] != nil, t.capitalised(), t.is("joint", "emergency", "phone", "video", "telephone", "extraordinary", "informal", "bilateral", "virtual", "annual", "summit", "news", "press", "high", "level", "peace", "crisis"):
+		case x.mention(k) != nil, t.capitalised(), t.is("joint", "emergency", "phone", "video", "telephone", "extraordinary", "informal", "bilateral", "virtual", "annual", "summit", "news", "press", "high", "level", "peace", "crisis"):
 			continue
 		default:
 			return i, false

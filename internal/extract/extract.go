@@ -77,6 +77,11 @@ type extraction struct {
 	said            []saidAt
 	lastAttribution map[*entity]string
 	eventOfTok      []*event // built on first use, after findEvents
+	dominant        *entity
+	dominantDone    bool
+	// titleOf is the title a person was named with, even where the text
+	// gives no body it is of ("Cagayan Gov. Ramon Ilagan").
+	titleOf map[*entity]string
 }
 
 // Extract drafts a source document from a report. cat may be nil: the
@@ -127,15 +132,17 @@ func (in Input) Check() error {
 }
 
 func run(in Input, lex *lexicon) (*Draft, error) {
-	x := &extraction{in: in, lex: lex, byID: map[string]*entity{}, lastAttribution: map[*entity]string{}}
+	x := &extraction{in: in, lex: lex, byID: map[string]*entity{}, lastAttribution: map[*entity]string{}, titleOf: map[*entity]string{}}
 	x.t = newText(in.Text)
 	x.toks = tokenize(x.t)
 	x.mentionAt = make([]*mention, len(x.toks))
 	x.findKnown()
+	x.findOrganisations()
 	x.findRoles()
 	x.findSurnames()
 	x.pronounTitles()
 	x.findEvents()
+	x.learnGenders()
 	x.findStatements()
 	ranges := x.sentenceTokens()
 	x.linkStatements(ranges)

@@ -9,7 +9,10 @@ import "strings"
 // the head of the European Council"). Longer titles come first where one
 // contains another.
 var titles = foldedSet(
-	"president", "vice president", "president elect", "prime minister", "deputy prime minister", "first minister",
+	"president", "vice president", "president elect", "president designate", "prime minister designate",
+	"prime minister elect", "minister designate", "chancellor designate", "resources minister", "treasurer",
+	"union secretary", "general secretary", "party leader", "mission chief", "chief economist", "economist",
+	"analyst", "senior analyst", "political scientist", "professor", "spokesperson", "chief executive", "prime minister", "deputy prime minister", "first minister",
 	"chancellor", "vice chancellor", "foreign minister", "defence minister", "defense minister", "finance minister",
 	"interior minister", "economy minister", "economic minister", "energy minister", "trade minister", "health minister",
 	"justice minister", "agriculture minister", "transport minister", "environment minister", "culture minister",
@@ -29,11 +32,18 @@ var titles = foldedSet(
 	"national security adviser", "national security advisor", "adviser", "advisor", "senior adviser",
 	"chief negotiator", "negotiator", "founder", "co founder", "deputy", "aide", "premier", "vice premier",
 	"foreign affairs minister", "gen", "sen", "rep", "gov", "lt gen", "maj gen", "adm", "col", "colonel",
+	"lt col", "lieutenant colonel", "capt", "captain", "maj", "major", "sgt", "sergeant", "brig gen", "supt",
+	"superintendent", "inspector", "insp", "cmdr", "judge", "justice", "chief justice", "magistrate", "prosecutor general",
+	"attorney", "defence lawyer", "defense lawyer", "lawyer", "commissioner", "executive vice president",
+	"defendant", "plaintiff", "witness", "suspect", "activist", "campaigner", "candidate", "journalist",
+	"researcher", "scientist", "nurse", "teacher", "farmer", "survivor", "pilot", "coach", "manager", "owner",
 )
 
 // titleShort are abbreviated titles and the title they stand for.
 var titleShort = map[string]string{"gen": "General", "sen": "Senator", "rep": "Representative", "gov": "Governor",
-	"lt gen": "Lieutenant General", "maj gen": "Major General", "adm": "Admiral", "col": "Colonel"}
+	"lt gen": "Lieutenant General", "maj gen": "Major General", "adm": "Admiral", "col": "Colonel",
+	"lt col": "Lieutenant Colonel", "capt": "Captain", "maj": "Major", "sgt": "Sergeant", "brig gen": "Brigadier General",
+	"supt": "Superintendent", "insp": "Inspector", "cmdr": "Commander"}
 
 // maxTitleWords is the longest title in words.
 const maxTitleWords = 4
@@ -87,7 +97,8 @@ var phraseVerbs = map[string]verbKind{
 // auxiliaries may stand between a subject and its speech verb.
 var auxiliaries = foldedSet("has", "have", "had", "also", "later", "initially", "earlier", "then", "previously",
 	"repeatedly", "again", "separately", "further", "last", "had", "would", "will", "did", "does", "do", "not",
-	"publicly", "privately", "recently", "now", "often", "once", "already", "still", "quickly", "firmly", "flatly")
+	"publicly", "privately", "recently", "now", "often", "once", "already", "still", "quickly", "firmly", "flatly",
+	"long", "consistently", "frequently", "reportedly", "since", "subsequently", "swiftly", "immediately", "angrily")
 
 // attributionNouns head the noun phrases of unnamed speakers.
 var attributionNouns = foldedSet("official", "officials", "source", "sources", "diplomat", "diplomats",

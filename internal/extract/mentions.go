@@ -109,6 +109,11 @@ func (x *extraction) acceptable(e lexEntry, i, j int) bool {
 	if !toks[i].capitalised() {
 		return false
 	}
+	// "Baltic", "Gulf" name a collective only before a speaker's noun
+	// ("Baltic officials"), not in "Baltic Sea" or "Gulf of Finland".
+	if e.form == formAdjective && e.k.collective && (j >= len(toks) || !attributionNouns[toks[j].fold]) {
+		return false
+	}
 	// A capital after "in", "at" or "from" is a place, not a government.
 	if e.form == formCapital && i > 0 && toks[i-1].is("in", "at", "from", "near", "outside", "to", "into", "across", "around") {
 		return false
@@ -208,7 +213,7 @@ func (x *extraction) nameAt(i int) int {
 	for j < len(toks) && j-i < 5 {
 		k := toks[j]
 		switch {
-		case k.isWord() && k.capitalised() && !notNames[k.fold] && !isMonthOrDay(k.fold) && x.mentionAt[j] == nil &&
+		case k.isWord() && k.capitalised() && !notNames[k.fold] && !isMonthOrDay(k.fold) && x.mention(j) == nil && x.listedTitleAt(j) == j &&
 			(!k.allCaps() || len(k.text) <= 2 || strings.HasSuffix(k.text, ".")):
 			j++
 		case k.isWord() && particles[k.fold] && j > i && j+1 < len(toks) && toks[j+1].capitalised():
@@ -268,7 +273,7 @@ func (x *extraction) findSurnames() {
 		}
 	}
 	for i, k := range x.toks {
-		if x.mentionAt[i] != nil || !k.isWord() || !k.capitalised() {
+		if x.mention(i) != nil || !k.isWord() || !k.capitalised() {
 			continue
 		}
 		if c := bySurname[k.fold]; len(c) == 1 && x.lex.entries[k.fold] == nil {
@@ -321,4 +326,12 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// mention is the mention at token k, or nil (also past either end).
+func (x *extraction) mention(k int) *mention {
+	if k < 0 || k >= len(x.mentionAt) {
+		return nil
+	}
+	return x.mentionAt[k]
 }

@@ -73,6 +73,12 @@ func TestStatementPatterns(t *testing.T) {
 		{"a pronoun for the last speaker",
 			`Finnish President Liisa Aho met reporters in Turku. She said the border would stay closed until spring.`,
 			[]string{"PARAPHRASE Liisa Aho: The border would stay closed until spring."}},
+		{"a pronoun skips a person of the other gender",
+			`Defendant Luis Vega denied the charges. Judge Ana Torres said she would rule on Friday. "I am innocent," he said.`,
+			[]string{"PARAPHRASE Ana Torres: She would rule on Friday.", "PARAPHRASE Luis Vega: The charges are denied.", "QUOTE Luis Vega: I am innocent"}},
+		{"speech reported inside a quotation",
+			`U.S. President Mara Quinn called Danish Prime Minister Jens Krog on Monday. "The president also stressed that Denmark must spend more on defence," a White House official said.`,
+			[]string{"PARAPHRASE Mara Quinn: Denmark must spend more on defence.", "QUOTE White House: The president also stressed that Denmark must spend more on defence"}},
 		{"a definite description",
 			`Danish Prime Minister Jens Krog arrived late. "We have work to do," the prime minister said.`,
 			[]string{"QUOTE Jens Krog: We have work to do"}},
@@ -117,6 +123,9 @@ func TestStatementPatterns(t *testing.T) {
 			[]string{"QUOTE Jens Krog: reckless and dangerous"}},
 		{"names in quotation marks are no speech",
 			`Coastguard crews nicknamed the tanker "the Ghost of the Baltic" after it went dark. The navy began "Northern Lantern" last year.`,
+			nil},
+		{"headlines, captions and credits are no speech",
+			"Kremlin says talks are over\n\nMOSCOW, March 5 (Reuters) - The talks ended without a deal.\n\nA man says goodbye in Moscow, March 4, 2026. REUTERS/Ana Berg\n\n(Reporting by Ana Berg; Editing by Tom Lind)",
 			nil},
 		{"said that is no speech",
 			`That said, the plan is unchanged. The tanker is said to be owned by a firm in Dubai. She declined to say more.`,
@@ -243,5 +252,42 @@ func TestCatalogueNames(t *testing.T) {
 		if strings.HasPrefix(f.Path, "statements[0]") && !slices.Contains(f.Matched, "person:volodymyr-zelensky") {
 			t.Errorf("report %+v does not name the graph's entity", f)
 		}
+	}
+}
+
+// Organisations the gazetteer does not know are found by the shape of
+// their names, and "the company" or "the central bank" then finds them.
+func TestOrganisationPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a head word and a description",
+			`Australian gas producer Coralline Energy will close a plant, the company said on Tuesday.`,
+			[]string{"PARAPHRASE Coralline Energy: Australian gas producer Coralline Energy will close a plant."}},
+		{"X of Y and the central bank",
+			`The Bank of Ghana held its rate at 18%. The central bank said inflation had slowed in June.`,
+			[]string{"PARAPHRASE Bank of Ghana: Inflation had slowed in June."}},
+		{"a union with a possessive in its name",
+			`The Offshore Energy Workers' Union accused the company of abandoning its staff.`,
+			[]string{"PARAPHRASE Offshore Energy Workers' Union: The company is abandoning its staff."}},
+		{"an acronym that speaks",
+			`A NOPSEMA spokesperson said the notice remained in force.`,
+			[]string{"PARAPHRASE NOPSEMA: The notice remained in force."}},
+		{"a title with no nation, in a report about one nation",
+			`Ghana's central bank held rates. Ghana's inflation slowed. Finance Minister Abena Quansah said the decision was disappointing.`,
+			[]string{"PARAPHRASE Abena Quansah: The decision was disappointing."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := said(draftText(t, tt.text, "2026-07-29"))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("statements:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	d := draftText(t, `Ghana's central bank held rates. Ghana's inflation slowed. Finance Minister Abena Quansah spoke.`, "2026-07-29")
+	if len(d.Document.Roles) != 1 || d.Document.Roles[0].Of != "nation:ghana" || d.Document.Roles[0].Title != "Finance Minister" {
+		t.Errorf("roles %+v, want Quansah as Ghana's finance minister", d.Document.Roles)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,7 +61,9 @@ func findQuotes(s string, paras []span) []*quote {
 				// first one was never closed; end it here.
 				cur.inner.end, cur.end = i, i
 				cur.open = true
-				out = append(out, cur)
+				if strings.TrimSpace(s[cur.inner.start:cur.inner.end]) != "" {
+					out = append(out, cur)
+				}
 				cur = &quote{span: span{i, 0}, para: pi}
 				cur.inner.start = i + n
 			}
@@ -79,8 +82,62 @@ func findQuotes(s string, paras []span) []*quote {
 			}
 		}
 	}
+	out = append(out, singleQuotes(s, paras, out)...)
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	for _, q := range out {
 		q.inner = trimSpan(s, q.inner)
+	}
+	return out
+}
+
+// singleQuotes finds quotations in typographic single marks (‘…’), as
+// British copy and some agencies write them, outside double-quoted
+// passages. An opening ‘ must follow a space or a bracket, and the
+// closing ’ is the first one followed by punctuation or a space that
+// does not end a plural possessive ("leaders’ summit").
+func singleQuotes(s string, paras []span, doubles []*quote) []*quote {
+	var out []*quote
+	inDouble := func(i int) bool {
+		for _, q := range doubles {
+			if q.start <= i && i < q.end {
+				return true
+			}
+		}
+		return false
+	}
+	for pi, p := range paras {
+		for i := p.start; i < p.end; {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r != '‘' || inDouble(i) || i > p.start && !unicode.IsSpace(rune(s[i-1])) && s[i-1] != '(' {
+				i += n
+				continue
+			}
+			end := -1
+			for j := i + n; j < p.end; {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r2 == '‘' || r2 == '"' || r2 == '“' {
+					break
+				}
+				if r2 == '’' {
+					next, _ := utf8.DecodeRuneInString(s[j+n2:])
+					prev, _ := utf8.DecodeLastRuneInString(s[:j])
+					if j+n2 >= p.end || strings.ContainsRune(",.;:?!)", next) || unicode.IsSpace(next) && prev != 's' {
+						end = j
+						break
+					}
+				}
+				j += n2
+			}
+			if end < 0 {
+				i += n
+				continue
+			}
+			q := &quote{span: span{i, end + len("’")}, inner: span{i + n, end}, para: pi}
+			if strings.TrimSpace(s[q.inner.start:q.inner.end]) != "" {
+				out = append(out, q)
+			}
+			i = q.end
+		}
 	}
 	return out
 }

@@ -22,16 +22,14 @@ type role struct {
 // modifiers and a portfolio ("Deputy Defense Secretary", "top military
 // commander", "Foreign Affairs Minister").
 func (x *extraction) titleAt(i int) int {
-	j := i
-	for j < len(x.toks) && j-i < 3 && titleModifiers[x.toks[j].fold] {
-		j++
-	}
-	for j < len(x.toks) && j-i < 5 && portfolios[x.toks[j].fold] && !titles[x.toks[j].fold] {
-		j++
-	}
+	return max(x.listedTitleAt(i), x.builtTitleAt(i))
+}
+
+// listedTitleAt matches the longest listed title at token i.
+func (x *extraction) listedTitleAt(i int) int {
 	key := ""
 	best := i
-	for k := j; k < len(x.toks) && k-j < maxTitleWords; k++ {
+	for k := i; k < len(x.toks) && k-i < maxTitleWords; k++ {
 		t := x.toks[k]
 		if !t.isWord() {
 			break
@@ -44,6 +42,22 @@ func (x *extraction) titleAt(i int) int {
 		if titles[key] {
 			best = k + 1
 		}
+	}
+	return best
+}
+
+// builtTitleAt matches modifiers and a portfolio before a listed title.
+func (x *extraction) builtTitleAt(i int) int {
+	j := i
+	for j < len(x.toks) && j-i < 3 && titleModifiers[x.toks[j].fold] {
+		j++
+	}
+	for j < len(x.toks) && j-i < 5 && portfolios[x.toks[j].fold] && !titles[x.toks[j].fold] {
+		j++
+	}
+	best := i
+	if end := x.listedTitleAt(j); end > j {
+		best = end
 	}
 	if best == i && j > i {
 		// "Deputy" alone is a title too.
@@ -75,7 +89,7 @@ func (x *extraction) titleText(i, j int) string {
 		words = append(words, x.toks[k].text)
 	}
 	t := strings.Join(words, " ")
-	if long, ok := titleShort[strings.TrimSuffix(strings.ToLower(t), ".")]; ok {
+	if long, ok := titleShort[strings.ReplaceAll(strings.ToLower(t), ".", "")]; ok {
 		return long
 	}
 	t = strings.TrimSuffix(t, ".")
@@ -96,7 +110,7 @@ func (x *extraction) possessorBefore(i int) (*entity, int) {
 	if j < 0 {
 		return nil, i
 	}
-	m := x.mentionAt[j]
+	m := x.mention(j)
 	if m == nil || m.tok1 != j+1 || m.ent.kind == kg.Person {
 		return nil, i
 	}
@@ -115,7 +129,7 @@ func (x *extraction) findRoles() {
 		if x.toks[i].inQuote || !x.toks[i].isWord() {
 			continue
 		}
-		if x.mentionAt[i] != nil {
+		if x.mention(i) != nil {
 			if end := x.appositiveRole(i); end > i {
 				i = end - 1
 			}
@@ -184,8 +198,16 @@ func (x *extraction) findRoles() {
 		if person == nil {
 			continue
 		}
-		if of != nil {
-			x.addRole(person, of, x.titleText(i, t), span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
+		title := x.titleText(i, t)
+		if x.titleOf[person] == "" {
+			x.titleOf[person] = title // "the governor" finds "Gov. Ramon Ilagan"
+		}
+		switch {
+		case of != nil:
+			x.addRole(person, of, title, span{x.toks[from].start, x.toks[end-1].end}, "title-before-name", 0.9)
+		case isNationalTitle(title) && x.dominantNation() != nil:
+			// "Finance Minister Abena Quansah" in a report about Ghana.
+			x.addRole(person, x.dominantNation(), title, span{x.toks[i].start, x.toks[end-1].end}, "title-of-the-report's-nation", 0.5)
 		}
 		i = end - 1
 	}
@@ -210,7 +232,7 @@ func (x *extraction) peekPerson(i, minWords int) (*entity, int) {
 	if i >= len(x.toks) {
 		return nil, i
 	}
-	if m := x.mentionAt[i]; m != nil {
+	if m := x.mention(i); m != nil {
 		if m.tok0 == i && m.ent.kind == kg.Person {
 			return m.ent, m.tok1
 		}
@@ -239,7 +261,7 @@ func (x *extraction) personAt(i, minWords int) (*entity, int) {
 	if i >= len(x.toks) {
 		return nil, i
 	}
-	if m := x.mentionAt[i]; m != nil {
+	if m := x.mention(i); m != nil {
 		if m.tok0 == i && m.ent.kind == kg.Person {
 			return m.ent, m.tok1
 		}
@@ -299,7 +321,7 @@ func (x *extraction) appositiveRole(i int) int {
 		of = x.recent(i, func(e *entity) bool { return e.kind == kg.Nation })
 		j += 2
 	default:
-		if m := x.mentionAt[j]; m != nil && m.tok0 == j && m.ent.kind != kg.Person {
+		if m := x.mention(j); m != nil && m.tok0 == j && m.ent.kind != kg.Person {
 			of = m.ent
 			j = m.tok1
 			if j < len(x.toks) && x.toks[j].possessive() {
@@ -311,6 +333,17 @@ func (x *extraction) appositiveRole(i int) int {
 		j++
 	}
 	t := x.titleAt(j)
+	// "policy director", "energy analyst": a word or two of field before
+	// a title.
+	for skip := 1; t == j && skip <= 2 && j+skip < len(x.toks); skip++ {
+		w := x.toks[j+skip-1]
+		if !w.isWord() || w.capitalised() || stopwords[w.fold] {
+			break
+		}
+		if e := x.titleAt(j + skip); e > j+skip {
+			t = e
+		}
+	}
 	if t == j {
 		return end
 	}
@@ -321,7 +354,7 @@ func (x *extraction) appositiveRole(i int) int {
 		if x.toks[k].is("the") {
 			k++
 		}
-		if m := x.mentionAt[k]; m != nil && m.tok0 == k && m.ent.kind != kg.Person {
+		if m := x.mention(k); m != nil && m.tok0 == k && m.ent.kind != kg.Person {
 			of, stop = m.ent, m.tok1
 		} else if e := x.orgNameAt(k); e > k {
 			// "chief executive of Nordic Subsea Systems": an organisation
@@ -388,7 +421,7 @@ const lookBack = 400
 // quotations, that ok accepts.
 func (x *extraction) recent(i int, ok func(*entity) bool) *entity {
 	for j := i - 1; j >= 0 && i-j <= lookBack; j-- {
-		if m := x.mentionAt[j]; m != nil && !x.toks[j].inQuote && ok(m.ent) {
+		if m := x.mention(j); m != nil && !x.toks[j].inQuote && ok(m.ent) {
 			return m.ent
 		}
 	}
@@ -430,7 +463,7 @@ func (x *extraction) orgNameAt(i int) int {
 	for j < len(x.toks) && j-i < 8 {
 		t := x.toks[j]
 		switch {
-		case t.isWord() && t.capitalised() && x.mentionAt[j] == nil && !isMonthOrDay(t.fold):
+		case t.isWord() && t.capitalised() && x.mention(j) == nil && !isMonthOrDay(t.fold):
 			j++
 			last = j
 		case t.is("of", "and", "for", "&") && j > i && j+1 < len(x.toks) && x.toks[j+1].capitalised():

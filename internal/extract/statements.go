@@ -68,7 +68,7 @@ func (x *extraction) findStatements() {
 	var lastQuote *statement // the last QUOTE made, for bare quotation paragraphs
 	for si, s := range x.t.sents {
 		a, b := ranges[si][0], ranges[si][1]
-		if a >= b {
+		if a >= b || x.t.proseless(s.para) {
 			continue
 		}
 		cues := x.cuesIn(a, b)
@@ -95,6 +95,9 @@ func (x *extraction) findStatements() {
 				continue
 			}
 			st := &statement{kind: kg.Quote, text: q.words(x.t), q: q, content: q.inner, sentence: si}
+			if strings.TrimSpace(st.text) == "" {
+				continue // marks around nothing but punctuation
+			}
 			switch {
 			case c != nil && how == "after":
 				st.ev = span{q.start, x.clauseEnd(c, b)}
@@ -135,7 +138,8 @@ func (x *extraction) findStatements() {
 					st.rule, st.confidence = "unattributed-quote", 0.2
 				}
 			}
-			st.ev = x.trimEvidence(st.ev)
+			// Whatever the rule, a QUOTE's evidence holds its words.
+			st.ev = x.trimEvidence(st.ev.union(q.span))
 			x.statements = append(x.statements, st)
 			prevInSentence = st
 			lastQuote = st
@@ -157,6 +161,62 @@ func (x *extraction) findStatements() {
 		}
 	}
 	x.fillOpenQuotes()
+	x.reportsInsideQuotes()
+}
+
+// reportsInsideQuotes finds speech reported inside a quotation: "'The
+// president also emphasized that Europe must …,' the official said" is the
+// official's QUOTE and also the president's PARAPHRASE, when the quotation
+// opens with a person (named, or described by a title) and a verb of
+// saying.
+func (x *extraction) reportsInsideQuotes() {
+	n := len(x.statements)
+	for _, st := range x.statements[:n] {
+		if st.kind != kg.Quote || st.q == nil || st.speaker == nil {
+			continue
+		}
+		q0, q1 := x.tokAt(st.q.inner.start), x.tokAt(st.q.inner.end)
+		v := q0
+		for v < q1 && v-q0 < 6 {
+			if k, ok := speechVerbs[x.toks[v].fold]; ok && k == report && v > q0 {
+				break
+			}
+			v++
+		}
+		if v >= q1 || v-q0 >= 6 {
+			continue
+		}
+		subj := v
+		for subj > q0 && auxiliaries[x.toks[subj-1].fold] {
+			subj--
+		}
+		var who *entity
+		if m := x.mention(q0); m != nil && m.ent.kind == kg.Person && m.tok1 == subj {
+			who = m.ent
+		} else if x.toks[q0].is("the") {
+			who = x.describedPerson(q0, subj)
+		}
+		if who == nil || who == st.speaker {
+			continue
+		}
+		c0 := v + 1
+		if c0 < q1 && x.toks[c0].is("that") {
+			c0++
+		}
+		c1 := q1
+		for c1 > c0 && !x.toks[c1-1].isWord() {
+			c1--
+		}
+		if c1-c0 < 3 {
+			continue
+		}
+		raw := strings.TrimRight(strings.Join(strings.Fields(x.t.s[x.toks[c0].start:x.toks[c1-1].end]), " "), " ,;:.")
+		r, size := utf8.DecodeRuneInString(raw)
+		p := &statement{kind: kg.Paraphrase, text: string(unicode.ToUpper(r)) + raw[size:] + ".", speaker: who,
+			ev: st.ev, content: span{x.toks[c0].start, x.toks[c1-1].end}, sentence: st.sentence,
+			rule: "report-inside-quote", confidence: 0.5, cue: st.cue}
+		x.statements = append(x.statements, p)
+	}
 }
 
 // nestedCue: a cue inside what an earlier cue of the sentence reports
@@ -413,7 +473,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 		return // 'called the plan "reckless"': the quotation is the statement
 	}
 	switch n := words - quoted; {
-	case c.kind == dismiss && n >= 2:
+	case (c.kind == dismiss || c.kind == accuse || c.kind == deny) && n >= 2:
 	case n >= 4:
 	case n == 3 && x.clauseAt(c0, c1):
 	default:
@@ -468,7 +528,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 	}
 	x.fromCue(st, c, rule, 0.8)
 	if c.kind == accuse || c.kind == urge || c.kind == tell {
-		if m := x.mentionAt[c.verb1]; m != nil && m.tok0 == c.verb1 {
+		if m := x.mention(c.verb1); m != nil && m.tok0 == c.verb1 {
 			st.verbObject = m.ent
 		}
 	}
@@ -559,10 +619,20 @@ func (x *extraction) contentOf(c *cue, cues []*cue, a, b int) (int, int) {
 	if x.toks[c.verb0].is("agreed") && k+1 < end && x.toks[k].is("with") {
 		k = x.npForward(k+1, end)
 	}
+	if c.kind == accuse {
+		// "accused the company of abandoning its staff": the object runs
+		// to "of".
+		for j := k; j < end && j-k <= 8; j++ {
+			if x.toks[j].is("of") {
+				k = j
+				break
+			}
+		}
+	}
 	switch c.kind {
-	case tell, urge, accuse:
+	case tell, urge:
 		if k < end {
-			if m := x.mentionAt[k]; m != nil && m.tok0 == k {
+			if m := x.mention(k); m != nil && m.tok0 == k {
 				k = m.tok1
 			} else if x.toks[k].is("reporters", "journalists", "parliament", "lawmakers", "supporters", "me", "him", "her", "them", "us", "allies", "ministers", "colleagues", "officials", "diplomats", "delegates", "members", "leaders", "investors", "analysts", "the") && !x.toks[k].is("the") {
 				k++
@@ -686,7 +756,13 @@ func (x *extraction) paraphraseText(c *cue, c0, c1 int) string {
 			raw = obj + " should " + raw
 		}
 	case deny:
-		raw = "It is not true that " + raw
+		if x.clauseAt(c0, c1) {
+			raw = "It is not true that " + raw
+		} else if strings.HasSuffix(raw, "s") {
+			raw += " are denied" // "denied the charges"
+		} else {
+			raw += " is denied"
+		}
 	}
 	if raw == "" {
 		return raw

@@ -261,6 +261,25 @@ func isDottedAcronym(w string) bool {
 	return true
 }
 
+// captionPattern and creditPattern mark paragraphs that are not the
+// report's prose: photo captions, and the reporting and editing credits.
+var (
+	captionPattern = regexp.MustCompile(`REUTERS/|\(AP Photo|AP Photo/|Photo: |FILE PHOTO|Pool via REUTERS|Handout via`)
+	creditPattern  = regexp.MustCompile(`^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by |^Our Standards:|^Associated Press writers? `)
+)
+
+// proseless reports whether paragraph pi is not prose to draft
+// statements from: a headline or byline before the dateline, a photo
+// caption, or a credit line.
+func (t *text) proseless(pi int) bool {
+	p := t.paras[pi]
+	if !t.dateline.empty() && p.end <= t.dateline.start {
+		return true
+	}
+	body := t.s[p.start:p.end]
+	return captionPattern.MatchString(body) || creditPattern.MatchString(body)
+}
+
 // datelinePattern matches a wire dateline: a place in capitals, an
 // optional date, the agency in brackets and a dash.
 var datelinePattern = regexp.MustCompile(`^[A-Z][A-Z .'’/-]{1,40}(?:, [A-Z][A-Za-z.]{0,4}\.? ?[A-Za-z]*\.? ?\d{0,2}(?:, \d{4})?)?,? ?\([A-Za-z][A-Za-z .]{0,30}\) ?(?:-|–|—|--) ?`)

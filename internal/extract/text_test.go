@@ -65,6 +65,8 @@ func TestQuotes(t *testing.T) {
 		{"two in a sentence", `"A," he said, "b."`, []string{"A", "b."}, []bool{false, false}, []bool{false, false}},
 		{"across paragraphs", "\"We will fight on.\n\n\"We will win,\" he said.", []string{"We will fight on.", "We will win"}, []bool{true, false}, []bool{false, true}},
 		{"apostrophes ignored", `It's Kyiv's view that "it's over".`, []string{"it's over"}, []bool{false}, []bool{false}},
+		{"single marks", `‘We will not move,’ she said of the leaders’ summit.`, []string{"We will not move"}, []bool{false}, []bool{false}},
+		{"single marks inside double ones stay inside", `"They said ‘no’ twice," he said.`, []string{"They said ‘no’ twice"}, []bool{false}, []bool{false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

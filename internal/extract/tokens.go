@@ -91,8 +91,10 @@ func tokenize(t *text) []token {
 						j += n2
 						continue
 					}
-					// The last stop of a dotted abbreviation: U.S.
-					if r2 == '.' && strings.Contains(s[start:j], ".") && isDottedAcronym(s[start:j]) {
+					// The last stop of a dotted abbreviation (U.S.), and the
+					// stop of an abbreviated title or month (Gov., Lt., Jan.),
+					// so that "Gov. Ramon Ilagan" reads as title and name.
+					if r2 == '.' && (strings.Contains(s[start:j], ".") && isDottedAcronym(s[start:j]) || tokenAbbreviations[strings.ToLower(s[start:j])]) {
 						j += n2
 					}
 				}
@@ -120,6 +122,12 @@ func tokenize(t *text) []token {
 	}
 	return out
 }
+
+// tokenAbbreviations keep their full stop in the token: titles and
+// months, which a name or a number follows.
+var tokenAbbreviations = foldedSet("mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
+	"sgt", "capt", "maj", "adm", "cmdr", "cpl", "pvt", "rev", "hon", "pres", "jan", "feb", "mar", "apr", "jun",
+	"jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "st", "jr", "sr", "supt", "insp", "det", "brig")
 
 func isLetterAt(s string, i int) bool {
 	if i >= len(s) {
