@@ -79,6 +79,7 @@ class ReviewScreen {
   private tokenWhy = "";
   private textEl = h("div", { class: "source-text review-text", "aria-label": "The report's text" });
   private selBar = h("div", { class: "selection-bar", "aria-live": "polite" });
+  private legendEl = h("div", { class: "review-legend" });
   private panel = h("div", { class: "review-panel" });
   private head = h("div", { class: "review-head" });
 
@@ -125,6 +126,7 @@ class ReviewScreen {
     this.problems = problemsByRow(this.built, []);
     for (const p of this.placed) this.problems.set(p.key, [...(this.problems.get(p.key) ?? []), p]);
     this.renderText();
+    this.legendEl.replaceChildren(legend(this.highlights(), this.shown, () => this.renderText()));
     this.renderHead();
     this.renderPanel();
     if (!this.root.contains(this.panel)) {
@@ -133,7 +135,7 @@ class ReviewScreen {
         h(
           "div",
           { class: "review-layout" },
-          h("section", { class: "review-source", "aria-label": "Report" }, legend(this.highlights(), this.shown, () => this.renderText()), this.selBar, this.textEl),
+          h("section", { class: "review-source", "aria-label": "Report" }, this.legendEl, this.selBar, this.textEl),
           this.panel,
         ),
         h("p", { class: "hint keys" }, "Keys: j/k or ↓/↑ move between rows, a accepts, d drops, e edits, u undoes. Select text with the mouse to add a statement or a role."),
