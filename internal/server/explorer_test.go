@@ -13,8 +13,9 @@ import (
 // The explorer in a real browser: Debian's headless Chromium, driven by
 // playwright-core, runs web/explorer/e2e/run.mjs against this server and a
 // private, seeded Neo4j — search, entity, graph, connection finder, CSV,
-// source view, narrow screens, keyboard — then Neo4j stops and the page
-// must say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
+// source view, narrow screens, keyboard; then the review desk, with the
+// API token (add a report, review, publish, find, delete, and back) —
+// then Neo4j stops and the page must say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
 // (default: a temporary directory), named in the log.
 func TestExplorerInBrowser(t *testing.T) {
 	chromium := os.Getenv("CHROMIUM")
@@ -42,7 +43,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	shots = filepath.Join(shots, "explorer-screenshots")
 
 	in := neo4jtest.Start(t)
-	s := startServer(t, in.Config())
+	s := startServer(t, in.Config(), withToken)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	s.srv.prepare(ctx)
@@ -52,7 +53,7 @@ func TestExplorerInBrowser(t *testing.T) {
 		t.Helper()
 		cmd := exec.Command("node", "e2e/run.mjs", phase)
 		cmd.Dir = "../../web/explorer"
-		cmd.Env = append(os.Environ(), "BASE_URL="+s.URL, "SHOTS="+shots, "CHROMIUM="+chromium)
+		cmd.Env = append(os.Environ(), "BASE_URL="+s.URL, "SHOTS="+shots, "CHROMIUM="+chromium, "TOKEN="+testToken)
 		out, err := cmd.CombinedOutput()
 		t.Logf("e2e %s:\n%s", phase, out)
 		if err != nil {
@@ -60,6 +61,7 @@ func TestExplorerInBrowser(t *testing.T) {
 		}
 	}
 	run("main")
+	run("desk")
 	in.Stop(t)
 	run("outage")
 	t.Logf("screenshots in %s", shots)

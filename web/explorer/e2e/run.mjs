@@ -3,6 +3,7 @@
 // test TestExplorerInBrowser (explorer_e2e_test.go) starts both and runs
 //
 //   BASE_URL=http://127.0.0.1:PORT SHOTS=dir node e2e/run.mjs main
+//   BASE_URL=… TOKEN=<the server's API token>  node e2e/run.mjs desk
 //   BASE_URL=…                                 node e2e/run.mjs outage   (after stopping Neo4j)
 //
 // Each check prints "ok <name>" or throws; screenshots of every view go to
@@ -227,6 +228,250 @@ if (phase === "main") {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.waitForURL(/#\/entity\//);
+  });
+}
+
+// The review desk, as a journalist uses it: paste a report the seed does
+// not contain, draft it, fix it, publish it, find its statements, delete it.
+if (phase === "desk") {
+  const token = process.env.TOKEN;
+  if (!token) throw new Error("TOKEN is required for the desk phase");
+  const report = readFileSync("e2e/desk-report.txt", "utf8");
+  // gql asks the server directly (not through the page), for the counts
+  // the round must leave as they were.
+  const gql = async (query, variables = {}) => {
+    const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    const body = await res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const totals = async () => {
+    const d = await gql(`{ statements(first: 1) { totalCount } entities(first: 1) { totalCount } sources(first: 1) { totalCount } }`);
+    return { statements: d.statements.totalCount, entities: d.entities.totalCount, sources: d.sources.totalCount };
+  };
+  // selectText selects the first occurrence of words in the review's text
+  // with a DOM range, as a mouse would, and releases the button.
+  const selectText = (page, words) =>
+    page.evaluate((words) => {
+      const root = document.querySelector(".review-text");
+      const nodes = [];
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let all = "";
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        nodes.push([n, all.length]);
+        all += n.data;
+      }
+      const at = all.indexOf(words);
+      if (at < 0) throw new Error(`"${words}" is not in the text`);
+      const place = (i) => {
+        const [n, from] = nodes.filter(([, from]) => from <= i).pop();
+        return [n, i - from];
+      };
+      const r = document.createRange();
+      r.setStart(...place(at));
+      r.setEnd(...place(at + words.length));
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    }, words);
+  const row = (page, text) => page.locator(".review-row", { hasText: text });
+
+  await check("desk-round", 1280, async (page) => {
+    const before = await totals();
+    const t0 = Date.now();
+    // 1. Paste the report: title, publisher and date come from its headline and dateline.
+    await page.goto(`${base}/#/add`);
+    await page.locator("textarea[name=text]").fill(report);
+    expect((await page.locator("input[name=title]").inputValue()) === "Allies promise air defence for Ukraine's winter", "no title suggested from the headline");
+    expect((await page.locator("input[name=publisher]").inputValue()) === "Reuters", "no publisher suggested from the dateline");
+    expect(/^\d{4}-02-03$/.test(await page.locator("input[name=publishedAt]").inputValue()), "no date suggested from the dateline");
+    await page.locator("input[name=publishedAt]").fill("2026-02-03");
+    await page.screenshot({ path: join(shots, "add-report.png") });
+    // 2. Draft. A wrong token is refused and the text stays; then the right one.
+    await page.getByRole("button", { name: "Draft" }).click();
+    await page.locator("input[name=token]").fill("not-the-token-at-all-0000");
+    await page.getByRole("button", { name: "Use this token" }).click();
+    await page.getByText("The server refused the API token").waitFor();
+    expect((await page.locator("textarea[name=text]").inputValue()) === report, "the text was lost after a wrong token");
+    await page.locator("input[name=token]").fill(token);
+    await page.getByRole("button", { name: "Use this token" }).click();
+    await page.waitForURL(/#\/review$/);
+    await page.locator('.review-row[data-kind="statement"]').first().waitFor();
+    expect(!page.url().includes(token), "the token is in the URL");
+    expect(await page.evaluate((t) => !JSON.stringify(localStorage).includes(t), token), "the token is in localStorage");
+    // Least sure first: the confidences never go down the list.
+    const sure = await page.locator('[data-section="statements"] .confidence').allTextContents();
+    const pct = sure.map((s) => parseInt(s, 10));
+    expect(pct.length >= 5 && pct.every((p, i) => i === 0 || p >= pct[i - 1]), `statements are not least sure first: ${sure}`);
+    // Choosing a row highlights its evidence in the text.
+    await row(page, "We will not let the grid go dark").first().focus();
+    expect(((await page.locator(".review-text mark.focused").allTextContents()).join("")).includes("We will not let the grid go dark"), "the focused statement's evidence is not highlighted");
+
+    // 3a. Fix a speaker: the unresolved statement is Zelenskyy's (the draft's new entity).
+    const batteries = row(page, "ten more batteries");
+    await batteries.locator('input[name="speaker"]').fill("Zelenskyy");
+    await batteries.locator('li[data-id="person:volodymyr-zelenskyy"]').waitFor();
+    await batteries.locator('input[name="speaker"]').press("Enter");
+    await batteries.locator(".speaker", { hasText: "Volodymyr Zelenskyy" }).waitFor();
+    // The other one, "a spokesman", is dropped with the keyboard; the
+    // Kremlin's with the keyboard too, after moving down with j.
+    await row(page, "first deliveries could arrive").focus();
+    await page.keyboard.press("d");
+    await row(page, "first deliveries could arrive").and(page.locator(".status-dropped")).waitFor();
+    await row(page, "We will not let the grid go dark").first().focus();
+    await page.keyboard.press("a");
+    await row(page, "We will not let the grid go dark").and(page.locator(".status-accepted")).waitFor();
+    await row(page, "prolong the war").focus();
+    await page.keyboard.press("d");
+    await row(page, "prolong the war").and(page.locator(".status-dropped")).waitFor();
+    // 3b. Merge the new "Volodymyr Zelenskyy" into the graph's Volodymyr Zelensky, by keyboard.
+    const zel = page.locator('.entity-row[data-key="person:volodymyr-zelenskyy"]');
+    await zel.locator('[data-action="entity-edit"]').click();
+    await zel.locator('input[name="merge"]').fill("Zelensky");
+    await zel.locator('li[data-id="person:volodymyr-zelensky"]').waitFor();
+    const options = await zel.locator('li[role="option"]').evaluateAll((els) => els.map((e) => e.dataset.id));
+    for (let i = 0; i <= options.indexOf("person:volodymyr-zelensky"); i++) await zel.locator('input[name="merge"]').press(i === 0 ? "Home" : "ArrowDown");
+    await zel.locator('input[name="merge"]').press("Enter");
+    await zel.waitFor({ state: "detached" });
+    await batteries.locator(".speaker", { hasText: "Volodymyr Zelensky" }).waitFor();
+    // 3c. Add a statement by selecting its words in the text.
+    const words = "Zelenskyy thanked the allies in a video address";
+    await selectText(page, words);
+    await page.getByRole("button", { name: "New statement" }).click();
+    const added = page.locator('.statement-row[data-key^="n"]');
+    await added.waitFor();
+    await added.locator('input[name="speaker"]').fill("Zelensky");
+    await added.locator('li[data-id="person:volodymyr-zelensky"]').waitFor();
+    await added.locator('li[data-id="person:volodymyr-zelensky"]').click();
+    await added.locator(".speaker", { hasText: "Volodymyr Zelensky" }).waitFor();
+    await added.locator('textarea[name="text"]').fill("Zelensky thanked the allies.");
+    await added.locator('textarea[name="text"]').blur();
+    await added.locator(".text", { hasText: "Zelensky thanked the allies." }).waitFor();
+    // Its evidence counts code points, as the API does.
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("newsgraph.desk")).review.statements.find((s) => s.added).v.evidence);
+    const cps = Array.from(report);
+    const start = Array.from(report.slice(0, report.indexOf(words))).length;
+    expect(stored.start === start && stored.end === start + Array.from(words).length, `evidence ${JSON.stringify(stored)}, want [${start}, ${start + words.length})`);
+
+    // A reload in the middle of the review loses nothing.
+    const snapshot = await page.evaluate(() => localStorage.getItem("newsgraph.desk"));
+    await page.reload();
+    await page.locator('.review-row[data-kind="statement"]').first().waitFor();
+    expect((await page.evaluate(() => localStorage.getItem("newsgraph.desk"))) === snapshot, "the review changed across a reload");
+    await row(page, "prolong the war").and(page.locator(".status-dropped")).waitFor();
+    await page.locator('.statement-row[data-key^="n"]', { hasText: "Zelensky thanked the allies." }).waitFor();
+    expect((await page.locator('.entity-row[data-key="person:volodymyr-zelenskyy"]').count()) === 0, "the merge was lost in the reload");
+
+    // 4. validateSource finds nothing wrong, so Publish is enabled.
+    const publish = page.locator('button[data-action="publish"]');
+    await page.getByText("The draft is valid: ready to publish.").waitFor();
+    expect(await publish.isEnabled(), "Publish is disabled for a valid draft");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, "review.png") });
+    // A wrong token at publishing says so, and the work stays.
+    await page.evaluate(() => sessionStorage.setItem("newsgraph.token", "wrong-token-0000000000000"));
+    await publish.click();
+    await page.getByText("The server refused the API token").waitFor();
+    expect((await page.evaluate(() => localStorage.getItem("newsgraph.desk"))) !== null, "the review was lost after a wrong token");
+    await page.locator("input[name=token]").fill(token);
+    await page.getByRole("button", { name: "Use this token" }).click();
+    await page.getByText("The draft is valid: ready to publish.").waitFor();
+    // Every statement not dropped is published (here 6 drafted - 1 dropped + 1 resolved + 1 added).
+    const kept = await page.locator(".statement-row:not(.status-dropped)").count();
+    await publish.click();
+    await page.locator("section.published").waitFor();
+    const created = Number(await page.locator('.counts tr[data-kind="statements"] td[data-col="created"]').textContent());
+    expect(created === kept, `published ${created} statements, want the ${kept} not dropped`);
+    expect((await page.evaluate(() => localStorage.getItem("newsgraph.desk"))) === null, "the review is still stored after publishing");
+    const sourceId = await page.locator("a[data-source]").getAttribute("data-source");
+    await page.locator("a[data-source]").click();
+    await page.waitForURL(/#\/source\//);
+    await page.locator(".source-text mark").first().waitFor();
+
+    // 5. The new statements, from the page of a person the graph already had.
+    await page.goto(`${base}/#/entity/person%3Avolodymyr-zelensky`);
+    const said = page.locator('section[data-list="said"] li.statement').filter({ has: page.locator(".text", { hasText: "ten more batteries" }) });
+    await said.locator("mark[data-evidence]").waitFor();
+    expect(((await said.locator("mark[data-evidence]").textContent()) ?? "").includes("ten more batteries"), "the evidence is not highlighted");
+    await page.locator('section[data-list="said"] li.statement', { hasText: "Zelensky thanked the allies." }).waitFor();
+    await page.goto(`${base}/#/entity/person%3Amark-rutte`);
+    await page.locator('section[data-list="said"] li.statement').filter({ has: page.locator(".text", { hasText: "We will not let the grid go dark" }) }).locator("mark[data-evidence]").waitFor();
+
+    // 6. Delete it from the sources page; the graph's counts are back.
+    await page.goto(`${base}/#/sources`);
+    const src = page.locator(`.source-row[data-id="${sourceId}"]`);
+    await src.waitFor();
+    await page.screenshot({ path: join(shots, "sources.png") });
+    await src.locator('[data-action="delete"]').click();
+    const confirmText = (await src.locator(".confirm").textContent()) ?? "";
+    expect(confirmText.includes(`${kept} statements`) && /\d+ entities/.test(confirmText), `the confirmation does not name what goes: ${confirmText}`);
+    await src.locator('[data-action="confirm-delete"]').click();
+    await page.locator('.sources-note .counts tr[data-kind="statements"]').waitFor();
+    const deleted = Number(await page.locator('.sources-note .counts tr[data-kind="statements"] td[data-col="deleted"]').textContent());
+    expect(deleted === kept, `deleted ${deleted} statements, want ${kept}`);
+    await src.waitFor({ state: "detached" });
+    const round = (Date.now() - t0) / 1000;
+    const after = await totals();
+    expect(JSON.stringify(after) === JSON.stringify(before), `counts after the round ${JSON.stringify(after)} differ from before ${JSON.stringify(before)}`);
+    console.log(`desk round: ${round.toFixed(1)} s`);
+  });
+
+  // The seed report re-opened for correction: 38 statements render and
+  // scroll without lag, and validate as they are.
+  await check("desk-seed-review", 1280, async (page) => {
+    await page.goto(`${base}/#/sources`);
+    await page.evaluate((t) => sessionStorage.setItem("newsgraph.token", t), token);
+    const seed = page.locator('.source-row[data-id="source:reuters-2025-09-05-coalition-of-the-willing"]');
+    await seed.locator('[data-action="correct"]').click();
+    await page.waitForURL(/#\/review\//);
+    const t0 = Date.now();
+    await page.locator('.review-row[data-kind="statement"]').nth(37).waitFor();
+    const shown = Date.now() - t0;
+    expect((await page.locator('.review-row[data-kind="statement"]').count()) === 38, "the seed's review does not list 38 statements");
+    await page.getByText("The draft is valid: ready to publish.").waitFor();
+    // Scrolling the whole list, and moving down it with j, stay smooth.
+    const frames = await page.evaluate(async () => {
+      const gaps = [];
+      let last = performance.now();
+      for (let y = 0; y < document.body.scrollHeight; y += 300) {
+        window.scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        gaps.push(now - last);
+        last = now;
+      }
+      return gaps;
+    });
+    const worst = Math.max(...frames);
+    await page.locator('.review-row[data-kind="statement"]').first().focus();
+    const j0 = Date.now();
+    for (let i = 0; i < 10; i++) await page.keyboard.press("j");
+    const perKey = (Date.now() - j0) / 10;
+    console.log(`seed review: shown in ${shown} ms, worst scroll frame ${worst.toFixed(0)} ms, ${perKey.toFixed(0)} ms per j`);
+    expect(shown < 3000 && worst < 250 && perKey < 250, "the seed's review lags");
+    await page.evaluate(() => localStorage.removeItem("newsgraph.desk"));
+  });
+
+  await check("desk-narrow-screen", 390, async (page) => {
+    await page.goto(`${base}/#/add`);
+    await page.evaluate((t) => sessionStorage.setItem("newsgraph.token", t), token);
+    await page.locator("textarea[name=text]").fill(report);
+    const wide = async (view) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow <= 1, `the ${view} view is ${overflow}px wider than a 390px screen`);
+      await page.screenshot({ path: join(shots, `${view}-390.png`), fullPage: true });
+    };
+    await wide("add");
+    await page.getByRole("button", { name: "Draft" }).click();
+    await page.locator('.review-row[data-kind="statement"]').first().waitFor();
+    if (await page.locator('[data-action="entity-edit"]').count()) await page.locator('[data-action="entity-edit"]').first().click();
+    await row(page, "ten more batteries").locator('input[name="speaker"]').waitFor();
+    await wide("review");
+    await page.evaluate(() => localStorage.removeItem("newsgraph.desk"));
+    await page.goto(`${base}/#/sources`);
+    await page.locator(".source-row").first().waitFor();
+    await wide("sources");
   });
 }
 

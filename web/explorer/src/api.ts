@@ -1,10 +1,18 @@
 // The explorer speaks only the public GraphQL API (and the export
 // endpoint): it is the reference client for frontend developers.
 
+// A problem with a document, at its path (statements[3].speaker), as
+// validateSource and ingestSource report them.
+export interface Problem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly problems: Problem[] = [],
   ) {
     super(message);
   }
@@ -14,12 +22,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+// gql sends one operation. Mutations need the API token: it goes in the
+// Authorization header, never in the URL.
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal, token?: string): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     res = await fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -27,7 +39,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError("The newsgraph server cannot be reached.", "NETWORK");
   }
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string; problems?: Problem[] } }[] };
   try {
     body = await res.json();
   } catch {
@@ -35,7 +47,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
   if (body.errors?.length) {
     const e = body.errors[0];
-    throw new ApiError(e.message, e.extensions?.code ?? "ERROR");
+    throw new ApiError(e.message, e.extensions?.code ?? "ERROR", e.extensions?.problems ?? []);
   }
   if (!body.data) throw new ApiError("The server answered without data.", "ERROR");
   return body.data;

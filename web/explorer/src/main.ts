@@ -7,11 +7,14 @@ import { ApiError } from "./api";
 import { h, status } from "./dom";
 import { kindStyle } from "./kinds";
 import { type Route, formatRoute, parseRoute } from "./route";
+import { addView } from "./views/add";
 import { entityView } from "./views/entity";
 import { graphView } from "./views/graph";
 import { pathsView } from "./views/paths";
+import { reviewView } from "./views/review";
 import { searchView, typeahead } from "./views/search";
 import { sourceView } from "./views/source";
+import { sourcesView } from "./views/sources";
 
 // One palette for the graph (Cytoscape reads kinds.ts) and the page (CSS
 // variables): --person, --nation, …
@@ -48,6 +51,12 @@ async function render(navigated = false): Promise<void> {
         return await pathsView(main, route.from, route.to, ctl.signal);
       case "source":
         return await sourceView(main, route.id, route.span, ctl.signal);
+      case "add":
+        return addView(main);
+      case "review":
+        return await reviewView(main, route.source, ctl.signal);
+      case "sources":
+        return await sourcesView(main, ctl.signal);
     }
   } catch (e) {
     if (ctl.signal.aborted) return;
@@ -75,6 +84,9 @@ function title(r: Route): string {
     graph: "Graph",
     paths: "Connection finder",
     source: "Source",
+    add: "Add a report",
+    review: "Review",
+    sources: "Sources",
   };
   return r.view === "home" ? names.home : `${names[r.view]} · newsgraph explorer`;
 }
@@ -92,6 +104,7 @@ function home(): void {
       { class: "starts" },
       h("li", {}, h("a", { href: formatRoute({ view: "search", q: "Rutte" }) }, "Search “Rutte”")),
       h("li", {}, h("a", { href: formatRoute({ view: "paths", from: "", to: "" }) }, "Find a connection between two entities")),
+      h("li", {}, h("a", { href: formatRoute({ view: "add" }) }, "Add a report to the graph"), " or ", h("a", { href: formatRoute({ view: "sources" }) }, "manage the sources")),
       h("li", {}, h("a", { href: "/playground" }, "The GraphQL playground")),
     ),
   );
@@ -126,5 +139,7 @@ async function checkHealth(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => render(true));
+// The desk's own calls (checks, publishing, deleting) report outages too.
+window.addEventListener("newsgraph:outage", () => checkHealth());
 render();
 checkHealth();

@@ -9,7 +9,10 @@ export type Route =
   | { view: "entity"; id: string; filters: Filters }
   | { view: "graph"; id: string }
   | { view: "paths"; from: string; to: string }
-  | { view: "source"; id: string; span?: number };
+  | { view: "source"; id: string; span?: number }
+  | { view: "add" }
+  | { view: "review"; source?: string }
+  | { view: "sources" };
 
 // Filters narrow an entity's statements; they map one to one onto the
 // GraphQL StatementFilter and the export endpoint's query parameters.
@@ -47,6 +50,12 @@ export function parseRoute(hash: string): Route {
       break;
     case "paths":
       return { view: "paths", from: params.get("from") ?? "", to: params.get("to") ?? "" };
+    case "add":
+      return { view: "add" };
+    case "review":
+      return parts[1] ? { view: "review", source: parts[1] } : { view: "review" };
+    case "sources":
+      return { view: "sources" };
     case "source":
       if (parts[1]) {
         const span = Number(params.get("span"));
@@ -77,6 +86,12 @@ export function formatRoute(r: Route): string {
       return `#/paths${q({ from: r.from, to: r.to })}`;
     case "source":
       return `#/source/${encodeURIComponent(r.id)}${q({ span: r.span })}`;
+    case "add":
+      return "#/add";
+    case "review":
+      return r.source ? `#/review/${encodeURIComponent(r.source)}` : "#/review";
+    case "sources":
+      return "#/sources";
   }
 }
 

@@ -15,6 +15,10 @@ describe("routes", () => {
     ["#/paths?from=person%3Aa&to=person%3Ab", { view: "paths", from: "person:a", to: "person:b" }],
     ["#/source/source%3Ax?span=120", { view: "source", id: "source:x", span: 120 }],
     ["#/source/source%3Ax", { view: "source", id: "source:x", span: undefined }],
+    ["#/add", { view: "add" }],
+    ["#/review", { view: "review" }],
+    ["#/review/source%3Ax", { view: "review", source: "source:x" }],
+    ["#/sources", { view: "sources" }],
   ];
   it.each(cases)("%s parses and formats back", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);

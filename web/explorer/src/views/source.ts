@@ -1,6 +1,6 @@
 import { gql } from "../api";
-import { entityLink, h, onActivate, status } from "../dom";
-import { type Span, splitBySpans } from "../text";
+import { entityLink, h, status } from "../dom";
+import { type EvidenceKind, evidenceKinds, highlight, legend } from "./highlight";
 
 interface Named {
   id: string;
@@ -15,8 +15,6 @@ type Fact =
   | { __typename: "Membership"; role: string | null; member: Named; organisation: Named }
   | { __typename: "Participation"; role: string | null; entity: Named; event: Named }
   | ({ __typename: "Person" | "Nation" | "Organisation" } & Named);
-
-type EvidenceKind = "STATEMENT" | "EVENT" | "ROLE" | "MEMBERSHIP" | "PARTICIPATION" | "MENTION";
 
 interface Evidence {
   kind: EvidenceKind;
@@ -62,16 +60,6 @@ const sourceQuery = `query Source($id: ID!) {
   }
 }`;
 
-// The kinds in the order the legend lists them, with how they read.
-const evidenceKinds: { kind: EvidenceKind; label: string }[] = [
-  { kind: "STATEMENT", label: "Statements" },
-  { kind: "EVENT", label: "Events" },
-  { kind: "PARTICIPATION", label: "Participations" },
-  { kind: "ROLE", label: "Roles" },
-  { kind: "MEMBERSHIP", label: "Memberships" },
-  { kind: "MENTION", label: "Names" },
-];
-
 // describeFact says in a sentence what a span supports, linking the
 // entities it names.
 function describeFact(f: Fact): HTMLElement {
@@ -116,48 +104,7 @@ export async function sourceView(root: HTMLElement, id: string, span: number | u
       ...facts.map((e) => h("div", { class: "fact", "data-kind": e.kind }, h("p", { class: "evidence-kind" }, e.kind.toLowerCase()), describeFact(e.fact))),
     );
   };
-  const render = () => {
-    const spans: Span[] = [];
-    s.evidence.forEach((e, i) => {
-      if (shown.has(e.kind)) spans.push({ start: e.start, end: e.end, id: i });
-    });
-    // Each mark carries the offset where its piece starts: every span
-    // starts a piece, so a link to a span (?span=<start>) finds its mark.
-    let at = 0;
-    text.replaceChildren(
-      ...splitBySpans(s.text, spans).map((p) => {
-        const start = at;
-        at += Array.from(p.text).length;
-        if (!p.spans.length) return p.text;
-        const kinds = [...new Set(p.spans.map((i) => s.evidence[i].kind))];
-        const m = h(
-          "mark",
-          { tabindex: "0", role: "button", "data-start": start, "data-kinds": kinds.join(" "), class: kinds.map((k) => `ev-${k.toLowerCase()}`).join(" "), "aria-label": `Evidence (${kinds.join(", ").toLowerCase()}): ${p.text}` },
-          p.text,
-        );
-        onActivate(m, () => show(p.spans, m));
-        return m;
-      }),
-    );
-  };
-  const counts = new Map<EvidenceKind, number>();
-  for (const e of s.evidence) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-  const legend = h(
-    "fieldset",
-    { class: "evidence-legend" },
-    h("legend", {}, "Highlight"),
-    evidenceKinds
-      .filter((k) => counts.has(k.kind))
-      .map((k) => {
-        const box = h("input", { type: "checkbox", checked: true, value: k.kind });
-        box.addEventListener("change", () => {
-          if (box.checked) shown.add(k.kind);
-          else shown.delete(k.kind);
-          render();
-        });
-        return h("label", { class: `ev-${k.kind.toLowerCase()}` }, box, ` ${k.label} (${counts.get(k.kind)})`);
-      }),
-  );
+  const render = () => highlight(text, s.text, s.evidence, shown, show);
   render();
   root.replaceChildren(
     h(
@@ -167,7 +114,7 @@ export async function sourceView(root: HTMLElement, id: string, span: number | u
       h("h1", {}, s.title),
       h("p", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", "), s.url ? [" · ", h("a", { href: s.url, rel: "noopener" }, "original")] : null),
       h("p", { class: "hint" }, `${s.evidence.length} passages of evidence.`),
-      legend,
+      legend(s.evidence, shown, render),
     ),
     h("div", { class: "source-layout" }, text, panel),
   );
