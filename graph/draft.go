@@ -41,8 +41,13 @@ func (r *Resolver) catalogue(ctx context.Context) (*extract.Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.drafts.cat, r.drafts.at = extract.NewCatalogue(c), time.Now()
-	return r.drafts.cat, nil
+	cat := extract.NewCatalogue(c)
+	// An empty graph is about to be seeded (by another path than this
+	// resolver's mutations): do not keep its emptiness for 30 s.
+	if len(c.Entities) > 0 {
+		r.drafts.cat, r.drafts.at = cat, time.Now()
+	}
+	return cat, nil
 }
 
 // draftSource drafts a document from raw text; it writes nothing. The
