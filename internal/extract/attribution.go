@@ -876,7 +876,7 @@ func (x *extraction) standsAlone(fold string) bool {
 		if t.fold != fold {
 			continue
 		}
-		if !t.capitalised() || k > 0 && x.toks[k-1].capitalised() && x.toks[k-1].isWord() && k-1 != x.tokAt(x.t.sents[t.sent].start) ||
+		if !t.capitalised() || k > 0 && x.toks[k-1].capitalised() && x.toks[k-1].isWord() && !notNames[x.toks[k-1].fold] ||
 			k+1 < len(x.toks) && x.toks[k+1].isWord() && x.toks[k+1].capitalised() {
 			return false
 		}

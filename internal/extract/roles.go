@@ -159,6 +159,15 @@ func (x *extraction) findRoles() {
 			continue
 		}
 		t := x.titleAt(i)
+		if t == i && !x.toks[i].capitalised() && i+1 < len(x.toks) {
+			// "EU tech commissioner Johanna Reisinger": one word of field
+			// between the body and the title.
+			if of, _ := x.possessorBefore(i); of != nil {
+				if e := x.titleAt(i + 1); e > i+1 {
+					t = e
+				}
+			}
+		}
 		if t == i {
 			if n := x.nameAt(i); n-i >= 2 {
 				if end := x.appositiveRole(i); end > i {

@@ -306,7 +306,9 @@ func (x *extraction) cueForQuote(q *quote, q0 int, cues []*cue, a, b int) (*cue,
 		if c.subj0 >= 0 && c.subj0 < c.verb0 {
 			first = c.subj0
 		}
-		if first == after {
+		// The subject may start a word or three later than the phrase
+		// the rules read ("EU tech commissioner Johanna Reisinger told").
+		if first == after || !c.embedded && c.subj0 >= 0 && first == c.subj0 && first > after && first-after <= 3 && x.wordsOnly(after, first) {
 			return c, "after"
 		}
 	}
@@ -702,6 +704,16 @@ func (x *extraction) clauseAt(c0, c1 int) bool {
 		}
 	}
 	return false
+}
+
+// wordsOnly: [i, j) holds only words outside quotations (no punctuation).
+func (x *extraction) wordsOnly(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !x.toks[k].isWord() || x.toks[k].inQuote {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteCovers: every word in [i, j) is inside a quotation.
