@@ -75,6 +75,9 @@ func (x *extraction) cuesIn(a, b int) []*cue {
 			}
 			continue
 		}
+		if x.mention(k) != nil || tk.capitalised() && k > a {
+			continue // "United States", "Notes" in a name: no verb
+		}
 		end, kind, ok := x.phraseVerbAt(k)
 		if !ok {
 			kind, ok = speechVerbs[tk.fold]
