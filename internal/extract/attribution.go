@@ -510,6 +510,10 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 	// "Russia's mission to the U.N. in Geneva" is a mission.
 	hk := j - 1
 	for k := i; k < j; k++ {
+		if m := x.mention(k); m != nil && m.tok0 == k {
+			k = m.tok1 - 1 // "Bank of Ghana" is a name, not a head and its "of"
+			continue
+		}
 		if x.toks[k].is("of", "for", "to", "in", "at", "with", "who", "familiar", "close") {
 			hk = k - 1
 			break
@@ -614,7 +618,13 @@ func (x *extraction) resolve(i, j int) ([]*entity, string, string, float64) {
 		e.rule, e.confidence = "single-name-speaker", 0.5
 		return []*entity{e}, "", "new-name", 0.55
 	}
-	// A capitalised name not seen before: a new person.
+	// A capitalised name not seen before: a new person, unless an
+	// appositive says it is a body ("Transparencia Andina, an
+	// anti-corruption group,").
+	if end := x.nameAt(i); end == j && j-i >= 2 && x.bodyAppositive(j) {
+		e := x.newOrganisation(i, j)
+		return []*entity{e}, "", "new-name", 0.65
+	}
 	if end := x.nameAt(i); end == j && j-i >= 2 {
 		p := x.newPerson(phrase, "speaker-name", 0.7)
 		x.addMention(i, j, p, formName)
@@ -866,6 +876,24 @@ func (x *extraction) describedOrganisation(noun string, i int) *entity {
 		j = m.tok0
 	}
 	return first
+}
+
+// bodyAppositive: the words after token j are ", a|an|the … group|company
+// |…," — the name before is an organisation's.
+func (x *extraction) bodyAppositive(j int) bool {
+	if j+1 >= len(x.toks) || x.toks[j].text != "," || !x.toks[j+1].is("a", "an", "the") {
+		return false
+	}
+	for k := j + 2; k < len(x.toks) && k-j <= 8; k++ {
+		t := x.toks[k]
+		if t.text == "," || !t.isWord() {
+			return false
+		}
+		if orgNouns[t.fold] || orgDescriptors[t.fold] || orgHeads[t.fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // standsAlone: every time the text uses the word, it is capitalised and

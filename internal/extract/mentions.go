@@ -212,7 +212,7 @@ func (x *extraction) nameAt(i int) int {
 		return i
 	}
 	j := i
-	for j < len(toks) && j-i < 5 {
+	for j < len(toks) && j-i < 5 && toks[j].sent == toks[i].sent {
 		k := toks[j]
 		switch {
 		case k.isWord() && k.capitalised() && !notNames[k.fold] && !isMonthOrDay(k.fold) && x.mention(j) == nil && x.listedTitleAt(j) == j &&

@@ -57,6 +57,8 @@ func (x *extraction) findOrganisations() {
 		for j < len(toks) && j-i < 8 {
 			k := toks[j]
 			switch {
+			case k.sent != t.sent:
+				j = len(toks) + 1 // a name never runs into the next sentence
 			case j > i && x.listedTitleAt(j) > j:
 				j = len(toks) + 1 // "Bank of Ghana Governor …": the title ends the name
 			case k.isWord() && k.capitalised() && (x.mention(j) == nil || x.mention(j).ent.kind != kg.Person):

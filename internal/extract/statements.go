@@ -475,7 +475,7 @@ func (x *extraction) paraphrase(c *cue, cues []*cue, a, b, si int) {
 		return // 'called the plan "reckless"': the quotation is the statement
 	}
 	switch n := words - quoted; {
-	case (c.kind == dismiss || c.kind == accuse || c.kind == deny) && n >= 2:
+	case (c.kind == dismiss || c.kind == accuse || c.kind == deny || c.kind == urge) && n >= 2:
 	case n >= 4:
 	case n == 3 && x.clauseAt(c0, c1):
 	default:
