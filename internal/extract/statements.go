@@ -94,6 +94,11 @@ func (x *extraction) findStatements() {
 			if c == nil && x.isName(q, q0, a, cues) {
 				continue
 			}
+			if c != nil && how == "before" && x.titleCased(q) && !x.quoteOnlySentence(q, q0) {
+				// "pressed the alliance to widen "Northern Lantern"",
+				// "described in her memoir, "Triage at Dawn."": a name.
+				continue
+			}
 			st := &statement{kind: kg.Quote, text: q.words(x.t), q: q, content: q.inner, sentence: si}
 			if strings.TrimSpace(st.text) == "" {
 				continue // marks around nothing but punctuation
@@ -357,6 +362,28 @@ func (x *extraction) isName(q *quote, q0, a int, cues []*cue) bool {
 	}
 	return words <= 6 && caps == words
 }
+
+// titleCased: a short quotation whose words are all capitalised but for
+// small words ("Triage at Dawn", "Northern Lantern"): a title or a name.
+func (x *extraction) titleCased(q *quote) bool {
+	words := strings.Fields(strings.TrimRight(q.inner.in(x.t), ".,;:!?"))
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			continue
+		}
+		if i > 0 && smallWords[strings.ToLower(w)] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var smallWords = foldedSet("a", "an", "the", "of", "at", "in", "on", "for", "and", "or", "to", "by", "with", "from", "de", "la", "le")
 
 // quoteOnlySentence: no word outside the quotation in its sentence.
 func (x *extraction) quoteOnlySentence(q *quote, q0 int) bool {
