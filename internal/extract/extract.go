@@ -82,6 +82,8 @@ type extraction struct {
 	// titleOf is the title a person was named with, even where the text
 	// gives no body it is of ("Cagayan Gov. Ramon Ilagan").
 	titleOf map[*entity]string
+	// listedTitle caches listedTitleAt: end+1, or 0 when not yet asked.
+	listedTitle []int32
 }
 
 // Extract drafts a source document from a report. cat may be nil: the

@@ -26,8 +26,24 @@ func (x *extraction) titleAt(i int) int {
 	return max(x.listedTitleAt(i), x.builtTitleAt(i))
 }
 
-// listedTitleAt matches the longest listed title at token i.
+// listedTitleAt matches the longest listed title at token i. It is asked
+// of most tokens several times, so the answer is kept.
 func (x *extraction) listedTitleAt(i int) int {
+	if i >= len(x.toks) {
+		return i
+	}
+	if x.listedTitle == nil {
+		x.listedTitle = make([]int32, len(x.toks))
+	}
+	if e := x.listedTitle[i]; e > 0 {
+		return int(e) - 1
+	}
+	end := x.matchListedTitle(i)
+	x.listedTitle[i] = int32(end) + 1
+	return end
+}
+
+func (x *extraction) matchListedTitle(i int) int {
 	key := ""
 	best := i
 	for k := i; k < len(x.toks) && k-i < maxTitleWords; k++ {

@@ -37,6 +37,8 @@ type text struct {
 	// report, if any: a place and an agency, not part of any sentence's
 	// grammar.
 	dateline span
+	// noProse caches proseless per paragraph.
+	noProse []bool
 	// masked is s with every quoted passage's inside replaced by spaces,
 	// byte for byte, so that patterns looking for attributions never
 	// read the quoted words.
@@ -261,23 +263,44 @@ func isDottedAcronym(w string) bool {
 	return true
 }
 
-// captionPattern and creditPattern mark paragraphs that are not the
+// captionMarks and creditOpenings mark paragraphs that are not the
 // report's prose: photo captions, and the reporting and editing credits.
 var (
-	captionPattern = regexp.MustCompile(`REUTERS/|\(AP Photo|AP Photo/|Photo: |FILE PHOTO|Pool via REUTERS|Handout via`)
-	creditPattern  = regexp.MustCompile(`^\(?(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by |^Our Standards:|^Associated Press writers? `)
+	captionMarks   = []string{"REUTERS/", "(AP Photo", "AP Photo/", "Photo: ", "FILE PHOTO", "Pool via REUTERS", "Handout via"}
+	creditOpenings = []string{"reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ", "our standards:", "associated press writer"}
 )
 
 // proseless reports whether paragraph pi is not prose to draft
 // statements from: a headline or byline before the dateline, a photo
 // caption, or a credit line.
 func (t *text) proseless(pi int) bool {
+	if t.noProse == nil {
+		t.noProse = make([]bool, len(t.paras))
+		for i := range t.paras {
+			t.noProse[i] = t.isProseless(i)
+		}
+	}
+	return t.noProse[pi]
+}
+
+func (t *text) isProseless(pi int) bool {
 	p := t.paras[pi]
 	if !t.dateline.empty() && p.end <= t.dateline.start {
 		return true
 	}
 	body := t.s[p.start:p.end]
-	return captionPattern.MatchString(body) || creditPattern.MatchString(body)
+	for _, m := range captionMarks {
+		if strings.Contains(body, m) {
+			return true
+		}
+	}
+	head := strings.ToLower(strings.TrimLeft(body[:min(len(body), 40)], "("))
+	for _, o := range creditOpenings {
+		if strings.HasPrefix(head, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelinePattern matches a wire dateline: a place in capitals, an
