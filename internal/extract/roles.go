@@ -198,6 +198,19 @@ func (x *extraction) findRoles() {
 		of, from := x.possessorBefore(i)
 		capital := x.toks[i].capitalised()
 		if !capital && of == nil {
+			// "Lima Para Todos candidate Rosa Quispe", "union chief
+			// Maria Lopez": the body is one the rules cannot name, but a
+			// full name after a lower-case title is still a person, and
+			// the title still tells "the candidate" who she is.
+			if t < len(x.toks) && t-i <= 2 && x.toks[t].capitalised() && (i == 0 || !x.toks[i-1].is("a", "an")) {
+				if p, end := x.peekPerson(t, 2); end > t && p == nil && end-t <= 3 {
+					p = x.takePerson(t, end, p, "title-and-name")
+					if x.titleOf[p] == "" {
+						x.titleOf[p] = x.titleText(i, t)
+					}
+					i = end - 1
+				}
+			}
 			continue
 		}
 		start := t

@@ -316,6 +316,12 @@ func (x *extraction) cueForQuote(q *quote, q0 int, cues []*cue, a, b int) (*cue,
 		if first == after || !c.embedded && c.subj0 >= 0 && first == c.subj0 && first > after && first-after <= 3 && x.wordsOnly(after, first) {
 			return c, "after"
 		}
+		// "…," the group's coordinator, Lucía Pardo, told …: the title
+		// comes first and the name stands in apposition to it.
+		if !c.embedded && c.subj0 >= 0 && first == c.subj0 && first > after+1 && first-after <= 9 &&
+			x.toks[first-1].text == "," && x.containsTitle(after, first-1) && !x.quoteBetween(after, first-1) {
+			return c, "after"
+		}
 	}
 	var before *cue
 	for _, c := range cues {
