@@ -2308,7 +2308,7 @@ type Network {
 
 type NetworkNode {
   node: Node!
-  "The sum of the counts of the kept edges the node is on."
+  "The sum of the counts of the kept edges the node is on; an edge from a speaker to itself counts once."
   degree: Int!
 }
 

@@ -261,7 +261,7 @@ type Network struct {
 
 type NetworkNode struct {
 	Node Node `json:"node"`
-	// The sum of the counts of the kept edges the node is on.
+	// The sum of the counts of the kept edges the node is on; an edge from a speaker to itself counts once.
 	Degree int `json:"degree"`
 }
 
