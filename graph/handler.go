@@ -146,6 +146,15 @@ func Complexity() generated.ComplexityRoot {
 		return 50 + n*listCost*child
 	}
 
+	// A counts list costs like a page of its buckets, a network like a page
+	// of its edges; the statements behind each are a page more.
+	c.Query.StatementCounts = func(child int, _ *model.StatementFilter, _ kg.CountDimension, first *int) int {
+		return 1 + pageCost(first)*child
+	}
+	c.Query.Network = func(child int, _ *model.StatementFilter, first *int) int { return 1 + pageCost(first)*child }
+	nested := func(child int, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	c.Count.Statements, c.NetworkEdge.Statements = nested, nested
+
 	c.Person.Statements, c.Person.Mentions, c.Person.Events = stmts, stmts, events
 	c.Person.Sources, c.Person.Roles, c.Person.Timeline = list, list, timeline
 	c.Nation.Statements, c.Nation.Mentions, c.Nation.Events = stmts, stmts, events

@@ -32,6 +32,8 @@ var (
 	_ generated.EventResolver        = (*eventResolver)(nil)
 	_ generated.TopicResolver        = (*topicResolver)(nil)
 	_ generated.SourceResolver       = (*sourceResolver)(nil)
+	_ generated.CountResolver        = (*countResolver)(nil)
+	_ generated.NetworkEdgeResolver  = (*networkEdgeResolver)(nil)
 	_ generated.MutationResolver     = (*mutationResolver)(nil)
 
 	_ generated.EntityInputResolver      = (*entityInputResolver)(nil)

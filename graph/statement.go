@@ -12,11 +12,17 @@ import (
 // one store call, nested ones through the page loader so that the pages of
 // all parents come back in one round trip.
 func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
+	return r.statementsIn(ctx, scope, anchor, statementFilter(filter), first, after)
+}
+
+// statementsIn is statements with a domain filter; it also answers the
+// statements behind a count or a network edge, through the loader, so the
+// pages of every bucket come back in one round trip.
+func (r *Resolver) statementsIn(ctx context.Context, scope kg.Scope, anchor string, f kg.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
 	n, err := kg.PageSize(first)
 	if err != nil {
 		return nil, err
 	}
-	f := statementFilter(filter)
 	var page kg.Page[kg.Statement]
 	if scope == kg.ScopeNone {
 		pages, err := r.Store.StatementPages(ctx, scope, []string{""}, f, n, after)

@@ -251,6 +251,20 @@ func (Nation) IsEntity() {}
 
 func (Nation) IsFact() {}
 
+// Who said something about whom: the heaviest edges and the nodes they join.
+type Network struct {
+	// Every node on a kept edge, the highest degree first, ties by id.
+	Nodes []*NetworkNode `json:"nodes"`
+	// The heaviest edges, ties by the speaker's id then the target's.
+	Edges []*NetworkEdge `json:"edges"`
+}
+
+type NetworkNode struct {
+	Node Node `json:"node"`
+	// The sum of the counts of the kept edges the node is on; an edge from a speaker to itself counts once.
+	Degree int `json:"degree"`
+}
+
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
 	ID          string               `json:"id"`
@@ -507,6 +521,13 @@ type StatementFilter struct {
 	Text *string `json:"text,omitempty"`
 	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
 	SpeakerKinds []kg.EntityKind `json:"speakerKinds,omitempty"`
+}
+
+// How many statements of one kind an edge has. (Named so as not to clash
+// with `KindCount`, the counts of a load or a delete.)
+type StatementKindCount struct {
+	Kind  kg.StatementKind `json:"kind"`
+	Count int              `json:"count"`
 }
 
 // An event or a statement, placed on a timeline.

@@ -28,6 +28,12 @@ func newOracle(t *testing.T) *oracle {
 		t.Fatal(err)
 	}
 	o := &oracle{kinds: map[string]kg.EntityKind{}, text: map[string]string{}}
+	o.add(docs...)
+	return o
+}
+
+// add puts more loaded documents (loadExample's) into the oracle.
+func (o *oracle) add(docs ...*kg.SourceDocument) {
 	for _, d := range docs {
 		o.statements = append(o.statements, d.Statements...)
 		o.text[d.Source.ID] = d.Source.Text
@@ -56,7 +62,6 @@ func newOracle(t *testing.T) *oracle {
 		}
 		return a.ID < b.ID
 	})
-	return o
 }
 
 var wordRE = regexp.MustCompile(`[\pL\pN]+`)

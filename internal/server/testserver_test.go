@@ -16,6 +16,7 @@ import (
 
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
+	"newsgraph/internal/kg"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
 	"newsgraph/seed"
@@ -95,8 +96,8 @@ func loadSeed(t *testing.T, s *testServer) {
 }
 
 // loadExample loads seed/examples/harbour-talks.json, a second, fictional
-// source written for the tests.
-func loadExample(t *testing.T, s *testServer) {
+// source written for the tests, and returns it as loaded.
+func loadExample(t *testing.T, s *testServer) *kg.SourceDocument {
 	t.Helper()
 	f, err := os.Open("../../seed/examples/harbour-talks.json")
 	if err != nil {
@@ -107,9 +108,11 @@ func loadExample(t *testing.T, s *testServer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := ingest.Load(context.Background(), s.store, doc); err != nil {
+	loaded, _, err := ingest.Load(context.Background(), s.store, doc)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return loaded
 }
 
 type gqlError struct {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +26,15 @@ var statementPatterns = map[string]struct{ match, exists string }{
 	"event":       {"MATCH (st:Statement)-[:DURING]->(:Event {id: %s})", "EXISTS { MATCH (st)-[:DURING]->(:Event {id: %s}) }"},
 	"topic":       {"MATCH (st:Statement)-[:ON_TOPIC]->(:Topic {id: %s})", "EXISTS { MATCH (st)-[:ON_TOPIC]->(:Topic {id: %s}) }"},
 	"source":      {"MATCH (st:Statement)-[:IN_SOURCE]->(:Source {id: %s})", "EXISTS { MATCH (st)-[:IN_SOURCE]->(:Source {id: %s}) }"},
+	// The scopes of statementCounts' buckets and of network edges. Those
+	// without a match form are only tested.
+	"aboutNode": {"MATCH (st:Statement)-[:ABOUT]->(:Entity|Event {id: %s})", "EXISTS { MATCH (st)-[:ABOUT]->(:Entity|Event {id: %s}) }"},
+	"speakerAbout": {"MATCH (:Entity {id: split(%[1]s, ' ')[0]})-[:SAID]->(st:Statement)-[:ABOUT]->(:Entity|Event {id: split(%[1]s, ' ')[1]})",
+		"EXISTS { MATCH (:Entity {id: split(%[1]s, ' ')[0]})-[:SAID]->(st)-[:ABOUT]->(:Entity|Event {id: split(%[1]s, ' ')[1]}) }"},
+	"kind":  {"", "st.kind = %s"},
+	"day":   {"", countKeys[kg.ByDay] + " = %s"},
+	"month": {"", countKeys[kg.ByMonth] + " = %s"},
+	"year":  {"", countKeys[kg.ByYear] + " = %s"},
 }
 
 // statementQuery is the page query (statements_page) for a scope and a
@@ -51,7 +61,9 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 	var conds []cond
 	scopePattern := map[kg.Scope]string{
 		kg.ScopeSpeaker: "speaker", kg.ScopeAbout: "aboutEntity", kg.ScopeEvent: "event",
-		kg.ScopeTopic: "topic", kg.ScopeSource: "source",
+		kg.ScopeTopic: "topic", kg.ScopeSource: "source", kg.ScopeAboutNode: "aboutNode",
+		kg.ScopeSpeakerAbout: "speakerAbout", kg.ScopeKind: "kind", kg.ScopeDay: "day",
+		kg.ScopeMonth: "month", kg.ScopeYear: "year",
 	}
 	if p, ok := scopePattern[scope]; ok {
 		conds = append(conds, cond{p, "anchor"})
@@ -77,11 +89,14 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 	switch {
 	case f.Text != "":
 		match = "CALL db.index.fulltext.queryNodes('statement_text', $f.lucene) YIELD node AS st"
-	case len(conds) > 0:
-		match = fmt.Sprintf(statementPatterns[conds[0].pattern].match, conds[0].expr)
-		conds = conds[1:]
 	default:
 		match = "MATCH (st:Statement)"
+		// The first condition that can start a query does; the others
+		// (and those that can only test) go into the WHERE.
+		if i := slices.IndexFunc(conds, func(c cond) bool { return statementPatterns[c.pattern].match != "" }); i >= 0 {
+			match = fmt.Sprintf(statementPatterns[conds[i].pattern].match, conds[i].expr)
+			conds = slices.Delete(conds, i, i+1)
+		}
 	}
 	for _, c := range conds {
 		where = append(where, fmt.Sprintf(statementPatterns[c.pattern].exists, c.expr))
