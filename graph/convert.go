@@ -3,6 +3,7 @@ package graph
 import (
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
+	"slices"
 )
 
 // The functions here turn domain values from the store into GraphQL models,
@@ -182,6 +183,9 @@ func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 		out.To = *f.To
 	}
 	out.SpeakerKinds = append(out.SpeakerKinds, f.SpeakerKinds...)
+	// Clone keeps an empty list non-nil, so that the store refuses it
+	// instead of reading it as no condition.
+	out.SpeakerIDs, out.AboutIDs = slices.Clone(f.Speakers), slices.Clone(f.AboutAny)
 	return out
 }
 

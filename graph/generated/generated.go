@@ -3067,6 +3067,17 @@ input StatementFilter {
   text: String
   "Said by entities of these kinds, e.g. [NATION] for positions of nations."
   speakerKinds: [EntityKind!]
+  """
+  Said by any of these entities (1 to 100 ids). Like every field, it is
+  combined with the others by AND: with ` + "`" + `speaker` + "`" + ` as well, a statement must
+  satisfy both.
+  """
+  speakers: [ID!]
+  """
+  About any of these entities or events (1 to 100 ids). ` + "`" + `about` + "`" + ` keeps its
+  single id, so that queries and variables written for it stay valid.
+  """
+  aboutAny: [ID!]
 }
 `, BuiltIn: false},
 	{Name: "../../schema/topic.graphqls", Input: `"A subject statements are on, such as sanctions or security guarantees."
@@ -13303,7 +13314,7 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"speaker", "about", "event", "topic", "kind", "from", "to", "text", "speakerKinds"}
+	fieldsInOrder := [...]string{"speaker", "about", "event", "topic", "kind", "from", "to", "text", "speakerKinds", "speakers", "aboutAny"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13373,6 +13384,20 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 				return it, err
 			}
 			it.SpeakerKinds = data
+		case "speakers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speakers = data
+		case "aboutAny":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aboutAny"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AboutAny = data
 		}
 	}
 	return it, nil

@@ -521,6 +521,13 @@ type StatementFilter struct {
 	Text *string `json:"text,omitempty"`
 	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
 	SpeakerKinds []kg.EntityKind `json:"speakerKinds,omitempty"`
+	// Said by any of these entities (1 to 100 ids). Like every field, it is
+	// combined with the others by AND: with `speaker` as well, a statement must
+	// satisfy both.
+	Speakers []string `json:"speakers,omitempty"`
+	// About any of these entities or events (1 to 100 ids). `about` keeps its
+	// single id, so that queries and variables written for it stay valid.
+	AboutAny []string `json:"aboutAny,omitempty"`
 }
 
 // How many statements of one kind an edge has. (Named so as not to clash

@@ -13,6 +13,10 @@ type StatementFilter struct {
 	// Text holds words the statement's text must contain.
 	Text         string
 	SpeakerKinds []EntityKind
+	// SpeakerIDs and AboutIDs are "any of" lists, each combined with the
+	// rest of the filter (and with SpeakerID, AboutID) by AND.
+	SpeakerIDs []string
+	AboutIDs   []string
 }
 
 // Scope is what a nested list hangs from: the speaker of

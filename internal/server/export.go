@@ -22,7 +22,7 @@ var exportColumns = []string{
 }
 
 // exportParams are the query parameters the export takes: StatementFilter's fields.
-var exportParams = []string{"speaker", "about", "event", "topic", "kind", "from", "to", "text", "speakerKinds"}
+var exportParams = []string{"speaker", "about", "event", "topic", "kind", "from", "to", "text", "speakerKinds", "speakers", "aboutAny"}
 
 // exportFilter reads a StatementFilter from query parameters, refusing
 // unknown or repeated parameters and bad values with a message naming them.
@@ -63,6 +63,21 @@ func exportFilter(q url.Values) (kg.StatementFilter, error) {
 				return f, kg.InvalidInput("speakerKinds", "%q is not PERSON, NATION or ORGANISATION", k)
 			}
 			f.SpeakerKinds = append(f.SpeakerKinds, kind)
+		}
+	}
+	// The lists are comma-separated ids; an empty one is refused by the
+	// store, as in GraphQL.
+	for _, l := range []struct {
+		name string
+		to   *[]string
+	}{{"speakers", &f.SpeakerIDs}, {"aboutAny", &f.AboutIDs}} {
+		if q.Has(l.name) {
+			*l.to = []string{}
+			for _, id := range strings.Split(q.Get(l.name), ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					*l.to = append(*l.to, id)
+				}
+			}
 		}
 	}
 	return f, store.CheckStatementFilter(f)

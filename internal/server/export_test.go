@@ -27,6 +27,7 @@ func TestExportMatchesGraphQL(t *testing.T) {
 		{"topic": "topic:security-guarantees", "speakerKinds": []string{"PERSON", "NATION"}},
 		{"text": "troops", "about": "nation:ukraine"},
 		{"speaker": "person:giorgia-meloni", "kind": "QUOTE"},
+		{"speakers": []string{"person:mark-rutte", "nation:germany"}, "aboutAny": []string{"nation:ukraine", "person:vladimir-putin"}},
 	}
 	for _, f := range filters {
 		var want struct {
@@ -165,6 +166,10 @@ func TestExportFilter(t *testing.T) {
 		{"bad kind", "kind=RUMOUR", kg.StatementFilter{}, "kind"},
 		{"bad speaker kind", "speakerKinds=PERSON,TREE", kg.StatementFilter{}, `speakerKinds: "TREE" is not PERSON, NATION or ORGANISATION`},
 		{"bad id", "speaker=rutte", kg.StatementFilter{}, "speaker"},
+		{"lists", "speakers=person:mark-rutte,%20nation:germany&aboutAny=nation:ukraine",
+			kg.StatementFilter{SpeakerIDs: []string{"person:mark-rutte", "nation:germany"}, AboutIDs: []string{"nation:ukraine"}}, ""},
+		{"an empty list", "speakers=", kg.StatementFilter{}, "filter.speakers: gives 0 ids"},
+		{"a bad id in a list", "aboutAny=nation:ukraine,topic:sanctions", kg.StatementFilter{}, "filter.aboutAny[1]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

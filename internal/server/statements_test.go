@@ -105,6 +105,12 @@ func (o *oracle) filter(f map[string]any) []string {
 		if v, ok := f["speakerKinds"].([]string); ok && !slices.Contains(v, string(o.kinds[s.SpeakerID])) {
 			continue
 		}
+		if v, ok := f["speakers"].([]string); ok && !slices.Contains(v, s.SpeakerID) {
+			continue
+		}
+		if v, ok := f["aboutAny"].([]string); ok && !slices.ContainsFunc(v, func(id string) bool { return slices.Contains(s.AboutIDs, id) }) {
+			continue
+		}
 		ids = append(ids, s.ID)
 	}
 	return ids
@@ -147,6 +153,13 @@ var statementFilters = []struct {
 	{"text with Lucene syntax", map[string]any{"text": `troops AND (ukraine) "x`}},
 	{"speaker kinds", map[string]any{"speakerKinds": []string{"NATION", "ORGANISATION"}}},
 	{"speaker and about", map[string]any{"speaker": "person:mark-rutte", "about": "person:vladimir-putin"}},
+	{"speakers, any of", map[string]any{"speakers": []string{"person:mark-rutte", "nation:germany", "person:emmanuel-macron"}}},
+	{"speakers, one", map[string]any{"speakers": []string{"person:volodymyr-zelensky"}}},
+	{"speakers and speaker: both", map[string]any{"speakers": []string{"person:mark-rutte", "nation:germany"}, "speaker": "nation:germany"}},
+	{"about any of, an entity and an event", map[string]any{"aboutAny": []string{"person:vladimir-putin", "nation:ukraine", "event:2025-09-04-coalition-of-the-willing-summit"}}},
+	{"about any of, with about", map[string]any{"aboutAny": []string{"person:vladimir-putin", "nation:ukraine"}, "about": "nation:ukraine"}},
+	{"speakers, about any of, kind", map[string]any{"speakers": []string{"person:mark-rutte", "person:volodymyr-zelensky"}, "aboutAny": []string{"nation:ukraine", "person:vladimir-putin"}, "kind": "QUOTE"}},
+	{"speakers and text", map[string]any{"speakers": []string{"person:mark-rutte", "person:emmanuel-macron"}, "text": "Putin"}},
 	{"kind and speaker kinds", map[string]any{"kind": "PARAPHRASE", "speakerKinds": []string{"NATION"}}},
 	{"topic and from", map[string]any{"topic": "topic:security-guarantees", "from": "2025-09-04"}},
 	{"event and kind", map[string]any{"event": "event:2025-09-04-paris-press-conference", "kind": "QUOTE"}},

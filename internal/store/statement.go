@@ -31,10 +31,14 @@ var statementPatterns = map[string]struct{ match, exists string }{
 	"aboutNode": {"MATCH (st:Statement)-[:ABOUT]->(:Entity|Event {id: %s})", "EXISTS { MATCH (st)-[:ABOUT]->(:Entity|Event {id: %s}) }"},
 	"speakerAbout": {"MATCH (:Entity {id: split(%[1]s, ' ')[0]})-[:SAID]->(st:Statement)-[:ABOUT]->(:Entity|Event {id: split(%[1]s, ' ')[1]})",
 		"EXISTS { MATCH (:Entity {id: split(%[1]s, ' ')[0]})-[:SAID]->(st)-[:ABOUT]->(:Entity|Event {id: split(%[1]s, ' ')[1]}) }"},
-	"kind":  {"", "st.kind = %s"},
-	"day":   {"", countKeys[kg.ByDay] + " = %s"},
-	"month": {"", countKeys[kg.ByMonth] + " = %s"},
-	"year":  {"", countKeys[kg.ByYear] + " = %s"},
+	// A statement has one speaker, so unwinding the list finds each once;
+	// it may be about several of a list's ids, so that list only tests.
+	"speakers": {"UNWIND %s AS speakerId MATCH (:Entity {id: speakerId})-[:SAID]->(st:Statement)", "EXISTS { MATCH (sp:Entity)-[:SAID]->(st) WHERE sp.id IN %s }"},
+	"aboutAny": {"", "EXISTS { MATCH (st)-[:ABOUT]->(a:Entity|Event) WHERE a.id IN %s }"},
+	"kind":     {"", "st.kind = %s"},
+	"day":      {"", countKeys[kg.ByDay] + " = %s"},
+	"month":    {"", countKeys[kg.ByMonth] + " = %s"},
+	"year":     {"", countKeys[kg.ByYear] + " = %s"},
 }
 
 // statementQuery is the page query (statements_page) for a scope and a
@@ -83,6 +87,12 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 	}
 	if f.TopicID != "" {
 		conds = append(conds, cond{"topic", "$f.topic"})
+	}
+	if len(f.SpeakerIDs) > 0 {
+		conds = append(conds, cond{"speakers", "$f.speakers"})
+	}
+	if len(f.AboutIDs) > 0 {
+		conds = append(conds, cond{"aboutAny", "$f.aboutAny"})
 	}
 
 	var where []string
@@ -194,6 +204,24 @@ func checkStatementFilter(f kg.StatementFilter) (map[string]any, error) {
 		}
 	}
 	p["speaker"], p["about"], p["event"], p["topic"] = f.SpeakerID, f.AboutID, f.EventID, f.TopicID
+	for _, l := range []struct {
+		field string
+		ids   []string
+		kinds []kg.IDKind
+	}{{"speakers", f.SpeakerIDs, entityKinds}, {"aboutAny", f.AboutIDs, append(entityKinds, kg.KindEvent)}} {
+		if l.ids == nil {
+			continue
+		}
+		if len(l.ids) == 0 || len(l.ids) > kg.MaxPageSize {
+			return nil, kg.InvalidInput("filter."+l.field, "gives %d ids; give 1 to %d", len(l.ids), kg.MaxPageSize)
+		}
+		for i, id := range l.ids {
+			if err := check(fmt.Sprintf("filter.%s[%d]", l.field, i), id, l.kinds...); err != nil {
+				return nil, err
+			}
+		}
+		p[l.field] = l.ids
+	}
 	if f.Kind != "" && f.Kind != kg.Quote && f.Kind != kg.Paraphrase {
 		return nil, kg.InvalidInput("filter.kind", "%q is not QUOTE or PARAPHRASE", f.Kind)
 	}
