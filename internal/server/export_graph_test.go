@@ -318,6 +318,8 @@ func TestExportNetwork(t *testing.T) {
 		{"speaker": "person:emmanuel-macron"},
 		{"from": "2025-09-01", "to": "2025-09-04"},
 		{"topic": "topic:security-guarantees", "kind": "QUOTE"},
+		// The README's Gephi example.
+		{"topic": "topic:security-guarantees", "from": "2025-09-01", "to": "2025-09-05"},
 	} {
 		for _, first := range []*int{nil, &three, &hundred} {
 			n := 20
