@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,15 +27,14 @@ var exportParams = []string{"speaker", "about", "event", "topic", "kind", "from"
 
 // exportFilter reads a StatementFilter from query parameters, refusing
 // unknown or repeated parameters and bad values with a message naming them.
-func exportFilter(q url.Values) (kg.StatementFilter, error) {
+// extra are the endpoint's own parameters besides the filter's (first, by),
+// which the caller reads; they are checked for repeats here too.
+func exportFilter(q url.Values, extra ...string) (kg.StatementFilter, error) {
 	var f kg.StatementFilter
+	params := append(slices.Clip(exportParams), extra...)
 	for k, vs := range q {
-		known := false
-		for _, p := range exportParams {
-			known = known || p == k
-		}
-		if !known {
-			return f, kg.InvalidInput(k, "is not a filter; use %s", strings.Join(exportParams, ", "))
+		if !slices.Contains(params, k) {
+			return f, kg.InvalidInput(k, "is not a parameter of this export; use %s", strings.Join(params, ", "))
 		}
 		if len(vs) > 1 {
 			return f, kg.InvalidInput(k, "is given %d times; give it once", len(vs))
@@ -215,16 +215,24 @@ func (s *Server) exportStatements(format exportFormat) http.HandlerFunc {
 		case err == nil:
 			out.flush()
 		case !started:
-			if _, ours := errcode.Of(err); !ours {
-				s.log.Error("export failed", slog.String("error", err.Error()))
-			}
-			writeError(w, err)
+			s.exportFailed(w, err)
 		default:
 			// Rows are already out; the truncated body is all that can
 			// show it, so log why.
 			s.log.Error("export stopped midway", slog.Int("rows", n), slog.String("error", err.Error()))
 		}
 	}
+}
+
+// exportFailed answers an export that failed before any of its body was
+// written: with the error's public message and status, logging the errors
+// that are not newsgraph's own (a driver error, a bug), whose text the
+// caller never sees.
+func (s *Server) exportFailed(w http.ResponseWriter, err error) {
+	if _, ours := errcode.Of(err); !ours {
+		s.log.Error("export failed", slog.String("error", err.Error()))
+	}
+	writeError(w, err)
 }
 
 // writeError answers a non-GraphQL request with err's public message and

@@ -160,7 +160,7 @@ func TestExportFilter(t *testing.T) {
 		{"every field", "speaker=person:mark-rutte&about=nation:ukraine&event=event:x&topic=topic:sanctions&kind=quote&from=2025-09&to=2025-09-05&text=troops&speakerKinds=person,%20nation",
 			kg.StatementFilter{SpeakerID: "person:mark-rutte", AboutID: "nation:ukraine", EventID: "event:x", TopicID: "topic:sanctions",
 				Kind: kg.Quote, From: "2025-09", To: "2025-09-05", Text: "troops", SpeakerKinds: []kg.EntityKind{kg.Person, kg.Nation}}, ""},
-		{"unknown parameter", "speeker=person:x", kg.StatementFilter{}, "speeker: is not a filter"},
+		{"unknown parameter", "speeker=person:x", kg.StatementFilter{}, "speeker: is not a parameter of this export"},
 		{"repeated parameter", "kind=QUOTE&kind=PARAPHRASE", kg.StatementFilter{}, "kind: is given 2 times"},
 		{"bad date", "from=2025-13-01", kg.StatementFilter{}, "from:"},
 		{"bad kind", "kind=RUMOUR", kg.StatementFilter{}, "kind"},

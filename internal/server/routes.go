@@ -44,6 +44,9 @@ func (s *Server) Handler() http.Handler {
 	export := Chain(s.metrics.http.instrument("export"), s.withDeadline)
 	mux.Handle("GET /export/statements.csv", export(s.exportStatements(csvFormat)))
 	mux.Handle("GET /export/statements.jsonl", export(s.exportStatements(jsonlFormat)))
+	mux.Handle("GET /export/network.gexf", export(s.exportNetwork(gexfFormat)))
+	mux.Handle("GET /export/network.graphml", export(s.exportNetwork(graphMLFormat)))
+	mux.Handle("GET /export/counts.csv", export(http.HandlerFunc(s.exportCounts)))
 
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
