@@ -161,6 +161,16 @@ func entityFilter(f *model.EntityFilter) kg.EntityFilter {
 	return out
 }
 
+// orderedFilter is a list's filter with its order; NEWEST is left as the
+// zero value so that both spellings of the default share loader keys.
+func orderedFilter(f *model.StatementFilter, order *kg.StatementOrder) kg.StatementFilter {
+	out := statementFilter(f)
+	if order != nil && *order != kg.Newest {
+		out.Order = *order
+	}
+	return out
+}
+
 func statementFilter(f *model.StatementFilter) kg.StatementFilter {
 	var out kg.StatementFilter
 	if f == nil {

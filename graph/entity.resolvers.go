@@ -12,12 +12,12 @@ import (
 	"newsgraph/internal/kg"
 )
 
-func (r *nationResolver) Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after)
+func (r *nationResolver) Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after, orderBy)
 }
 
-func (r *nationResolver) Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after)
+func (r *nationResolver) Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *nationResolver) Events(ctx context.Context, obj *model.Nation, first *int, after *string) (*model.EventConnection, error) {
@@ -40,12 +40,12 @@ func (r *nationResolver) Memberships(ctx context.Context, obj *model.Nation) ([]
 	return r.memberships(ctx, obj.ID)
 }
 
-func (r *organisationResolver) Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after)
+func (r *organisationResolver) Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after, orderBy)
 }
 
-func (r *organisationResolver) Mentions(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after)
+func (r *organisationResolver) Mentions(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *organisationResolver) Events(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.EventConnection, error) {
@@ -72,12 +72,12 @@ func (r *organisationResolver) Memberships(ctx context.Context, obj *model.Organ
 	return r.memberships(ctx, obj.ID)
 }
 
-func (r *personResolver) Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after)
+func (r *personResolver) Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after, orderBy)
 }
 
-func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after)
+func (r *personResolver) Mentions(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeAbout, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *personResolver) Events(ctx context.Context, obj *model.Person, first *int, after *string) (*model.EventConnection, error) {

@@ -16,8 +16,8 @@ func (r *eventResolver) Participants(ctx context.Context, obj *model.Event) ([]*
 	return r.participants(ctx, obj.ID)
 }
 
-func (r *eventResolver) Statements(ctx context.Context, obj *model.Event, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeEvent, obj.ID, filter, first, after)
+func (r *eventResolver) Statements(ctx context.Context, obj *model.Event, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeEvent, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *eventResolver) Evidence(ctx context.Context, obj *model.Event) ([]*model.Evidence, error) {

@@ -124,7 +124,9 @@ const listCost = 5
 // about `first` before anything runs.
 func Complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
-	stmts := func(child int, _ *model.StatementFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	stmts := func(child int, _ *model.StatementFilter, first *int, _ *string, _ *kg.StatementOrder) int {
+		return 1 + pageCost(first)*child
+	}
 	events := func(child int, first *int, _ *string) int { return 1 + pageCost(first)*child }
 	list := func(child int) int { return 1 + listCost*child }
 	// A timeline and a source's evidence are unpaged: price them as a full page.

@@ -213,12 +213,13 @@ func pageRequest(scope kg.Scope, args map[string]any) (store.PageRequest, bool) 
 		return store.PageRequest{}, false
 	}
 	var in struct {
-		Filter *model.StatementFilter `json:"filter"`
+		Filter  *model.StatementFilter `json:"filter"`
+		OrderBy *kg.StatementOrder     `json:"orderBy"`
 	}
 	if b, err := json.Marshal(args); err != nil || json.Unmarshal(b, &in) != nil {
 		return store.PageRequest{}, false
 	}
-	return store.PageRequest{Scope: scope, Filter: statementFilter(in.Filter), First: first, After: after}, true
+	return store.PageRequest{Scope: scope, Filter: orderedFilter(in.Filter, in.OrderBy), First: first, After: after}, true
 }
 
 // pageArgs reads first and after from a field's arguments; ok is false when

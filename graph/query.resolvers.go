@@ -24,8 +24,8 @@ func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter
 	return r.entities(ctx, filter, first, after)
 }
 
-func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeNone, "", filter, first, after)
+func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeNone, "", filter, first, after, orderBy)
 }
 
 func (r *queryResolver) Events(ctx context.Context, first *int, after *string) (*model.EventConnection, error) {

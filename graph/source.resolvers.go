@@ -16,8 +16,8 @@ func (r *sourceResolver) Text(ctx context.Context, obj *model.Source) (string, e
 	return r.sourceText(ctx, obj.ID)
 }
 
-func (r *sourceResolver) Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeSource, obj.ID, filter, first, after)
+func (r *sourceResolver) Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeSource, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *sourceResolver) Entities(ctx context.Context, obj *model.Source) ([]model.Entity, error) {

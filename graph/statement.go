@@ -11,8 +11,8 @@ import (
 // statements answers every statement connection: top level (ScopeNone) in
 // one store call, nested ones through the page loader so that the pages of
 // all parents come back in one round trip.
-func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statementsIn(ctx, scope, anchor, statementFilter(filter), first, after)
+func (r *Resolver) statements(ctx context.Context, scope kg.Scope, anchor string, filter *model.StatementFilter, first *int, after *string, order *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statementsIn(ctx, scope, anchor, orderedFilter(filter, order), first, after)
 }
 
 // statementsIn is statements with a domain filter; it also answers the

@@ -12,8 +12,8 @@ import (
 	"newsgraph/internal/kg"
 )
 
-func (r *topicResolver) Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, kg.ScopeTopic, obj.ID, filter, first, after)
+func (r *topicResolver) Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
+	return r.statements(ctx, kg.ScopeTopic, obj.ID, filter, first, after, orderBy)
 }
 
 func (r *topicResolver) Timeline(ctx context.Context, obj *model.Topic) ([]*model.TimelineEntry, error) {

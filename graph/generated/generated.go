@@ -175,7 +175,7 @@ type ComplexityRoot struct {
 		Location     func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Participants func(childComplexity int) int
-		Statements   func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements   func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 	}
 
 	EventConnection struct {
@@ -232,10 +232,10 @@ type ComplexityRoot struct {
 		Kind        func(childComplexity int) int
 		Leaders     func(childComplexity int) int
 		Memberships func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Name        func(childComplexity int) int
 		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Timeline    func(childComplexity int) int
 	}
 
@@ -266,10 +266,10 @@ type ComplexityRoot struct {
 		Leaders     func(childComplexity int) int
 		Members     func(childComplexity int) int
 		Memberships func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Name        func(childComplexity int) int
 		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Timeline    func(childComplexity int) int
 	}
 
@@ -306,11 +306,11 @@ type ComplexityRoot struct {
 		Events      func(childComplexity int, first *int, after *string) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Name        func(childComplexity int) int
 		Roles       func(childComplexity int) int
 		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Timeline    func(childComplexity int) int
 	}
 
@@ -324,7 +324,7 @@ type ComplexityRoot struct {
 		Search          func(childComplexity int, query string, first *int) int
 		Sources         func(childComplexity int, first *int, after *string) int
 		StatementCounts func(childComplexity int, filter *model.StatementFilter, by kg.CountDimension, first *int) int
-		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Topics          func(childComplexity int) int
 	}
 
@@ -348,7 +348,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
 		URL         func(childComplexity int) int
@@ -424,7 +424,7 @@ type ComplexityRoot struct {
 	Topic struct {
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
-		Statements func(childComplexity int, filter *model.StatementFilter, first *int, after *string) int
+		Statements func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
 		Timeline   func(childComplexity int) int
 	}
 
@@ -443,7 +443,7 @@ type CountResolver interface {
 }
 type EventResolver interface {
 	Participants(ctx context.Context, obj *model.Event) ([]*model.Participation, error)
-	Statements(ctx context.Context, obj *model.Event, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Event, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Evidence(ctx context.Context, obj *model.Event) ([]*model.Evidence, error)
 }
 type MutationResolver interface {
@@ -453,8 +453,8 @@ type MutationResolver interface {
 	ValidateSource(ctx context.Context, document ingest.Document) (*model.SourceValidation, error)
 }
 type NationResolver interface {
-	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
-	Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
+	Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Nation, first *int, after *string) (*model.EventConnection, error)
 	Sources(ctx context.Context, obj *model.Nation) ([]*model.Source, error)
 	Timeline(ctx context.Context, obj *model.Nation) ([]*model.TimelineEntry, error)
@@ -465,8 +465,8 @@ type NetworkEdgeResolver interface {
 	Statements(ctx context.Context, obj *model.NetworkEdge, first *int, after *string) (*model.StatementConnection, error)
 }
 type OrganisationResolver interface {
-	Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
-	Mentions(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
+	Mentions(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.EventConnection, error)
 	Sources(ctx context.Context, obj *model.Organisation) ([]*model.Source, error)
 	Timeline(ctx context.Context, obj *model.Organisation) ([]*model.TimelineEntry, error)
@@ -475,8 +475,8 @@ type OrganisationResolver interface {
 	Memberships(ctx context.Context, obj *model.Organisation) ([]*model.Membership, error)
 }
 type PersonResolver interface {
-	Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
-	Mentions(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
+	Mentions(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Person, first *int, after *string) (*model.EventConnection, error)
 	Sources(ctx context.Context, obj *model.Person) ([]*model.Source, error)
 	Timeline(ctx context.Context, obj *model.Person) ([]*model.TimelineEntry, error)
@@ -486,7 +486,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Entity(ctx context.Context, id string) (model.Entity, error)
 	Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string) (*model.EntityConnection, error)
-	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, first *int, after *string) (*model.EventConnection, error)
 	Topics(ctx context.Context) ([]*model.Topic, error)
 	Sources(ctx context.Context, first *int, after *string) (*model.SourceConnection, error)
@@ -497,13 +497,13 @@ type QueryResolver interface {
 }
 type SourceResolver interface {
 	Text(ctx context.Context, obj *model.Source) (string, error)
-	Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Source, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Entities(ctx context.Context, obj *model.Source) ([]model.Entity, error)
 	Evidence(ctx context.Context, obj *model.Source) ([]*model.SourceEvidence, error)
 	Document(ctx context.Context, obj *model.Source) (*model.DraftDocument, error)
 }
 type TopicResolver interface {
-	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Timeline(ctx context.Context, obj *model.Topic) ([]*model.TimelineEntry, error)
 }
 
@@ -1039,7 +1039,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Event.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 
 	case "EventConnection.edges":
 		if e.ComplexityRoot.EventConnection.Edges == nil {
@@ -1275,7 +1275,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Nation.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Nation.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Nation.name":
 		if e.ComplexityRoot.Nation.Name == nil {
 			break
@@ -1298,7 +1298,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Nation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Nation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Nation.timeline":
 		if e.ComplexityRoot.Nation.Timeline == nil {
 			break
@@ -1431,7 +1431,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Organisation.name":
 		if e.ComplexityRoot.Organisation.Name == nil {
 			break
@@ -1454,7 +1454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Organisation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Organisation.timeline":
 		if e.ComplexityRoot.Organisation.Timeline == nil {
 			break
@@ -1601,7 +1601,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Mentions(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Person.name":
 		if e.ComplexityRoot.Person.Name == nil {
 			break
@@ -1630,7 +1630,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Person.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Person.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Person.timeline":
 		if e.ComplexityRoot.Person.Timeline == nil {
 			break
@@ -1748,7 +1748,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Query.topics":
 		if e.ComplexityRoot.Query.Topics == nil {
 			break
@@ -1846,7 +1846,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Source.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Source.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Source.text":
 		if e.ComplexityRoot.Source.Text == nil {
 			break
@@ -2120,7 +2120,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Topic.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.StatementOrder)), true
 	case "Topic.timeline":
 		if e.ComplexityRoot.Topic.Timeline == nil {
 			break
@@ -2536,9 +2536,9 @@ interface Entity implements Node {
   aliases: [String!]!
   description: String
   "What this entity said."
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "What others said about this entity."
-  mentions(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "Events this entity took part in, newest first."
   events(first: Int, after: String): EventConnection!
   "The sources that name this entity, newest first."
@@ -2558,8 +2558,8 @@ type Person implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
+  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
   sources: [Source!]!
   timeline: [TimelineEntry!]!
@@ -2574,8 +2574,8 @@ type Nation implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
+  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
   sources: [Source!]!
   timeline: [TimelineEntry!]!
@@ -2592,8 +2592,8 @@ type Organisation implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
+  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
   sources: [Source!]!
   timeline: [TimelineEntry!]!
@@ -2670,7 +2670,7 @@ type Event implements Node {
   "Who took part, and how."
   participants: [Participation!]!
   "What was said during the event."
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "The passages that report the event."
   evidence: [Evidence!]!
 }
@@ -2861,7 +2861,7 @@ type PageInfo {
   """
   entities(filter: EntityFilter, first: Int, after: String): EntityConnection!
   "Statements, filtered; newest first."
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "Events, newest first."
   events(first: Int, after: String): EventConnection!
   "Every topic, by name."
@@ -2930,7 +2930,7 @@ type Source implements Node {
   "The full text; evidence offsets count code points into it."
   text: String!
   "The statements this source supports, in text order within each date."
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "The entities this source names, by name."
   entities: [Entity!]!
   """
@@ -2989,7 +2989,18 @@ type SourceConnection {
   totalCount: Int!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/statement.graphqls", Input: `enum StatementKind {
+	{Name: "../../schema/statement.graphqls", Input: `"""
+The order of a statement list. Cursors belong to one order: a cursor from a
+NEWEST list is refused by an OLDEST one, never misread.
+"""
+enum StatementOrder {
+  "Newest first, then by source and position in its text; undated statements last."
+  NEWEST
+  "Oldest first, then by source and position in its text; undated statements last."
+  OLDEST
+}
+
+enum StatementKind {
   "The speaker's exact words; ` + "`" + `text` + "`" + ` stands verbatim in the evidence."
   QUOTE
   "Reported content, in the reporter's words."
@@ -3084,7 +3095,7 @@ input StatementFilter {
 type Topic implements Node {
   id: ID!
   name: String!
-  statements(filter: StatementFilter, first: Int, after: String): StatementConnection!
+  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "The statements on this topic and the events they were made at, oldest first."
   timeline: [TimelineEntry!]!
 }
@@ -3953,6 +3964,14 @@ func (ec *executionContext) field_Event_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4061,6 +4080,14 @@ func (ec *executionContext) field_Nation_mentions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4091,6 +4118,14 @@ func (ec *executionContext) field_Nation_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4165,6 +4200,14 @@ func (ec *executionContext) field_Organisation_mentions_args(ctx context.Context
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4195,6 +4238,14 @@ func (ec *executionContext) field_Organisation_statements_args(ctx context.Conte
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4247,6 +4298,14 @@ func (ec *executionContext) field_Person_mentions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4277,6 +4336,14 @@ func (ec *executionContext) field_Person_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4535,6 +4602,14 @@ func (ec *executionContext) field_Query_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4565,6 +4640,14 @@ func (ec *executionContext) field_Source_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -4595,6 +4678,14 @@ func (ec *executionContext) field_Topic_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -6663,7 +6754,7 @@ func (ec *executionContext) _Event_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Event().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Event().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -7603,7 +7694,7 @@ func (ec *executionContext) _Nation_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Nation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Nation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -7647,7 +7738,7 @@ func (ec *executionContext) _Nation_mentions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Nation().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Nation().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -8260,7 +8351,7 @@ func (ec *executionContext) _Organisation_statements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organisation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -8304,7 +8395,7 @@ func (ec *executionContext) _Organisation_mentions(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Organisation().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -9084,7 +9175,7 @@ func (ec *executionContext) _Person_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Person().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -9128,7 +9219,7 @@ func (ec *executionContext) _Person_mentions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Person().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Person().Mentions(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -9444,7 +9535,7 @@ func (ec *executionContext) _Query_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -10195,7 +10286,7 @@ func (ec *executionContext) _Source_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Source().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -11394,7 +11485,7 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.StatementOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -18503,6 +18594,36 @@ var (
 	marshalOStatementKind2ᚖnewsgraphᚋinternalᚋkgᚐStatementKind = map[kg.StatementKind]string{
 		kg.Quote:      "QUOTE",
 		kg.Paraphrase: "PARAPHRASE",
+	}
+)
+
+func (ec *executionContext) unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx context.Context, v any) (*kg.StatementOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder(ctx context.Context, sel ast.SelectionSet, v *kg.StatementOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder = map[string]kg.StatementOrder{
+		"NEWEST": kg.Newest,
+		"OLDEST": kg.Oldest,
+	}
+	marshalOStatementOrder2ᚖnewsgraphᚋinternalᚋkgᚐStatementOrder = map[kg.StatementOrder]string{
+		kg.Newest: "NEWEST",
+		kg.Oldest: "OLDEST",
 	}
 )
 

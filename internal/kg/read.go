@@ -17,7 +17,21 @@ type StatementFilter struct {
 	// rest of the filter (and with SpeakerID, AboutID) by AND.
 	SpeakerIDs []string
 	AboutIDs   []string
+	// Order is the order of a statement page, not a condition; it travels
+	// with the filter so that loader keys and prefetched pages tell the
+	// two orders apart. Counts, networks and exports ignore it.
+	Order StatementOrder
 }
+
+// StatementOrder is the order of a statement list; the zero value is
+// Newest.
+type StatementOrder string
+
+// The orders, bound to the GraphQL StatementOrder enum.
+const (
+	Newest StatementOrder = "NEWEST"
+	Oldest StatementOrder = "OLDEST"
+)
 
 // Scope is what a nested list hangs from: the speaker of
 // Entity.statements, the subject of Entity.mentions, the participant of

@@ -64,6 +64,30 @@ func (o *oracle) add(docs ...*kg.SourceDocument) {
 	})
 }
 
+// oldest puts ids of the oracle's statements in OLDEST order: oldest
+// first (a partial date as its first day), undated last, then source,
+// position and id as in the contract's order.
+func (o *oracle) oldest(ids []string) []string {
+	at := map[string]int{}
+	for i, st := range o.statements {
+		at[st.ID] = i
+	}
+	key := func(id string) string {
+		if d := o.statements[at[id]].Date; d != "" {
+			return d.Start()
+		}
+		return "~"
+	}
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		if c := strings.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		return at[a] - at[b] // same day: the contract's order already holds
+	})
+	return out
+}
+
 var wordRE = regexp.MustCompile(`[\pL\pN]+`)
 
 // filter applies a GraphQL StatementFilter, written as JSON, to the seed.
@@ -256,6 +280,9 @@ func TestPaginationWalks(t *testing.T) {
 		{"Event.statements", `query($first: Int, $after: String) { p: node(id: "event:2025-09-04-paris-press-conference") { ... on Event { c: statements(first: $first, after: $after) { ...C } } } }`, []string{"p"}},
 		{"Topic.statements", `query($first: Int, $after: String) { p: node(id: "topic:security-guarantees") { ... on Topic { c: statements(first: $first, after: $after) { ...C } } } }`, []string{"p"}},
 		{"Source.statements", `query($first: Int, $after: String) { p: node(id: "source:reuters-2025-09-05-coalition-of-the-willing") { ... on Source { c: statements(first: $first, after: $after) { ...C } } } }`, []string{"p"}},
+		{"statements oldest first", `query($first: Int, $after: String) { c: statements(first: $first, after: $after, orderBy: OLDEST) { ...C } }`, nil},
+		{"Nation.mentions oldest first", `query($first: Int, $after: String) { p: entity(id: "nation:ukraine") { c: mentions(first: $first, after: $after, orderBy: OLDEST) { ...C } } }`, []string{"p"}},
+		{"Topic.statements oldest first", `query($first: Int, $after: String) { p: node(id: "topic:security-guarantees") { ... on Topic { c: statements(first: $first, after: $after, orderBy: OLDEST) { ...C } } } }`, []string{"p"}},
 	}
 	type page struct {
 		TotalCount int
@@ -329,5 +356,50 @@ func TestPaginationWalks(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// OLDEST lists are the oracle's statements oldest first under every filter,
+// at the root and under a parent; both orders can stand side by side in one
+// request (the loaders and the prefetch keep them apart), and a cursor from
+// one order is refused by the other.
+func TestStatementOrder(t *testing.T) {
+	s := newTestServer(t)
+	o := newOracle(t)
+	const q = `query($f: StatementFilter) { statements(filter: $f, first: 100, orderBy: OLDEST) { totalCount nodes { id } } }`
+	for _, tt := range statementFilters {
+		t.Run(tt.name, func(t *testing.T) {
+			want := o.oldest(o.filter(tt.filter))
+			var got struct{ Statements statementIDs }
+			s.post(t, q, map[string]any{"f": tt.filter}).data(t, &got)
+			if !slices.Equal(got.Statements.ids(), want) || got.Statements.TotalCount != len(want) {
+				t.Errorf("got %d %q,\nwant %d %q", got.Statements.TotalCount, got.Statements.ids(), len(want), want)
+			}
+		})
+	}
+	all := o.filter(map[string]any{})
+	if slices.Equal(o.oldest(all), all) || o.statements[len(o.statements)-1].Date != "" {
+		t.Fatalf("the seed should have dated statements in more than one order and undated ones; the test exercises nothing")
+	}
+
+	var both struct {
+		X struct {
+			Newest, Oldest, Default statementIDs
+		}
+	}
+	s.post(t, `{ x: entity(id: "nation:ukraine") { newest: mentions(first: 100, orderBy: NEWEST) { totalCount nodes { id } }
+	  oldest: mentions(first: 100, orderBy: OLDEST) { totalCount nodes { id } } default: mentions(first: 100) { totalCount nodes { id } } } }`, nil).data(t, &both)
+	about := o.filter(map[string]any{"about": "nation:ukraine"})
+	if !slices.Equal(both.X.Newest.ids(), about) || !slices.Equal(both.X.Default.ids(), about) || !slices.Equal(both.X.Oldest.ids(), o.oldest(about)) {
+		t.Errorf("one request, both orders:\nnewest %q\ndefault %q\noldest %q\nwant %q and %q", both.X.Newest.ids(), both.X.Default.ids(), both.X.Oldest.ids(), about, o.oldest(about))
+	}
+
+	var newest struct {
+		Statements struct{ PageInfo struct{ EndCursor string } }
+	}
+	s.post(t, `{ statements(first: 2) { pageInfo { endCursor } } }`, nil).data(t, &newest)
+	r := s.post(t, `query($a: String) { statements(first: 2, after: $a, orderBy: OLDEST) { totalCount } }`, map[string]any{"a": newest.Statements.PageInfo.EndCursor})
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || r.Errors[0].Extensions["argument"] != "after" {
+		t.Errorf("a NEWEST cursor in an OLDEST list: %s", r.raw)
 	}
 }

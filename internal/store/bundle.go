@@ -115,7 +115,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 		m, _ := get("page").(map[string]any)
 		page := pageRecord(m)
 		var p kg.Page[kg.Statement]
-		p, err = decodeStatementPage(page, req.Page.First, cursor)
+		p, err = decodeStatementPage(page, req.Page.Filter.Order, req.Page.First, cursor)
 		b.Page = &p
 	}
 	if err != nil {
@@ -209,7 +209,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 			m, _ := v.(map[string]any)
 			page := pageRecord(m)
 			var p kg.Page[kg.Statement]
-			if p, err = decodeStatementPage(page, req.ParticipantPage.First, cursor); err != nil {
+			if p, err = decodeStatementPage(page, req.ParticipantPage.Filter.Order, req.ParticipantPage.First, cursor); err != nil {
 				break
 			}
 			b.ParticipantPages = append(b.ParticipantPages, p)

@@ -52,7 +52,27 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 // parameter, or a variable of an enclosing query) holds.
 func statementQueryOver(anchors string, scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
-	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{WHERE}}", filter).Replace(query("statements_page"))
+	o := statementOrders[f.Order]
+	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{WHERE}}", filter,
+		"{{ORDER}}", o.order, "{{AFTER}}", o.after).Replace(query("statements_page"))
+}
+
+// statementOrders are the ORDER BY and the after-the-cursor test of each
+// order. The cursor is (sortDate, sourceId, position, id) in both; undated
+// statements (sortDate "") come last in both, so OLDEST sorts them as "~",
+// after every digit. Each order has its own cursor list, so a cursor from
+// one is refused by the other instead of being misread.
+var statementOrders = map[kg.StatementOrder]struct{ order, after, cursors string }{
+	"": {
+		order:   "st.sortDate DESC, st.sourceId, st.position, st.id",
+		after:   "($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))",
+		cursors: statementCursorList,
+	},
+	kg.Oldest: {
+		order:   "CASE st.sortDate WHEN '' THEN '~' ELSE st.sortDate END, st.sourceId, st.position, st.id",
+		after:   "($cursor IS NULL OR CASE st.sortDate WHEN '' THEN '~' ELSE st.sortDate END > CASE $cursor[0] WHEN '' THEN '~' ELSE $cursor[0] END OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))",
+		cursors: statementCursorList + "-oldest",
+	},
 }
 
 // statementMatch builds the start and the WHERE of a statement query. Only
@@ -301,7 +321,7 @@ func (s *Store) StatementPages(ctx context.Context, scope kg.Scope, anchors []st
 		if i >= len(pages) {
 			break
 		}
-		if pages[i], err = decodeStatementPage(rec, first, cursor); err != nil {
+		if pages[i], err = decodeStatementPage(rec, f.Order, first, cursor); err != nil {
 			return nil, fmt.Errorf("%s: %w", op, err)
 		}
 	}
@@ -314,7 +334,11 @@ func statementPageParams(anchors []string, f kg.StatementFilter, first int, afte
 	if err != nil {
 		return nil, false, err
 	}
-	key, err := kg.DecodeCursor(statementCursorList, 4, after)
+	o, ok := statementOrders[f.Order]
+	if !ok {
+		return nil, false, kg.InvalidInput("orderBy", "%q is not NEWEST or OLDEST", f.Order)
+	}
+	key, err := kg.DecodeCursor(o.cursors, 4, after)
 	if err != nil {
 		return nil, false, err
 	}
@@ -330,12 +354,12 @@ func statementPageParams(anchors []string, f kg.StatementFilter, first int, afte
 }
 
 // decodeStatementPage reads one row of a statement page query.
-func decodeStatementPage(rec *neo4j.Record, first int, cursor bool) (kg.Page[kg.Statement], error) {
+func decodeStatementPage(rec *neo4j.Record, order kg.StatementOrder, first int, cursor bool) (kg.Page[kg.Statement], error) {
 	var p kg.Page[kg.Statement]
 	info, err := readPage(rec, first, cursor, func(r row) error {
 		st, err := r.statement()
 		p.Items = append(p.Items, st)
-		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementCursorList,
+		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementOrders[order].cursors,
 			r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
 		return err
 	})
