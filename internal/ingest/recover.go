@@ -29,42 +29,27 @@ func DocumentOf(src kg.Source, spans []kg.SourceEvidence) *Document {
 		switch s.Kind {
 		case kg.MentionEvidence:
 			e := s.Entity
-			i, ok := entity[e.ID]
-			if !ok {
-				i = len(doc.Entities)
-				entity[e.ID] = i
-				doc.Entities = append(doc.Entities, EntityInput{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: s.SourceAliases, Description: e.Description})
-			}
+			i := slot(entity, &doc.Entities, e.ID, func() EntityInput {
+				return EntityInput{ID: e.ID, Kind: e.Kind, Name: e.Name, Aliases: s.SourceAliases, Description: e.Description}
+			})
 			doc.Entities[i].Evidence = append(doc.Entities[i].Evidence, ev(s))
 		case kg.EventEvidence:
 			e := s.Event
-			i, ok := event[e.ID]
-			if !ok {
-				i = len(doc.Events)
-				event[e.ID] = i
-				doc.Events = append(doc.Events, EventInput{ID: e.ID, Name: e.Name, Kind: e.Kind, Description: e.Description,
-					Date: e.Date, EndDate: e.EndDate, Location: e.Location})
-			}
+			i := slot(event, &doc.Events, e.ID, func() EventInput {
+				return EventInput{ID: e.ID, Name: e.Name, Kind: e.Kind, Description: e.Description, Date: e.Date, EndDate: e.EndDate, Location: e.Location}
+			})
 			doc.Events[i].Evidence = append(doc.Events[i].Evidence, ev(s))
 		case kg.RoleEvidence:
 			r := s.Role
-			key := r.PersonID + "\x00" + r.Title + "\x00" + r.OfID
-			i, ok := role[key]
-			if !ok {
-				i = len(doc.Roles)
-				role[key] = i
-				doc.Roles = append(doc.Roles, RoleInput{Person: r.PersonID, Title: r.Title, Of: r.OfID})
-			}
+			i := slot(role, &doc.Roles, r.PersonID+"\x00"+r.Title+"\x00"+r.OfID, func() RoleInput {
+				return RoleInput{Person: r.PersonID, Title: r.Title, Of: r.OfID}
+			})
 			doc.Roles[i].Evidence = append(doc.Roles[i].Evidence, ev(s))
 		case kg.MembershipEvidence:
 			m := s.Membership
-			key := m.MemberID + "\x00" + m.OrganisationID
-			i, ok := membership[key]
-			if !ok {
-				i = len(doc.Memberships)
-				membership[key] = i
-				doc.Memberships = append(doc.Memberships, MembershipInput{Member: m.MemberID, Organisation: m.OrganisationID, Role: m.Role})
-			}
+			i := slot(membership, &doc.Memberships, m.MemberID+"\x00"+m.OrganisationID, func() MembershipInput {
+				return MembershipInput{Member: m.MemberID, Organisation: m.OrganisationID, Role: m.Role}
+			})
 			doc.Memberships[i].Evidence = append(doc.Memberships[i].Evidence, ev(s))
 		case kg.StatementEvidence:
 			st := s.Statement
@@ -113,4 +98,16 @@ func DocumentOf(src kg.Source, spans []kg.SourceEvidence) *Document {
 		}
 	}
 	return doc
+}
+
+// slot is the index in *list of the item for key, appending the one newItem
+// makes the first time key is seen; index remembers where each key went.
+func slot[T any](index map[string]int, list *[]T, key string, newItem func() T) int {
+	i, ok := index[key]
+	if !ok {
+		i = len(*list)
+		index[key] = i
+		*list = append(*list, newItem())
+	}
+	return i
 }
