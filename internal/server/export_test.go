@@ -55,15 +55,7 @@ func TestExportMatchesGraphQL(t *testing.T) {
 		  about { ... on Entity { name } ... on Event { name } } event { name } topics { name } evidence { start end excerpt source { title url } } } } }`,
 			map[string]any{"f": f}).data(t, &want)
 
-		params := url.Values{}
-		for k, v := range f {
-			if list, ok := v.([]string); ok {
-				params.Set(k, strings.Join(list, ","))
-			} else {
-				params.Set(k, v.(string))
-			}
-		}
-		res, err := http.Get(s.URL + "/export/statements.csv?" + params.Encode())
+		res, err := http.Get(s.URL + "/export/statements.csv?" + exportQuery(f))
 		if err != nil {
 			t.Fatal(err)
 		}
