@@ -21,19 +21,58 @@ func (r *Resolver) entity(ctx context.Context, id string) (model.Entity, error) 
 	if e == nil || err != nil {
 		return nil, err
 	}
+	r.primeCounts(ctx, *e)
 	return entityModel(*e), nil
 }
 
-func (r *Resolver) entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string) (*model.EntityConnection, error) {
+func (r *Resolver) entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string, order *kg.EntityOrder) (*model.EntityConnection, error) {
 	n, err := kg.PageSize(first)
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.Entities(ctx, entityFilter(filter), n, after)
+	var o kg.EntityOrder
+	if order != nil {
+		o = *order
+	}
+	page, err := r.Store.Entities(ctx, entityFilter(filter), o, n, after)
 	if err != nil {
 		return nil, err
 	}
+	r.primeCounts(ctx, page.Items...)
 	return (*model.EntityConnection)(connection(page, entityModel, entityEdge)), nil
+}
+
+// primeCounts hands the counts that came with entities (whole nodes carry
+// them) to the request's EntityCounts loader, so quotedCount and
+// mentionedCount on them cost no round trip; entities read without them
+// load theirs in one batch.
+func (r *Resolver) primeCounts(ctx context.Context, es ...kg.Entity) {
+	l := r.loaders(ctx).EntityCounts
+	for _, e := range es {
+		if e.Counts != nil {
+			l.Prime(e.ID, e.Counts)
+		}
+	}
+}
+
+// entityCounts are an entity's stored statement counts; zero for an
+// entity deleted since it was read.
+func (r *Resolver) entityCounts(ctx context.Context, id string) (kg.EntityCounts, error) {
+	c, err := r.loaders(ctx).EntityCounts.Load(ctx, id)
+	if c == nil || err != nil {
+		return kg.EntityCounts{}, err
+	}
+	return *c, nil
+}
+
+func (r *Resolver) quotedCount(ctx context.Context, id string) (int, error) {
+	c, err := r.entityCounts(ctx, id)
+	return c.Quoted, err
+}
+
+func (r *Resolver) mentionedCount(ctx context.Context, id string) (int, error) {
+	c, err := r.entityCounts(ctx, id)
+	return c.Mentioned, err
 }
 
 func (r *Resolver) sourcesNaming(ctx context.Context, entityID string) ([]*model.Source, error) {

@@ -12,6 +12,14 @@ import (
 	"newsgraph/internal/kg"
 )
 
+func (r *nationResolver) QuotedCount(ctx context.Context, obj *model.Nation) (int, error) {
+	return r.quotedCount(ctx, obj.ID)
+}
+
+func (r *nationResolver) MentionedCount(ctx context.Context, obj *model.Nation) (int, error) {
+	return r.mentionedCount(ctx, obj.ID)
+}
+
 func (r *nationResolver) Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
 	return r.statements(ctx, kg.ScopeSpeaker, obj.ID, filter, first, after, orderBy)
 }
@@ -38,6 +46,14 @@ func (r *nationResolver) Leaders(ctx context.Context, obj *model.Nation) ([]*mod
 
 func (r *nationResolver) Memberships(ctx context.Context, obj *model.Nation) ([]*model.Membership, error) {
 	return r.memberships(ctx, obj.ID)
+}
+
+func (r *organisationResolver) QuotedCount(ctx context.Context, obj *model.Organisation) (int, error) {
+	return r.quotedCount(ctx, obj.ID)
+}
+
+func (r *organisationResolver) MentionedCount(ctx context.Context, obj *model.Organisation) (int, error) {
+	return r.mentionedCount(ctx, obj.ID)
 }
 
 func (r *organisationResolver) Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {
@@ -70,6 +86,14 @@ func (r *organisationResolver) Members(ctx context.Context, obj *model.Organisat
 
 func (r *organisationResolver) Memberships(ctx context.Context, obj *model.Organisation) ([]*model.Membership, error) {
 	return r.memberships(ctx, obj.ID)
+}
+
+func (r *personResolver) QuotedCount(ctx context.Context, obj *model.Person) (int, error) {
+	return r.quotedCount(ctx, obj.ID)
+}
+
+func (r *personResolver) MentionedCount(ctx context.Context, obj *model.Person) (int, error) {
+	return r.mentionedCount(ctx, obj.ID)
 }
 
 func (r *personResolver) Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {

@@ -132,7 +132,9 @@ func Complexity() generated.ComplexityRoot {
 	// A timeline and a source's evidence are unpaged: price them as a full page.
 	timeline := func(child int) int { return 1 + kg.MaxPageSize*child }
 
-	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string) int { return 1 + pageCost(first)*child }
+	c.Query.Entities = func(child int, _ *model.EntityFilter, first *int, _ *string, _ *kg.EntityOrder) int {
+		return 1 + pageCost(first)*child
+	}
 	c.Query.Statements = stmts
 	c.Query.Events = events
 	c.Query.Sources = events

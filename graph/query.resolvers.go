@@ -20,8 +20,8 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (model.Entity, er
 	return r.entity(ctx, id)
 }
 
-func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string) (*model.EntityConnection, error) {
-	return r.entities(ctx, filter, first, after)
+func (r *queryResolver) Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string, orderBy *kg.EntityOrder) (*model.EntityConnection, error) {
+	return r.entities(ctx, filter, first, after, orderBy)
 }
 
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error) {

@@ -225,18 +225,20 @@ type ComplexityRoot struct {
 	}
 
 	Nation struct {
-		Aliases     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Events      func(childComplexity int, first *int, after *string) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Leaders     func(childComplexity int) int
-		Memberships func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Name        func(childComplexity int) int
-		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Timeline    func(childComplexity int) int
+		Aliases        func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Events         func(childComplexity int, first *int, after *string) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Leaders        func(childComplexity int) int
+		Memberships    func(childComplexity int) int
+		MentionedCount func(childComplexity int) int
+		Mentions       func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Name           func(childComplexity int) int
+		QuotedCount    func(childComplexity int) int
+		Sources        func(childComplexity int) int
+		Statements     func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Timeline       func(childComplexity int) int
 	}
 
 	Network struct {
@@ -258,19 +260,21 @@ type ComplexityRoot struct {
 	}
 
 	Organisation struct {
-		Aliases     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Events      func(childComplexity int, first *int, after *string) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Leaders     func(childComplexity int) int
-		Members     func(childComplexity int) int
-		Memberships func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Name        func(childComplexity int) int
-		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Timeline    func(childComplexity int) int
+		Aliases        func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Events         func(childComplexity int, first *int, after *string) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Leaders        func(childComplexity int) int
+		Members        func(childComplexity int) int
+		Memberships    func(childComplexity int) int
+		MentionedCount func(childComplexity int) int
+		Mentions       func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Name           func(childComplexity int) int
+		QuotedCount    func(childComplexity int) int
+		Sources        func(childComplexity int) int
+		Statements     func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Timeline       func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -301,21 +305,23 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		Aliases     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Events      func(childComplexity int, first *int, after *string) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Mentions    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Name        func(childComplexity int) int
-		Roles       func(childComplexity int) int
-		Sources     func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
-		Timeline    func(childComplexity int) int
+		Aliases        func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Events         func(childComplexity int, first *int, after *string) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		MentionedCount func(childComplexity int) int
+		Mentions       func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Name           func(childComplexity int) int
+		QuotedCount    func(childComplexity int) int
+		Roles          func(childComplexity int) int
+		Sources        func(childComplexity int) int
+		Statements     func(childComplexity int, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) int
+		Timeline       func(childComplexity int) int
 	}
 
 	Query struct {
-		Entities        func(childComplexity int, filter *model.EntityFilter, first *int, after *string) int
+		Entities        func(childComplexity int, filter *model.EntityFilter, first *int, after *string, orderBy *kg.EntityOrder) int
 		Entity          func(childComplexity int, id string) int
 		Events          func(childComplexity int, first *int, after *string) int
 		Network         func(childComplexity int, filter *model.StatementFilter, first *int) int
@@ -453,6 +459,8 @@ type MutationResolver interface {
 	ValidateSource(ctx context.Context, document ingest.Document) (*model.SourceValidation, error)
 }
 type NationResolver interface {
+	QuotedCount(ctx context.Context, obj *model.Nation) (int, error)
+	MentionedCount(ctx context.Context, obj *model.Nation) (int, error)
 	Statements(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Mentions(ctx context.Context, obj *model.Nation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Nation, first *int, after *string) (*model.EventConnection, error)
@@ -465,6 +473,8 @@ type NetworkEdgeResolver interface {
 	Statements(ctx context.Context, obj *model.NetworkEdge, first *int, after *string) (*model.StatementConnection, error)
 }
 type OrganisationResolver interface {
+	QuotedCount(ctx context.Context, obj *model.Organisation) (int, error)
+	MentionedCount(ctx context.Context, obj *model.Organisation) (int, error)
 	Statements(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Mentions(ctx context.Context, obj *model.Organisation, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Organisation, first *int, after *string) (*model.EventConnection, error)
@@ -475,6 +485,8 @@ type OrganisationResolver interface {
 	Memberships(ctx context.Context, obj *model.Organisation) ([]*model.Membership, error)
 }
 type PersonResolver interface {
+	QuotedCount(ctx context.Context, obj *model.Person) (int, error)
+	MentionedCount(ctx context.Context, obj *model.Person) (int, error)
 	Statements(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Mentions(ctx context.Context, obj *model.Person, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, obj *model.Person, first *int, after *string) (*model.EventConnection, error)
@@ -485,7 +497,7 @@ type PersonResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Entity(ctx context.Context, id string) (model.Entity, error)
-	Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string) (*model.EntityConnection, error)
+	Entities(ctx context.Context, filter *model.EntityFilter, first *int, after *string, orderBy *kg.EntityOrder) (*model.EntityConnection, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
 	Events(ctx context.Context, first *int, after *string) (*model.EventConnection, error)
 	Topics(ctx context.Context) ([]*model.Topic, error)
@@ -1265,6 +1277,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Nation.Memberships(childComplexity), true
+	case "Nation.mentionedCount":
+		if e.ComplexityRoot.Nation.MentionedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Nation.MentionedCount(childComplexity), true
 	case "Nation.mentions":
 		if e.ComplexityRoot.Nation.Mentions == nil {
 			break
@@ -1282,6 +1300,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Nation.Name(childComplexity), true
+	case "Nation.quotedCount":
+		if e.ComplexityRoot.Nation.QuotedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Nation.QuotedCount(childComplexity), true
 	case "Nation.sources":
 		if e.ComplexityRoot.Nation.Sources == nil {
 			break
@@ -1421,6 +1445,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Memberships(childComplexity), true
+	case "Organisation.mentionedCount":
+		if e.ComplexityRoot.Organisation.MentionedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.MentionedCount(childComplexity), true
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
 			break
@@ -1438,6 +1468,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Name(childComplexity), true
+	case "Organisation.quotedCount":
+		if e.ComplexityRoot.Organisation.QuotedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.QuotedCount(childComplexity), true
 	case "Organisation.sources":
 		if e.ComplexityRoot.Organisation.Sources == nil {
 			break
@@ -1591,6 +1627,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Kind(childComplexity), true
+	case "Person.mentionedCount":
+		if e.ComplexityRoot.Person.MentionedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.MentionedCount(childComplexity), true
 	case "Person.mentions":
 		if e.ComplexityRoot.Person.Mentions == nil {
 			break
@@ -1608,6 +1650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Name(childComplexity), true
+	case "Person.quotedCount":
+		if e.ComplexityRoot.Person.QuotedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.QuotedCount(childComplexity), true
 	case "Person.roles":
 		if e.ComplexityRoot.Person.Roles == nil {
 			break
@@ -1648,7 +1696,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Entities(childComplexity, args["filter"].(*model.EntityFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Entities(childComplexity, args["filter"].(*model.EntityFilter), args["first"].(*int), args["after"].(*string), args["orderBy"].(*kg.EntityOrder)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -2535,6 +2583,16 @@ interface Entity implements Node {
   "Other names the sources use, such as other spellings or a surname alone."
   aliases: [String!]!
   description: String
+  """
+  How many statements this entity said: the totalCount of its ` + "`" + `statements` + "`" + `
+  without a filter.
+  """
+  quotedCount: Int!
+  """
+  How many statements are about this entity: the totalCount of its
+  ` + "`" + `mentions` + "`" + ` without a filter.
+  """
+  mentionedCount: Int!
   "What this entity said."
   statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "What others said about this entity."
@@ -2558,6 +2616,8 @@ type Person implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
+  quotedCount: Int!
+  mentionedCount: Int!
   statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
@@ -2574,6 +2634,8 @@ type Nation implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
+  quotedCount: Int!
+  mentionedCount: Int!
   statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
@@ -2592,6 +2654,8 @@ type Organisation implements Node & Entity {
   name: String!
   aliases: [String!]!
   description: String
+  quotedCount: Int!
+  mentionedCount: Int!
   statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   events(first: Int, after: String): EventConnection!
@@ -2629,7 +2693,8 @@ type EntityEdge {
 }
 
 """
-A page of entities, ordered by name (ignoring case and accents), then by id.
+A page of entities, in the order ` + "`" + `entities(orderBy:)` + "`" + ` asks for: by name
+(ignoring case and accents), then by id, unless a count comes first.
 """
 type EntityConnection {
   edges: [EntityEdge!]!
@@ -2638,6 +2703,16 @@ type EntityConnection {
   pageInfo: PageInfo!
   "How many entities match the filter, across all pages."
   totalCount: Int!
+}
+
+"The orders of a list of entities."
+enum EntityOrder {
+  "By name, ignoring case and accents, then by id."
+  NAME
+  "Who said the most statements first (` + "`" + `quotedCount` + "`" + `); ties by name, then id."
+  MOST_QUOTED
+  "Who is the subject of the most statements first (` + "`" + `mentionedCount` + "`" + `); ties by name, then id."
+  MOST_MENTIONED
 }
 
 input EntityFilter {
@@ -2856,10 +2931,11 @@ type PageInfo {
   "The entity with this id, or null when there is none."
   entity(id: ID!): Entity
   """
-  Entities, filtered by kind and name, in name order.
+  Entities, filtered by kind and name, in name order, or most quoted or
+  most mentioned first. A cursor belongs to its order.
   ` + "`" + `first` + "`" + ` defaults to 20 and must be between 1 and 100.
   """
-  entities(filter: EntityFilter, first: Int, after: String): EntityConnection!
+  entities(filter: EntityFilter, first: Int, after: String, orderBy: EntityOrder = NAME): EntityConnection!
   "Statements, filtered; newest first."
   statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
   "Events, newest first."
@@ -3487,6 +3563,10 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Organisation_description(ctx, field)
+	case "quotedCount":
+		return ec.fieldContext_Organisation_quotedCount(ctx, field)
+	case "mentionedCount":
+		return ec.fieldContext_Organisation_mentionedCount(ctx, field)
 	case "statements":
 		return ec.fieldContext_Organisation_statements(ctx, field)
 	case "mentions":
@@ -3573,6 +3653,10 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Person_description(ctx, field)
+	case "quotedCount":
+		return ec.fieldContext_Person_quotedCount(ctx, field)
+	case "mentionedCount":
+		return ec.fieldContext_Person_mentionedCount(ctx, field)
 	case "statements":
 		return ec.fieldContext_Person_statements(ctx, field)
 	case "mentions":
@@ -4388,6 +4472,14 @@ func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*kg.EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
 	return args, nil
 }
 
@@ -7684,6 +7776,52 @@ func (ec *executionContext) fieldContext_Nation_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Nation", field, false, false, "String")
 }
 
+func (ec *executionContext) _Nation_quotedCount(ctx context.Context, field graphql.CollectedField, obj *model.Nation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Nation_quotedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Nation().QuotedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Nation_quotedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Nation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Nation_mentionedCount(ctx context.Context, field graphql.CollectedField, obj *model.Nation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Nation_mentionedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Nation().MentionedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Nation_mentionedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Nation", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Nation_statements(ctx context.Context, field graphql.CollectedField, obj *model.Nation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8339,6 +8477,52 @@ func (ec *executionContext) _Organisation_description(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Organisation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Organisation_quotedCount(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_quotedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organisation().QuotedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_quotedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Organisation_mentionedCount(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_mentionedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organisation().MentionedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_mentionedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organisation", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Organisation_statements(ctx context.Context, field graphql.CollectedField, obj *model.Organisation) (ret graphql.Marshaler) {
@@ -9165,6 +9349,52 @@ func (ec *executionContext) fieldContext_Person_description(_ context.Context, f
 	return graphql.NewScalarFieldContext("Person", field, false, false, "String")
 }
 
+func (ec *executionContext) _Person_quotedCount(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_quotedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().QuotedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_quotedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Person_mentionedCount(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_mentionedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().MentionedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_mentionedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Person_statements(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9491,7 +9721,7 @@ func (ec *executionContext) _Query_entities(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Entities(ctx, fc.Args["filter"].(*model.EntityFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Entities(ctx, fc.Args["filter"].(*model.EntityFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["orderBy"].(*kg.EntityOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EntityConnection) graphql.Marshaler {
@@ -15058,6 +15288,18 @@ func (ec *executionContext) _Nation(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quotedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Nation_quotedCount(ctx, field, obj)
+				})
+		case "mentionedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Nation_mentionedCount(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -15283,6 +15525,18 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quotedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_quotedCount(ctx, field, obj)
+				})
+		case "mentionedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_mentionedCount(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -15571,6 +15825,18 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quotedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_quotedCount(ctx, field, obj)
+				})
+		case "mentionedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_mentionedCount(ctx, field, obj)
+				})
 		case "statements":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -18359,6 +18625,38 @@ func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEn
 
 	return ret
 }
+
+func (ec *executionContext) unmarshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder(ctx context.Context, v any) (*kg.EntityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder(ctx context.Context, sel ast.SelectionSet, v *kg.EntityOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder = map[string]kg.EntityOrder{
+		"NAME":           kg.ByName,
+		"MOST_QUOTED":    kg.MostQuoted,
+		"MOST_MENTIONED": kg.MostMentioned,
+	}
+	marshalOEntityOrder2ᚖnewsgraphᚋinternalᚋkgᚐEntityOrder = map[kg.EntityOrder]string{
+		kg.ByName:        "NAME",
+		kg.MostQuoted:    "MOST_QUOTED",
+		kg.MostMentioned: "MOST_MENTIONED",
+	}
+)
 
 func (ec *executionContext) marshalOEvent2ᚖnewsgraphᚋgraphᚋmodelᚐEvent(ctx context.Context, sel ast.SelectionSet, v *model.Event) graphql.Marshaler {
 	if v == nil {

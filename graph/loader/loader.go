@@ -35,6 +35,7 @@ type Loaders struct {
 	EventEvidence   *dataloadgen.Loader[string, []kg.Evidence]
 	SourcesNaming   *dataloadgen.Loader[string, []kg.Source]
 	EntitiesIn      *dataloadgen.Loader[string, []kg.Entity]
+	EntityCounts    *dataloadgen.Loader[string, *kg.EntityCounts]
 	SourceEvidence  *dataloadgen.Loader[string, []kg.SourceEvidence]
 	EntityTimelines *dataloadgen.Loader[string, []kg.TimelineEntry]
 	TopicTimelines  *dataloadgen.Loader[string, []kg.TimelineEntry]
@@ -83,6 +84,7 @@ func New(st *store.Store, wait time.Duration) *Loaders {
 		EventEvidence:   dataloadgen.NewLoader(one(st.EventEvidence), opts...),
 		SourcesNaming:   dataloadgen.NewLoader(one(st.SourcesNaming), opts...),
 		EntitiesIn:      dataloadgen.NewLoader(one(st.EntitiesNamedIn), opts...),
+		EntityCounts:    dataloadgen.NewLoader(one(st.EntityCounts), opts...),
 		SourceEvidence:  dataloadgen.NewLoader(one(st.SourceEvidence), opts...),
 		EntityTimelines: dataloadgen.NewLoader(one(st.EntityTimelines), opts...),
 		TopicTimelines:  dataloadgen.NewLoader(one(st.TopicTimelines), opts...),

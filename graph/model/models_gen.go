@@ -130,7 +130,8 @@ type DraftTopic struct {
 	Name string `json:"name"`
 }
 
-// A page of entities, ordered by name (ignoring case and accents), then by id.
+// A page of entities, in the order `entities(orderBy:)` asks for: by name
+// (ignoring case and accents), then by id, unless a count comes first.
 type EntityConnection struct {
 	Edges []*EntityEdge `json:"edges"`
 	// The same entities as `edges`, without cursors.
@@ -229,16 +230,18 @@ type Mutation struct {
 
 // A country, or its government acting as a whole.
 type Nation struct {
-	ID          string               `json:"id"`
-	Kind        kg.EntityKind        `json:"kind"`
-	Name        string               `json:"name"`
-	Aliases     []string             `json:"aliases"`
-	Description *string              `json:"description,omitempty"`
-	Statements  *StatementConnection `json:"statements"`
-	Mentions    *StatementConnection `json:"mentions"`
-	Events      *EventConnection     `json:"events"`
-	Sources     []*Source            `json:"sources"`
-	Timeline    []*TimelineEntry     `json:"timeline"`
+	ID             string               `json:"id"`
+	Kind           kg.EntityKind        `json:"kind"`
+	Name           string               `json:"name"`
+	Aliases        []string             `json:"aliases"`
+	Description    *string              `json:"description,omitempty"`
+	QuotedCount    int                  `json:"quotedCount"`
+	MentionedCount int                  `json:"mentionedCount"`
+	Statements     *StatementConnection `json:"statements"`
+	Mentions       *StatementConnection `json:"mentions"`
+	Events         *EventConnection     `json:"events"`
+	Sources        []*Source            `json:"sources"`
+	Timeline       []*TimelineEntry     `json:"timeline"`
 	// People who hold a title in this nation.
 	Leaders []*Role `json:"leaders"`
 	// The organisations this nation belongs to.
@@ -267,16 +270,18 @@ type NetworkNode struct {
 
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
-	ID          string               `json:"id"`
-	Kind        kg.EntityKind        `json:"kind"`
-	Name        string               `json:"name"`
-	Aliases     []string             `json:"aliases"`
-	Description *string              `json:"description,omitempty"`
-	Statements  *StatementConnection `json:"statements"`
-	Mentions    *StatementConnection `json:"mentions"`
-	Events      *EventConnection     `json:"events"`
-	Sources     []*Source            `json:"sources"`
-	Timeline    []*TimelineEntry     `json:"timeline"`
+	ID             string               `json:"id"`
+	Kind           kg.EntityKind        `json:"kind"`
+	Name           string               `json:"name"`
+	Aliases        []string             `json:"aliases"`
+	Description    *string              `json:"description,omitempty"`
+	QuotedCount    int                  `json:"quotedCount"`
+	MentionedCount int                  `json:"mentionedCount"`
+	Statements     *StatementConnection `json:"statements"`
+	Mentions       *StatementConnection `json:"mentions"`
+	Events         *EventConnection     `json:"events"`
+	Sources        []*Source            `json:"sources"`
+	Timeline       []*TimelineEntry     `json:"timeline"`
 	// People who hold a title in this organisation.
 	Leaders []*Role `json:"leaders"`
 	// The nations and organisations that belong to this one.
@@ -336,16 +341,18 @@ type PathLink struct {
 
 // A named person, such as a head of state or government.
 type Person struct {
-	ID          string               `json:"id"`
-	Kind        kg.EntityKind        `json:"kind"`
-	Name        string               `json:"name"`
-	Aliases     []string             `json:"aliases"`
-	Description *string              `json:"description,omitempty"`
-	Statements  *StatementConnection `json:"statements"`
-	Mentions    *StatementConnection `json:"mentions"`
-	Events      *EventConnection     `json:"events"`
-	Sources     []*Source            `json:"sources"`
-	Timeline    []*TimelineEntry     `json:"timeline"`
+	ID             string               `json:"id"`
+	Kind           kg.EntityKind        `json:"kind"`
+	Name           string               `json:"name"`
+	Aliases        []string             `json:"aliases"`
+	Description    *string              `json:"description,omitempty"`
+	QuotedCount    int                  `json:"quotedCount"`
+	MentionedCount int                  `json:"mentionedCount"`
+	Statements     *StatementConnection `json:"statements"`
+	Mentions       *StatementConnection `json:"mentions"`
+	Events         *EventConnection     `json:"events"`
+	Sources        []*Source            `json:"sources"`
+	Timeline       []*TimelineEntry     `json:"timeline"`
 	// The titles this person holds, in nations and organisations.
 	Roles []*Role `json:"roles"`
 }

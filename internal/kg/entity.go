@@ -53,7 +53,28 @@ type Entity struct {
 	Name        string
 	Aliases     []string
 	Description string
+	// Counts are the entity's statement counts, kept on its node; nil when
+	// the query that read the entity did not read them.
+	Counts *EntityCounts
 }
+
+// EntityCounts are how many statements an entity said (Quoted) and how
+// many are about it (Mentioned), as stored on its node at ingest.
+type EntityCounts struct {
+	Quoted, Mentioned int
+}
+
+// EntityOrder is the order of a list of entities; the zero value is
+// ByName.
+type EntityOrder string
+
+// The orders, bound to the GraphQL EntityOrder enum. The two by count put
+// the largest first and break ties by name, then id, as ByName does.
+const (
+	ByName        EntityOrder = "NAME"
+	MostQuoted    EntityOrder = "MOST_QUOTED"
+	MostMentioned EntityOrder = "MOST_MENTIONED"
+)
 
 // EntityFilter narrows a list of entities. Zero values mean "any".
 type EntityFilter struct {

@@ -17,7 +17,7 @@ func TestEntityBundleEqualsSeparateReads(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
 	loadSeed(t, s)
-	page, err := s.Entities(ctx, kg.EntityFilter{}, 100, nil)
+	page, err := s.Entities(ctx, kg.EntityFilter{}, "", 100, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,15 @@ func (r row) entity() (kg.Entity, error) {
 	if len(aliases) == 0 {
 		aliases = nil
 	}
-	return kg.Entity{ID: r.str("id"), Kind: kind, Name: r.str("name"), Aliases: aliases, Description: r.str("description")}, nil
+	e := kg.Entity{ID: r.str("id"), Kind: kind, Name: r.str("name"), Aliases: aliases, Description: r.str("description")}
+	// Whole nodes carry the stored counts; projections that leave them out
+	// leave Counts nil, and GraphQL loads them when asked.
+	q, hasQ := r["quotedCount"].(int64)
+	m, hasM := r["mentionedCount"].(int64)
+	if hasQ && hasM {
+		e.Counts = &kg.EntityCounts{Quoted: int(q), Mentioned: int(m)}
+	}
+	return e, nil
 }
 
 func (r row) event() kg.Event {

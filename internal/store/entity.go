@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -54,6 +56,35 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*kg.Entity, e
 	return out, nil
 }
 
+// EntityCounts returns the stored statement counts of the entities with
+// these ids, in the same order; the slot of a missing id is nil. One round
+// trip, whatever the number of ids.
+func (s *Store) EntityCounts(ctx context.Context, ids []string) ([]*kg.EntityCounts, error) {
+	const op = "store.EntityCounts"
+	res, err := s.read(ctx, op, query("entities_counts"), map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Records) != len(ids) {
+		return nil, fmt.Errorf("%s: got %d rows for %d ids", op, len(res.Records), len(ids))
+	}
+	out := make([]*kg.EntityCounts, len(ids))
+	for i, rec := range res.Records {
+		q, qNil, err := neo4j.GetRecordValue[int64](rec, "quoted")
+		if err != nil && !qNil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		m, mNil, err := neo4j.GetRecordValue[int64](rec, "mentioned")
+		if err != nil && !mNil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		if !qNil && !mNil {
+			out[i] = &kg.EntityCounts{Quoted: int(q), Mentioned: int(m)}
+		}
+	}
+	return out, nil
+}
+
 // Entity returns one entity, or an error wrapping kg.ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 	es, err := s.EntitiesByID(ctx, []string{id})
@@ -66,13 +97,72 @@ func (s *Store) Entity(ctx context.Context, id string) (kg.Entity, error) {
 	return *es[0], nil
 }
 
-// Entities returns one page of entities matching f, in name order, after the
-// cursor `after` (nil for the first page).
-func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, after *string) (kg.Page[kg.Entity], error) {
+// entityOrders are, for each order of the entity list, the predicate its
+// range index answers in order (seek), the ORDER BY, the after-the-cursor
+// test, and the cursor list with how a cursor's key is read from an entity
+// node. NAME's cursor is (sortKey, id), as it always was; the count orders'
+// are (count, sortKey, id), ties broken by name then id. Each order has its
+// own cursor list, so a cursor from one is refused by another.
+var entityOrders = map[kg.EntityOrder]struct {
+	seek, order, after, cursors string
+	count                       string // the node property counted, "" for NAME
+}{
+	kg.ByName: {
+		seek:    "e.sortKey IS NOT NULL",
+		order:   "e.sortKey, e.id",
+		after:   "(e.sortKey > $cursor[0] OR (e.sortKey = $cursor[0] AND e.id > $cursor[1]))",
+		cursors: entityCursorList,
+	},
+	kg.MostQuoted: {
+		seek:    "e.quotedCount <= $cursorCount",
+		order:   "e.quotedCount DESC, e.sortKey, e.id",
+		after:   "(e.quotedCount < $cursorCount OR (e.quotedCount = $cursorCount AND (e.sortKey > $cursor[1] OR (e.sortKey = $cursor[1] AND e.id > $cursor[2]))))",
+		cursors: entityCursorList + "-most-quoted",
+		count:   "quotedCount",
+	},
+	kg.MostMentioned: {
+		seek:    "e.mentionedCount <= $cursorCount",
+		order:   "e.mentionedCount DESC, e.sortKey, e.id",
+		after:   "(e.mentionedCount < $cursorCount OR (e.mentionedCount = $cursorCount AND (e.sortKey > $cursor[1] OR (e.sortKey = $cursor[1] AND e.id > $cursor[2]))))",
+		cursors: entityCursorList + "-most-mentioned",
+		count:   "mentionedCount",
+	},
+}
+
+// entitiesPageQuery is entities_page with the order's fragments filled in.
+func entitiesPageQuery(order kg.EntityOrder) string {
+	o := entityOrders[order]
+	return strings.NewReplacer("{{SEEK}}", o.seek, "{{ORDER}}", o.order, "{{AFTER}}", o.after).Replace(query("entities_page"))
+}
+
+// Entities returns one page of entities matching f, in the given order
+// ("" is by name), after the cursor `after` (nil for the first page).
+func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, order kg.EntityOrder, first int, after *string) (kg.Page[kg.Entity], error) {
 	const op = "store.Entities"
-	key, err := kg.DecodeCursor(entityCursorList, 2, after)
+	if order == "" {
+		order = kg.ByName
+	}
+	o, ok := entityOrders[order]
+	if !ok {
+		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("orderBy", "%q is not NAME, MOST_QUOTED or MOST_MENTIONED", order))
+	}
+	keyLen := 2
+	if o.count != "" {
+		keyLen = 3
+	}
+	key, err := kg.DecodeCursor(o.cursors, keyLen, after)
 	if err != nil {
 		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
+	}
+	// With no cursor the count orders start from the largest count: the
+	// seek bound is then every count.
+	cursorCount := int64(math.MaxInt64)
+	if key != nil && o.count != "" {
+		n, err := strconv.ParseInt(key[0], 10, 64)
+		if err != nil || n < 0 {
+			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("after", "is not a cursor from this list"))
+		}
+		cursorCount = n
 	}
 	if len(f.Name) > maxNameFilter {
 		return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, kg.InvalidInput("filter.name", "is longer than %d bytes", maxNameFilter))
@@ -94,13 +184,12 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 		labels = append(labels, l)
 	}
 	params := map[string]any{
-		"labels": labels, "name": folded, "limit": first + 1,
-		"afterKey": nil, "afterID": nil,
+		"labels": labels, "name": folded, "limit": first + 1, "cursor": nil, "cursorCount": cursorCount,
 	}
 	if key != nil {
-		params["afterKey"], params["afterID"] = key[0], key[1]
+		params["cursor"] = key
 	}
-	res, err := s.read(ctx, op, query("entities_page"), params)
+	res, err := s.read(ctx, op, entitiesPageQuery(order), params)
 	if err != nil {
 		return kg.Page[kg.Entity]{}, err
 	}
@@ -136,7 +225,11 @@ func (s *Store) Entities(ctx context.Context, f kg.EntityFilter, first int, afte
 			return kg.Page[kg.Entity]{}, fmt.Errorf("%s: %w", op, err)
 		}
 		page.Items = append(page.Items, e)
-		page.Cursors = append(page.Cursors, kg.EncodeCursor(entityCursorList, r.str("sortKey"), e.ID))
+		if o.count != "" {
+			page.Cursors = append(page.Cursors, kg.EncodeCursor(o.cursors, strconv.Itoa(r.int(o.count)), r.str("sortKey"), e.ID))
+		} else {
+			page.Cursors = append(page.Cursors, kg.EncodeCursor(o.cursors, r.str("sortKey"), e.ID))
+		}
 	}
 	return page, nil
 }

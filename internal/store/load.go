@@ -38,7 +38,7 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 		if err != nil {
 			return nil, err
 		}
-		orphans, err := detachSources(ctx, tx, []string{doc.Source.ID})
+		orphans, touched, err := detachSources(ctx, tx, []string{doc.Source.ID})
 		if err != nil {
 			return nil, err
 		}
@@ -49,6 +49,9 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 			return nil, err
 		}
 		if err := refreshNames(ctx, tx, orphans["Entity"], []*kg.SourceDocument{doc}); err != nil {
+			return nil, err
+		}
+		if err := refreshCounts(ctx, tx, touched, []*kg.SourceDocument{doc}); err != nil {
 			return nil, err
 		}
 		after, err := fingerprint(ctx, tx, doc.Source.ID)
@@ -78,7 +81,7 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		return fmt.Errorf("%s: %w", op, kg.InvalidInput("documents", "two documents have the same source id"))
 	}
 	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
-		orphans, err := detachSources(ctx, tx, ids)
+		orphans, touched, err := detachSources(ctx, tx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -88,7 +91,10 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		if err := collectOrphans(ctx, tx, orphans); err != nil {
 			return nil, err
 		}
-		return nil, refreshNames(ctx, tx, orphans["Entity"], docs)
+		if err := refreshNames(ctx, tx, orphans["Entity"], docs); err != nil {
+			return nil, err
+		}
+		return nil, refreshCounts(ctx, tx, touched, docs)
 	})
 	return err
 }
@@ -104,7 +110,7 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 		if err != nil {
 			return nil, err
 		}
-		orphans, err := detachSources(ctx, tx, []string{id})
+		orphans, touched, err := detachSources(ctx, tx, []string{id})
 		if err != nil {
 			return nil, err
 		}
@@ -124,6 +130,9 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 			return nil, kg.NotFound("no source has id %q", id)
 		}
 		if err := refreshNames(ctx, tx, orphans["Entity"], nil); err != nil {
+			return nil, err
+		}
+		if err := refreshCounts(ctx, tx, touched, nil); err != nil {
 			return nil, err
 		}
 		alive, err := survivors(ctx, tx, before)
@@ -266,31 +275,43 @@ type orphanCandidates map[string][]string
 
 // detachSources removes sources' statements, their evidence on
 // relationship facts and their IN_SOURCE links, and returns the nodes they
-// linked.
-func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs []string) (orphanCandidates, error) {
+// linked and the entities the removed statements were said by or about.
+func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs []string) (orphanCandidates, []string, error) {
 	params := map[string]any{"sourceIds": sourceIDs}
-	for _, q := range []string{"source_detach_statements", "source_detach_facts"} {
-		if err := run(ctx, tx, q, params); err != nil {
-			return nil, err
-		}
-	}
-	res, err := tx.Run(ctx, query("source_detach_links"), params)
+	countRoundTrip(ctx)
+	res, err := tx.Run(ctx, query("source_detach_statements"), params)
 	if err != nil {
-		return nil, fmt.Errorf("source_detach_links: %w", err)
+		return nil, nil, fmt.Errorf("source_detach_statements: %w", err)
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("source_detach_statements: %w", err)
+	}
+	list, _, err := neo4j.GetRecordValue[[]any](rec, "ids")
+	if err != nil {
+		return nil, nil, fmt.Errorf("source_detach_statements: %w", err)
+	}
+	touched := (row{"l": list}).strs("l")
+	if err := run(ctx, tx, "source_detach_facts", params); err != nil {
+		return nil, nil, err
+	}
+	res, err = tx.Run(ctx, query("source_detach_links"), params)
+	if err != nil {
+		return nil, nil, fmt.Errorf("source_detach_links: %w", err)
 	}
 	recs, err := res.Collect(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("source_detach_links: %w", err)
+		return nil, nil, fmt.Errorf("source_detach_links: %w", err)
 	}
 	out := orphanCandidates{}
 	for _, rec := range recs {
 		label, _, err := neo4j.GetRecordValue[string](rec, "label")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		ids, _, err := neo4j.GetRecordValue[[]any](rec, "ids")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, id := range ids {
 			if s, ok := id.(string); ok {
@@ -298,7 +319,7 @@ func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs [
 			}
 		}
 	}
-	return out, nil
+	return out, touched, nil
 }
 
 func collectOrphans(ctx context.Context, tx neo4j.ManagedTransaction, c orphanCandidates) error {
@@ -512,6 +533,27 @@ func refreshNames(ctx context.Context, tx neo4j.ManagedTransaction, forced []str
 	}
 	sortRows(rows)
 	return run(ctx, tx, "entities_refresh_names", map[string]any{"rows": rows})
+}
+
+// refreshCounts recounts the statements said by and about the entities
+// whose statements changed: those the detached statements touched, and the
+// speakers and entity subjects of the documents' statements. Entities
+// deleted as orphans are simply not found. One round trip.
+func refreshCounts(ctx context.Context, tx neo4j.ManagedTransaction, touched []string, docs []*kg.SourceDocument) error {
+	ids := slices.Clone(touched)
+	for _, d := range docs {
+		for _, st := range d.Statements {
+			ids = append(ids, st.SpeakerID)
+			for _, id := range st.AboutIDs {
+				if !strings.HasPrefix(id, string(kg.KindEvent)+":") {
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	// Sorted, so concurrent loads take the entities' locks in one order.
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	return run(ctx, tx, "entities_refresh_counts", map[string]any{"ids": nonNil(ids)})
 }
 
 // sortRows orders rows by id, so that concurrent loads touching the same

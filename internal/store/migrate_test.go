@@ -4,11 +4,16 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"newsgraph/internal/kg"
 	"newsgraph/internal/neo4jtest"
+	"newsgraph/seed"
 )
 
 // A graph written before evidence moved to its own relationships keeps its
@@ -61,5 +66,109 @@ CREATE (p)-[:HOLDS_ROLE {title: 'Chair', evSources: ['source:old'], evStarts: [0
 	}
 	if n2, r2, _ := s.Counts(ctx); n1 != n2 || r1 != r2 {
 		t.Errorf("a second migration changed the counts: %d/%d → %d/%d", n1, r1, n2, r2)
+	}
+}
+
+// A graph loaded before entities kept their statement counts gets them at
+// start: EnsureSchema counts them for the entities that lack them, in
+// batches, and a second run changes nothing.
+func TestMigrateEntityCounts(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t)
+	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := seed.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]kg.EntityCounts{}
+	for _, d := range docs {
+		if _, err := s.LoadDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Entities {
+			want[e.ID] = want[e.ID]
+		}
+		for _, st := range d.Statements {
+			c := want[st.SpeakerID]
+			c.Quoted++
+			want[st.SpeakerID] = c
+			for _, a := range st.AboutIDs {
+				if !strings.HasPrefix(a, "event:") {
+					c := want[a]
+					c.Mentioned++
+					want[a] = c
+				}
+			}
+		}
+	}
+	cypher := func(q string) []*neo4j.Record {
+		t.Helper()
+		res, err := neo4j.ExecuteQuery(ctx, s.driver, q, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Records
+	}
+	stored := func() map[string]*kg.EntityCounts {
+		t.Helper()
+		ids := slices.Sorted(maps.Keys(want))
+		cs, err := s.EntityCounts(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]*kg.EntityCounts{}
+		for i, id := range ids {
+			out[id] = cs[i]
+		}
+		return out
+	}
+	// The old shape: no counts at all, or (a half-done write) only one.
+	cypher(`MATCH (e:Entity) WHERE e.id <> 'person:emmanuel-macron' REMOVE e.quotedCount, e.mentionedCount`)
+	cypher(`MATCH (e:Entity {id: 'person:emmanuel-macron'}) REMOVE e.mentionedCount SET e.quotedCount = 999`)
+	for id, c := range stored() {
+		if c != nil {
+			t.Fatalf("%s still has counts %+v after they were removed", id, *c)
+		}
+	}
+	if err := s.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := stored()
+	for id, w := range want {
+		if got[id] == nil || *got[id] != w {
+			t.Errorf("%s: counts after the migration %v, want %+v", id, got[id], w)
+		}
+	}
+	if want["person:emmanuel-macron"].Quoted == 0 || want["nation:ukraine"].Mentioned == 0 {
+		t.Fatalf("the seed should quote Macron and mention Ukraine: %+v", want)
+	}
+	// Running it again writes nothing.
+	n1, r1, _ := s.Counts(ctx)
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, query("migrate_entity_counts"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := sum.Counters().PropertiesSet(); n != 0 {
+		t.Errorf("a second migration set %d properties", n)
+	}
+	if n2, r2, _ := s.Counts(ctx); n1 != n2 || r1 != r2 {
+		t.Errorf("a second migration changed the graph: %d/%d → %d/%d", n1, r1, n2, r2)
 	}
 }

@@ -133,7 +133,7 @@ func TestEntitiesOrderAndFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := s.Entities(context.Background(), tt.f, 100, nil)
+			p, err := s.Entities(context.Background(), tt.f, "", 100, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,7 +151,7 @@ func TestEntitiesPaging(t *testing.T) {
 	s := open(t)
 	load(t, s)
 	ctx := context.Background()
-	all, err := s.Entities(ctx, kg.EntityFilter{}, 100, nil)
+	all, err := s.Entities(ctx, kg.EntityFilter{}, "", 100, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestEntitiesPaging(t *testing.T) {
 		var walked []string
 		var after *string
 		for page := 0; ; page++ {
-			p, err := s.Entities(ctx, kg.EntityFilter{}, size, after)
+			p, err := s.Entities(ctx, kg.EntityFilter{}, "", size, after)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,7 +199,7 @@ func TestEntitiesBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Entities(ctx, tt.f, 10, tt.after)
+			_, err := s.Entities(ctx, tt.f, "", 10, tt.after)
 			var kerr *kg.Error
 			if !errors.As(err, &kerr) || kerr.Kind != kg.ErrInvalidInput || kerr.Field != tt.field {
 				t.Fatalf("err = %v, want invalid input on %s", err, tt.field)

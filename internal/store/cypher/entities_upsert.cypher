@@ -4,9 +4,12 @@
 // description is kept unless the document gives one. Properties are only
 // written when they change, so loading sources that name the same popular
 // entity does not take its write lock for nothing. Rows come sorted by id,
-// so concurrent loads lock in the same order.
+// so concurrent loads lock in the same order. A new entity starts with no
+// statements; entities_refresh_counts recounts those the load's statements
+// touch.
 UNWIND $entities AS row
 MERGE (e:Entity {id: row.id})
+  ON CREATE SET e.quotedCount = 0, e.mentionedCount = 0
 WITH e, row
 CALL (e, row) {
   WITH e, row WHERE NOT row.label IN labels(e)

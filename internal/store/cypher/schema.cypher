@@ -11,6 +11,10 @@ CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 // Entities list in name order; this index serves ORDER BY sortKey with LIMIT.
 CREATE INDEX entity_sort IF NOT EXISTS FOR (n:Entity) ON (n.sortKey);
+// Entities list most quoted or most mentioned first; these serve ORDER BY
+// quotedCount DESC (mentionedCount DESC) with LIMIT, without statements.
+CREATE INDEX entity_quoted IF NOT EXISTS FOR (n:Entity) ON (n.quotedCount);
+CREATE INDEX entity_mentioned IF NOT EXISTS FOR (n:Entity) ON (n.mentionedCount);
 // Full-text indexes. standard-folding lower-cases and strips accents, so
 // "Zelenskiy", "ZELENSKIY" and "Zélenskiy" index alike; aliases is a list.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
