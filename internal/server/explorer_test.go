@@ -13,7 +13,9 @@ import (
 // The explorer in a real browser: Debian's headless Chromium, driven by
 // playwright-core, runs web/explorer/e2e/run.mjs against this server and a
 // private, seeded Neo4j — search, entity, graph, connection finder, CSV,
-// source view, narrow screens, keyboard; then the review desk, with the
+// source view, narrow screens, keyboard, and the counts: the home page's
+// figures, a bar's statements and a network edge's statements, each
+// compared with what the API answers; then the review desk, with the
 // API token (add a report, review, publish, find, delete, and back) —
 // then Neo4j stops and the page must say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
 // (default: a temporary directory), named in the log.
@@ -48,6 +50,9 @@ func TestExplorerInBrowser(t *testing.T) {
 	t.Cleanup(cancel)
 	s.srv.prepare(ctx)
 	loadSeed(t, s)
+	// A second source, months after the seed's (one statement dated only
+	// to its month): the home page's chart has months to order and a gap.
+	loadExample(t, s)
 
 	run := func(phase string) {
 		t.Helper()

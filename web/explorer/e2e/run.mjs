@@ -81,6 +81,16 @@ function expect(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
+// api asks the server directly, not through the page: what the page shows
+// is compared with what the API answers.
+async function api(query, variables = {}) {
+  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
 if (phase === "main") {
   await check("search-rutte-three-quotes", 1280, async (page) => {
     await page.goto(`${base}/`);
@@ -199,6 +209,159 @@ if (phase === "main") {
     expect((await page.locator('.source-text mark[data-kinds="MENTION"]').count()) === 0, "names still highlighted when turned off");
   });
 
+  // The home page's figures are the API's: totals, latest sources, the
+  // bars and the months (the test loads a second source, months later).
+  await check("home-figures-equal-api", 1280, async (page) => {
+    const d = await api(`{
+      sources(first: 5) { totalCount nodes { id } }
+      statements(first: 1) { totalCount }
+      entities(first: 1) { totalCount }
+      people: statementCounts(filter: { speakerKinds: [PERSON] }, by: SPEAKER, first: 10) { key count node { __typename ... on Entity { name } } }
+      mentioned: statementCounts(by: ABOUT, first: 10) { key count }
+      months: statementCounts(by: MONTH, first: 100) { key count }
+    }`);
+    expect(d.people.length >= 5 && d.mentioned.length >= 5 && d.sources.nodes.length >= 2, "the seeded graph is too small for this test");
+    expect(d.people.every((b) => b.node.__typename === "Person"), "the API's most quoted people are not all people");
+    await page.goto(`${base}/`);
+    await page.locator('[data-chart="people"] a.bar').first().waitFor();
+    await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
+    const total = async (k) => Number(((await page.locator(`[data-total="${k}"] .figure`).textContent()) ?? "").replace(/,/g, ""));
+    for (const [k, want] of [["sources", d.sources.totalCount], ["statements", d.statements.totalCount], ["entities", d.entities.totalCount]]) {
+      expect((await total(k)) === want, `the home page shows ${await total(k)} ${k}, the API ${want}`);
+    }
+    const latest = await page.locator(".latest-sources li").evaluateAll((els) => els.map((e) => e.dataset.id));
+    expect(same(latest, d.sources.nodes.map((s) => s.id)), `latest sources ${latest}, the API ${d.sources.nodes.map((s) => s.id)}`);
+    for (const chart of ["people", "mentioned"]) {
+      // The key and count of each bar, and the count its text shows.
+      const bars = await page.locator(`[data-chart="${chart}"] a.bar`).evaluateAll((els) =>
+        els.map((a) => ({ key: a.dataset.key, count: Number(a.dataset.count), shown: Number(a.querySelector(".bar-count").textContent) })),
+      );
+      const want = d[chart].map((b) => ({ key: b.key, count: b.count, shown: b.count }));
+      expect(same(bars, want), `the ${chart} bars ${JSON.stringify(bars)} differ from the API ${JSON.stringify(want)}`);
+    }
+    // The months: a column per month with statements, oldest first; the
+    // undated ones as a figure.
+    const cols = await page.locator('[data-chart="months"] rect').evaluateAll((els) => els.map((r) => ({ key: r.dataset.month, count: Number(r.dataset.count) })));
+    const months = d.months.filter((b) => b.key !== "undated").sort((a, b) => a.key.localeCompare(b.key));
+    expect(months.length >= 2, "the graph has fewer than two months");
+    expect(same(cols, months), `the months chart ${JSON.stringify(cols)} differs from the API ${JSON.stringify(months)}`);
+    const undated = d.months.find((b) => b.key === "undated")?.count ?? 0;
+    const shownUndated = Number((await page.locator("[data-undated]").getAttribute("data-undated")) ?? 0);
+    expect(undated > 0 && shownUndated === undated, `undated: the page ${shownUndated}, the API ${undated}`);
+    // A bar opens its entity, by the keyboard too.
+    await page.locator('[data-chart="people"] a.bar').first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`#/entity/${encodeURIComponent(d.people[0].key)}$`));
+    await page.locator("h1", { hasText: d.people[0].node.name }).waitFor();
+  });
+
+  // A bar of "who talks about X most" opens exactly the statements it
+  // counts, with the entity view's filters (here: quotes only, which
+  // changes the counts).
+  await check("bar-opens-its-statements", 1280, async (page) => {
+    const counts = await api(
+      `query($f: StatementFilter, $all: StatementFilter) {
+        quotes: statementCounts(filter: $f, by: SPEAKER, first: 10) { key count statements(first: 100) { totalCount nodes { id } } }
+        all: statementCounts(filter: $all, by: SPEAKER, first: 10) { key count }
+      }`,
+      { f: { about: "nation:ukraine", kind: "QUOTE" }, all: { about: "nation:ukraine" } },
+    );
+    await page.goto(`${base}/#/entity/nation%3Aukraine?kind=QUOTE`);
+    await page.locator('[data-chart="talkers"] a.bar').first().waitFor();
+    const bars = await page.locator('[data-chart="talkers"] a.bar').evaluateAll((els) => els.map((a) => ({ key: a.dataset.key, count: Number(a.dataset.count) })));
+    expect(same(bars, counts.quotes.map((b) => ({ key: b.key, count: b.count }))), `the bars ${JSON.stringify(bars)} differ from the API ${JSON.stringify(counts.quotes)}`);
+    // The bucket to open: one the filter changes, so a bar that dropped it would fail.
+    const bucket = counts.quotes.find((b) => b.count > 1 && counts.all.find((a) => a.key === b.key).count !== b.count);
+    expect(bucket, "no bucket that the kind filter changes");
+    await page.screenshot({ path: join(shots, "entity-charts.png") });
+    await page.locator(`[data-chart="talkers"] a.bar[data-key="${bucket.key}"]`).click();
+    await page.waitForURL(/#\/statements\?/);
+    await page.locator('section[data-list="statements"] li.statement').first().waitFor();
+    const ids = await page.locator('section[data-list="statements"] li.statement').evaluateAll((els) => els.map((e) => e.dataset.id));
+    const want = bucket.statements.nodes.map((n) => n.id);
+    expect(bucket.statements.totalCount === bucket.count, "the API's bucket count is not its statements' count");
+    expect(same(ids, want), `the bar of ${bucket.key} (${bucket.count}) lists ${JSON.stringify(ids)}, its statements are ${JSON.stringify(want)}`);
+    const total = Number(await page.locator('section[data-list="statements"] [data-total]').getAttribute("data-total"));
+    expect(total === bucket.count, `the list says ${total} statements, the bar ${bucket.count}`);
+    await page.screenshot({ path: join(shots, "statements.png"), fullPage: true });
+  });
+
+  // An entity's statements per month follow the view's filters.
+  await check("entity-months-equal-api", 1280, async (page) => {
+    const d = await api(`{ statementCounts(filter: { speaker: "person:mark-rutte", kind: QUOTE }, by: MONTH, first: 100) { key count } }`);
+    const months = d.statementCounts.filter((b) => b.key !== "undated").sort((a, b) => a.key.localeCompare(b.key));
+    expect(months.length > 0, "Rutte has no dated quotes");
+    await page.goto(`${base}/#/entity/person%3Amark-rutte?kind=QUOTE`);
+    await page.locator('[data-chart="months"] rect').first().waitFor();
+    const cols = await page.locator('[data-chart="months"] rect').evaluateAll((els) => els.map((r) => ({ key: r.dataset.month, count: Number(r.dataset.count) })));
+    expect(same(cols, months), `Rutte's months ${JSON.stringify(cols)} differ from the API ${JSON.stringify(months)}`);
+  });
+
+  // Clicking an edge of the network lists that edge's statements, as the
+  // API's network has them: the heaviest with the mouse on the canvas, and
+  // one from the statements about Putin to another target (those also
+  // about him only) with the keyboard from the list of links.
+  await check("edge-lists-its-statements", 1280, async (page) => {
+    const net = `edges { from { id } to { id } count statements(first: 10) { totalCount nodes { id } } }`;
+    const d = await api(`{ said: network(filter: { speaker: "person:vladimir-putin" }, first: 30) { ${net} } about: network(filter: { about: "person:vladimir-putin" }, first: 30) { ${net} } }`);
+    expect(d.said.edges.length < 30 && d.about.edges.length < 30 && [...d.said.edges, ...d.about.edges].every((e) => e.count <= 10), "the network is larger than this test reads");
+    const edgeOf = (from, to) => d.said.edges.find((e) => e.from.id === from && e.to.id === to) ?? d.about.edges.find((e) => e.from.id === from && e.to.id === to);
+    await page.goto(`${base}/#/graph/person%3Avladimir-putin`);
+    await page.locator(".graph-canvas canvas").first().waitFor();
+    await page.waitForTimeout(300);
+    const edges = await page.evaluate(() =>
+      document.querySelector(".graph-canvas").cy.edges("[role = 0]").map((e) => ({ id: e.id(), from: e.source().id(), to: e.target().id(), label: e.data("label"), width: e.data("width") })),
+    );
+    // Every statement edge is the API's, with its count; wider when heavier.
+    for (const e of edges) {
+      const a = edgeOf(e.from, e.to);
+      expect(a && String(a.count) === e.label, `edge ${e.from} > ${e.to} (${e.label}) is not the API's (${a?.count})`);
+    }
+    expect(edges.length === new Set([...d.said.edges, ...d.about.edges].map((e) => `${e.from.id}>${e.to.id}`)).size, "the graph lacks some of the API's edges");
+    const heaviest = [...edges].sort((a, b) => Number(b.label) - Number(a.label))[0];
+    const lightest = [...edges].sort((a, b) => Number(a.label) - Number(b.label))[0];
+    expect(heaviest.width > lightest.width, "a heavier edge is not wider");
+    const listed = async (e) => {
+      await page.locator(`.edge-panel[data-edge="${e.id}"] li.statement`).first().waitFor();
+      const ids = await page.locator(".edge-panel li.statement").evaluateAll((els) => els.map((x) => x.dataset.id));
+      const total = Number(await page.locator(".edge-panel [data-total]").getAttribute("data-total"));
+      const a = edgeOf(e.from, e.to);
+      const want = a.statements.nodes.map((n) => n.id);
+      expect(same(ids, want) && total === a.count, `edge ${e.from} > ${e.to} lists ${JSON.stringify(ids)} (${total}), the API ${JSON.stringify(want)} (${a.count})`);
+      // Each with its evidence, highlighted, and a link to its source.
+      expect((await page.locator(".edge-panel li.statement .passage mark").count()) === ids.length, "a statement of the edge has no highlighted evidence");
+      expect((await page.locator('.edge-panel li.statement .source a[href^="#/source/"]').count()) === ids.length, "a statement of the edge has no link to its source");
+    };
+    const pos = await page.evaluate((id) => {
+      const el = document.querySelector(".graph-canvas");
+      const p = el.cy.getElementById(id).renderedMidpoint();
+      const box = el.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, heaviest.id);
+    await page.mouse.click(pos.x, pos.y);
+    await listed(heaviest);
+    await page.screenshot({ path: join(shots, "graph-edge.png"), fullPage: true });
+    // Rutte about Ukraine, in statements about Putin: fewer than all Rutte said about Ukraine.
+    const other = edges.find((e) => e.from === "person:mark-rutte" && e.to === "nation:ukraine");
+    expect(other, "no edge from Rutte to Ukraine around Putin");
+    const all = await api(`{ statements(filter: { speaker: "person:mark-rutte", about: "nation:ukraine" }, first: 1) { totalCount } }`);
+    expect(all.statements.totalCount > edgeOf(other.from, other.to).count, "the edge's count does not depend on the statements being about Putin");
+    await page.locator(`button[data-edge="${other.id}"]`).focus();
+    await page.keyboard.press("Enter");
+    await listed(other);
+  });
+
+  // The network of the whole graph, for a filter in the URL.
+  await check("network-for-a-filter", 1280, async (page) => {
+    const d = await api(`{ network(filter: { kind: PARAPHRASE, from: "2025-09" }, first: 60) { edges { from { id } to { id } count } } }`);
+    await page.goto(`${base}/#/graph?kind=PARAPHRASE&from=2025-09`);
+    await page.locator(".graph-canvas canvas").first().waitFor();
+    expect((await page.locator('select[name="kind"]').inputValue()) === "PARAPHRASE", "the form does not show the URL's filter");
+    const edges = await page.evaluate(() => document.querySelector(".graph-canvas").cy.edges().map((e) => `${e.source().id()}>${e.target().id()}:${e.data("label")}`));
+    const want = d.network.edges.map((e) => `${e.from.id}>${e.to.id}:${e.count}`);
+    expect(want.length > 3 && same([...edges].sort(), [...want].sort()), `the page's edges ${edges} differ from the API's ${want}`);
+  });
+
   // Every view fits a 390 px phone screen without sideways scrolling.
   for (const [view, hash, ready] of [
     ["entity", "#/entity/person%3Amark-rutte", 'section[data-list="said"] li.statement'],
@@ -206,6 +369,8 @@ if (phase === "main") {
     ["paths", "#/paths?from=person%3Arosen-zhelyazkov&to=person%3Amark-rutte", ".path"],
     ["source", "#/source/source%3Areuters-2025-09-05-coalition-of-the-willing", ".source-text mark"],
     ["search", "#/search?q=Macron", ".results li"],
+    ["home", "#/", '[data-chart="people"] a.bar'],
+    ["statements", "#/statements?about=nation%3Aukraine", "li.statement"],
   ]) {
     await check(`narrow-screen-${view}`, 390, async (page) => {
       await page.goto(`${base}/${hash}`);

@@ -6,15 +6,17 @@ import "./style.css";
 import { ApiError } from "./api";
 import { h, status } from "./dom";
 import { kindStyle } from "./kinds";
-import { type Route, formatRoute, parseRoute } from "./route";
+import { type Route, parseRoute } from "./route";
 import { addView } from "./views/add";
 import { entityView } from "./views/entity";
 import { graphView } from "./views/graph";
+import { homeView } from "./views/home";
 import { pathsView } from "./views/paths";
 import { reviewView } from "./views/review";
 import { searchView, typeahead } from "./views/search";
 import { sourceView } from "./views/source";
 import { sourcesView } from "./views/sources";
+import { statementsView } from "./views/statements";
 
 // One palette for the graph (Cytoscape reads kinds.ts) and the page (CSS
 // variables): --person, --nation, …
@@ -40,13 +42,15 @@ async function render(navigated = false): Promise<void> {
   try {
     switch (route.view) {
       case "home":
-        return home();
+        return await homeView(main, ctl.signal);
       case "search":
         return await searchView(main, route.q, ctl.signal);
       case "entity":
         return await entityView(main, route.id, route.filters, ctl.signal);
       case "graph":
-        return await graphView(main, route.id, ctl.signal);
+        return await graphView(main, route.id, route.filters, ctl.signal);
+      case "statements":
+        return await statementsView(main, route.filters, ctl.signal);
       case "paths":
         return await pathsView(main, route.from, route.to, ctl.signal);
       case "source":
@@ -87,27 +91,9 @@ function title(r: Route): string {
     add: "Add a report",
     review: "Review",
     sources: "Sources",
+    statements: "Statements",
   };
   return r.view === "home" ? names.home : `${names[r.view]} · newsgraph explorer`;
-}
-
-function home(): void {
-  main.replaceChildren(
-    h("h1", {}, "Who said what about whom"),
-    h(
-      "p",
-      {},
-      "Search for a leader, a nation or an organisation, or for words they said. Every statement links back to the sentence in its source.",
-    ),
-    h(
-      "ul",
-      { class: "starts" },
-      h("li", {}, h("a", { href: formatRoute({ view: "search", q: "Rutte" }) }, "Search “Rutte”")),
-      h("li", {}, h("a", { href: formatRoute({ view: "paths", from: "", to: "" }) }, "Find a connection between two entities")),
-      h("li", {}, h("a", { href: formatRoute({ view: "add" }) }, "Add a report to the graph"), " or ", h("a", { href: formatRoute({ view: "sources" }) }, "manage the sources")),
-      h("li", {}, h("a", { href: "/playground" }, "The GraphQL playground")),
-    ),
-  );
 }
 
 // checkHealth asks /readyz whether the database answers and shows, or

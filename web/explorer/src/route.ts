@@ -7,7 +7,8 @@ export type Route =
   | { view: "home" }
   | { view: "search"; q: string }
   | { view: "entity"; id: string; filters: Filters }
-  | { view: "graph"; id: string }
+  | { view: "graph"; id?: string; filters: Filters }
+  | { view: "statements"; filters: StatementsFilters }
   | { view: "paths"; from: string; to: string }
   | { view: "source"; id: string; span?: number }
   | { view: "add" }
@@ -26,6 +27,38 @@ export interface Filters {
 
 export const filterKeys = ["speaker", "topic", "kind", "from", "to"] as const;
 
+// StatementsFilters choose the statements of the statements view: the
+// entity view's filters plus what they are about, so a bar of "who talks
+// about X most" opens exactly the statements it counts.
+export interface StatementsFilters extends Filters {
+  about?: string;
+}
+
+export const statementsKeys = ["speaker", "about", "topic", "kind", "from", "to"] as const;
+
+// The graph's filters: the speaker is the graph's own entity, if any.
+export const graphKeys = ["topic", "kind", "from", "to"] as const;
+
+// graphFilters keeps the filters the graph (and the charts) take: topic,
+// kind and dates.
+export function graphFilters(f: Filters): Filters {
+  const out: Record<string, string> = {};
+  for (const k of graphKeys) if (f[k]) out[k] = f[k] as string;
+  return out as Filters;
+}
+
+// readFilters takes the given keys from the query, dropping empty values
+// and an unknown kind.
+function readFilters<T extends Filters>(params: URLSearchParams, keys: readonly string[]): T {
+  const f: Record<string, string> = {};
+  for (const k of keys) {
+    const v = params.get(k);
+    if (v) f[k] = v;
+  }
+  if (f.kind && f.kind !== "QUOTE" && f.kind !== "PARAPHRASE") delete f.kind;
+  return f as unknown as T;
+}
+
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#\/?/, "");
   const [path, query = ""] = raw.split("?", 2);
@@ -35,19 +68,13 @@ export function parseRoute(hash: string): Route {
     case "search":
       return { view: "search", q: params.get("q") ?? "" };
     case "entity":
-      if (parts[1]) {
-        const filters: Filters = {};
-        for (const k of filterKeys) {
-          const v = params.get(k);
-          if (v) (filters as Record<string, string>)[k] = v;
-        }
-        if (filters.kind && filters.kind !== "QUOTE" && filters.kind !== "PARAPHRASE") delete filters.kind;
-        return { view: "entity", id: parts[1], filters };
-      }
+      if (parts[1]) return { view: "entity", id: parts[1], filters: readFilters(params, filterKeys) };
       break;
     case "graph":
-      if (parts[1]) return { view: "graph", id: parts[1] };
-      break;
+      // Without an id, the network of the whole graph (for the filters).
+      return parts[1] ? { view: "graph", id: parts[1], filters: readFilters(params, graphKeys) } : { view: "graph", filters: readFilters(params, graphKeys) };
+    case "statements":
+      return { view: "statements", filters: readFilters(params, statementsKeys) };
     case "paths":
       return { view: "paths", from: params.get("from") ?? "", to: params.get("to") ?? "" };
     case "add":
@@ -81,7 +108,9 @@ export function formatRoute(r: Route): string {
     case "entity":
       return `#/entity/${encodeURIComponent(r.id)}${q({ ...r.filters })}`;
     case "graph":
-      return `#/graph/${encodeURIComponent(r.id)}`;
+      return `#/graph${r.id ? `/${encodeURIComponent(r.id)}` : ""}${q({ ...r.filters })}`;
+    case "statements":
+      return `#/statements${q({ ...r.filters })}`;
     case "paths":
       return `#/paths${q({ from: r.from, to: r.to })}`;
     case "source":
@@ -108,6 +137,16 @@ export function exportURL(scope: "speaker" | "about", id: string, f: Filters): s
   for (const k of filterKeys) {
     const v = f[k];
     if (v && !(k === scope)) s.set(k, v);
+  }
+  return `/export/statements.csv?${s.toString()}`;
+}
+
+// filterExportURL is the CSV of the statements a filter selects.
+export function filterExportURL(f: StatementsFilters): string {
+  const s = new URLSearchParams();
+  for (const k of statementsKeys) {
+    const v = f[k];
+    if (v) s.set(k, v);
   }
   return `/export/statements.csv?${s.toString()}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Route, exportURL, formatRoute, parseRoute } from "../src/route";
+import { type Route, exportURL, filterExportURL, formatRoute, graphFilters, parseRoute } from "../src/route";
 
 describe("routes", () => {
   const cases: [string, Route][] = [
@@ -11,7 +11,15 @@ describe("routes", () => {
       "#/entity/person%3Avladimir-putin?speaker=person%3Amark-rutte&kind=QUOTE&from=2025-09&to=2025-09-30",
       { view: "entity", id: "person:vladimir-putin", filters: { speaker: "person:mark-rutte", kind: "QUOTE", from: "2025-09", to: "2025-09-30" } },
     ],
-    ["#/graph/nation%3Afrance", { view: "graph", id: "nation:france" }],
+    ["#/graph/nation%3Afrance", { view: "graph", id: "nation:france", filters: {} }],
+    ["#/graph/nation%3Afrance?topic=topic%3Asanctions&from=2025-09&to=2025-09-30", { view: "graph", id: "nation:france", filters: { topic: "topic:sanctions", from: "2025-09", to: "2025-09-30" } }],
+    ["#/graph", { view: "graph", filters: {} }],
+    ["#/graph?kind=PARAPHRASE&topic=topic%3Ax", { view: "graph", filters: { kind: "PARAPHRASE", topic: "topic:x" } }],
+    ["#/statements", { view: "statements", filters: {} }],
+    [
+      "#/statements?speaker=person%3Amark-rutte&about=person%3Avladimir-putin&topic=topic%3Ax&kind=QUOTE&from=2025&to=2025-09-30",
+      { view: "statements", filters: { speaker: "person:mark-rutte", about: "person:vladimir-putin", topic: "topic:x", kind: "QUOTE", from: "2025", to: "2025-09-30" } },
+    ],
     ["#/paths?from=person%3Aa&to=person%3Ab", { view: "paths", from: "person:a", to: "person:b" }],
     ["#/source/source%3Ax?span=120", { view: "source", id: "source:x", span: 120 }],
     ["#/source/source%3Ax", { view: "source", id: "source:x", span: undefined }],
@@ -25,12 +33,29 @@ describe("routes", () => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });
 
-  it.each(["", "#", "#/nowhere", "#/entity/", "#/graph"])("%s is home", (hash) => {
+  it.each(["", "#", "#/nowhere", "#/entity/"])("%s is home", (hash) => {
     expect(parseRoute(hash)).toEqual({ view: "home" });
   });
 
   it("drops an unknown kind", () => {
     expect(parseRoute("#/entity/person%3Ax?kind=SHOUT")).toEqual({ view: "entity", id: "person:x", filters: {} });
+  });
+
+  it("drops an unknown kind, and filters a view does not take", () => {
+    expect(parseRoute("#/statements?about=nation%3Ax&kind=SHOUT&colour=red")).toEqual({ view: "statements", filters: { about: "nation:x" } });
+    // The graph's speaker is its entity: a speaker parameter is not its filter.
+    expect(parseRoute("#/graph/person%3Ax?speaker=person%3Ay&kind=QUOTE")).toEqual({ view: "graph", id: "person:x", filters: { kind: "QUOTE" } });
+    expect(parseRoute("#/graph?from=&to=2025-10")).toEqual({ view: "graph", filters: { to: "2025-10" } });
+  });
+
+  it("keeps the filters a graph takes", () => {
+    expect(graphFilters({ speaker: "person:a", topic: "topic:t", kind: "QUOTE", from: "2025", to: "" })).toEqual({ topic: "topic:t", kind: "QUOTE", from: "2025" });
+  });
+
+  it("builds the export URL of a statements filter", () => {
+    expect(filterExportURL({ speaker: "person:a", about: "person:b", kind: "QUOTE", from: "" })).toBe(
+      "/export/statements.csv?speaker=person%3Aa&about=person%3Ab&kind=QUOTE",
+    );
   });
 
   it("builds the export URL of a list", () => {

@@ -36,8 +36,10 @@ const statement = (id: string, kind: string) => ({
 
 describe("entityView", () => {
   it("shows roles, both lists, highlighted evidence and CSV links", async () => {
-    answer((q) => {
+    let sent: Record<string, unknown> = {};
+    answer((q, vars) => {
       if (q.includes("on Source { text }")) return { data: { node: { text } } };
+      sent = vars;
       return {
         data: {
           entity: {
@@ -52,20 +54,45 @@ describe("entityView", () => {
             speakers: { nodes: [{ speaker: { id: "person:donald-trump", name: "Donald Trump" } }, { speaker: { id: "person:donald-trump", name: "Donald Trump" } }] },
           },
           topics: [{ id: "topic:security", name: "Security" }],
+          talkers: [
+            { key: "person:donald-trump", count: 4, node: { __typename: "Person", id: "person:donald-trump", name: "Donald Trump" } },
+            { key: "nation:france", count: 1, node: { __typename: "Nation", id: "nation:france", name: "France" } },
+          ],
+          months: [
+            { key: "2025-09", count: 2 },
+            { key: "undated", count: 3 },
+            { key: "2025-07", count: 1 },
+          ],
         },
       };
     });
     const root = document.createElement("div");
-    await entityView(root, "person:mark-rutte", { kind: "QUOTE" }, new AbortController().signal);
+    await entityView(root, "person:mark-rutte", { kind: "QUOTE", speaker: "nation:france", from: "2025-07" }, new AbortController().signal);
+    // The charts follow the view's filters; who talks about him compares
+    // speakers, so the chosen speaker is marked, not filtered on.
+    expect(sent.talkers).toEqual({ kind: "QUOTE", from: "2025-07", about: "person:mark-rutte" });
+    expect(sent.months).toEqual({ kind: "QUOTE", from: "2025-07", speaker: "person:mark-rutte" });
+    const bars = [...root.querySelectorAll<HTMLAnchorElement>('[data-chart="talkers"] a.bar')];
+    expect(bars.map((b) => b.textContent)).toEqual(["Donald Trump4", "France1"]);
+    expect(bars[0].getAttribute("aria-label")).toBe("Donald Trump: 4 statements");
+    expect(bars[1].getAttribute("aria-current")).toBe("true");
+    // A bar opens exactly the statements it counts: by its speaker, about him, with the same filters.
+    expect(bars[0].getAttribute("href")).toBe("#/statements?kind=QUOTE&from=2025-07&about=person%3Amark-rutte&speaker=person%3Adonald-trump");
+    // Months from the first to the last, the empty one included; undated as a figure.
+    const rects = [...root.querySelectorAll('[data-chart="months"] rect')].map((r) => `${r.getAttribute("data-month")}:${r.getAttribute("data-count")}`);
+    expect(rects).toEqual(["2025-07:1", "2025-09:2"]);
+    expect(root.querySelectorAll('[data-chart="months"] .tick')).toHaveLength(3);
+    expect(root.querySelector('[data-chart="months"] [data-undated]')?.textContent).toContain("3 statements have no month");
+    expect(root.querySelector('[data-chart="months"] svg title')?.textContent).toBe("Mark Rutte's statements per month");
     expect(root.querySelector("h1")?.textContent).toBe("Mark Rutte");
     expect(root.querySelector(".facts")?.textContent).toContain("Secretary General of NATO");
     expect(root.querySelectorAll('section[data-list="said"] li.statement')).toHaveLength(2);
     expect(root.querySelector('section[data-list="about"] .status-empty')).not.toBeNull();
     // Who spoke about the entity, once each, to filter by.
     const options = [...root.querySelectorAll<HTMLOptionElement>('select[name="speaker"] option')].map((o) => o.value);
-    expect(options).toEqual(["", "person:donald-trump"]);
+    expect(options).toEqual(["", "person:donald-trump", "nation:france"]);
     const csv = root.querySelector<HTMLAnchorElement>('a[data-csv="about"]')!;
-    expect(csv.getAttribute("href")).toBe("/export/statements.csv?about=person%3Amark-rutte&kind=QUOTE");
+    expect(csv.getAttribute("href")).toBe("/export/statements.csv?about=person%3Amark-rutte&speaker=nation%3Afrance&kind=QUOTE&from=2025-07");
     // The excerpt is highlighted inside its paragraph once the source text arrives.
     await vi.waitFor(() => expect(root.querySelector("mark[data-evidence]")).not.toBeNull());
     const passage = root.querySelector(".passage")!.textContent;
@@ -74,7 +101,7 @@ describe("entityView", () => {
   });
 
   it("says so when nothing has the id", async () => {
-    answer(() => ({ data: { entity: null, topics: [] } }));
+    answer(() => ({ data: { entity: null, topics: [], talkers: [], months: [] } }));
     const root = document.createElement("div");
     await entityView(root, "person:nobody", {}, new AbortController().signal);
     expect(root.textContent).toContain("Nothing in the graph has the id person:nobody");

@@ -1,7 +1,9 @@
 import { type Statement, gql, statementFields } from "../api";
+import { barList, monthChart } from "../charts";
 import { entityLink as link, h, status } from "../dom";
 import { kindOf } from "../kinds";
-import { type Filters, entityHref, exportURL, filterKeys, formatRoute } from "../route";
+import { type Filters, entityHref, exportURL, filterKeys, formatRoute, graphFilters } from "../route";
+import { type Bucket, nodeBars } from "./home";
 import { statementItem } from "./statements";
 
 interface EntityAnswer {
@@ -22,6 +24,11 @@ interface EntityAnswer {
   topics: { id: string; name: string }[];
 }
 
+interface ChartsAnswer {
+  talkers: Bucket[];
+  months: { key: string; count: number }[];
+}
+
 const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: StatementFilter) {
   entity(id: $id) {
     __typename id name aliases description
@@ -35,6 +42,21 @@ const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: Stat
   topics { id name }
 }`;
 
+// The charts are a second request, sent at the same time: with the lists
+// in one, the operation would cost more than the server allows.
+const chartsQuery = `query EntityCharts($talkers: StatementFilter, $months: StatementFilter) {
+  talkers: statementCounts(filter: $talkers, by: SPEAKER, first: 10) { key count node { __typename id ... on Entity { name } } }
+  months: statementCounts(filter: $months, by: MONTH, first: 100) { key count }
+}`;
+
+// chartFilters are the view's filters that apply to its charts: who talks
+// about the entity compares speakers, so the speaker filter is left out
+// there (the chosen speaker's bar is marked instead).
+export function chartFilters(id: string, f: Filters): { talkers: Filters & { about: string }; months: Filters } {
+  const rest = graphFilters(f);
+  return { talkers: { ...rest, about: id }, months: { ...rest, speaker: id } };
+}
+
 // entityView shows an entity: its name, aliases and roles; what it said
 // and what others said about it, filtered; and links to its graph and to
 // the CSV of each list.
@@ -43,7 +65,8 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
   // A speaker's own list is by the entity: the speaker filter applies to
   // what others said.
   const said = { ...filters, speaker: undefined };
-  const d = await gql<EntityAnswer>(entityQuery, { id, said, about: filters }, signal);
+  const charts = chartFilters(id, filters);
+  const [d, c] = await Promise.all([gql<EntityAnswer>(entityQuery, { id, said, about: filters }, signal), gql<ChartsAnswer>(chartsQuery, charts, signal)]);
   const e = d.entity;
   if (!e) {
     root.replaceChildren(status("empty", `Nothing in the graph has the id ${id}.`));
@@ -67,12 +90,24 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
       h(
         "p",
         { class: "actions" },
-        h("a", { href: formatRoute({ view: "graph", id: e.id }), class: "button" }, "Graph view"),
+        h("a", { href: formatRoute({ view: "graph", id: e.id, filters: graphFilters(filters) }), class: "button" }, "Graph view"),
         " ",
         h("a", { href: formatRoute({ view: "paths", from: e.id, to: "" }), class: "button" }, "Find a connection"),
       ),
     ),
     filterForm(e.id, filters, d.topics, speakers(e.speakers.nodes.map((n) => n.speaker), filters.speaker)),
+    h(
+      "div",
+      { class: "charts" },
+      barList(
+        "talkers",
+        `Who talks about ${e.name} most`,
+        // Each bar opens exactly the statements it counts.
+        nodeBars(c.talkers, (b) => formatRoute({ view: "statements", filters: { ...charts.talkers, speaker: b.key } })).map((b) => ({ ...b, current: b.key === filters.speaker })),
+        "Nobody talks about them in these statements.",
+      ),
+      monthChart("months", `${e.name}'s statements per month`, c.months),
+    ),
     list("said", `What ${e.name} said`, e.statements, exportURL("speaker", e.id, said)),
     list("about", `What others said about ${e.name}`, e.mentions, exportURL("about", e.id, filters)),
   );

@@ -1,7 +1,7 @@
-import { type Statement, sourceText } from "../api";
-import { entityLink, h } from "../dom";
+import { type Statement, gql, sourceText, statementFields } from "../api";
+import { entityLink, h, status } from "../dom";
 import { kindOf } from "../kinds";
-import { formatRoute } from "../route";
+import { type StatementsFilters, entityHref, filterExportURL, formatRoute, statementsKeys } from "../route";
 import { paragraphAround } from "../text";
 
 // statementItem shows one statement: kind, date, speaker, event, topics,
@@ -58,4 +58,116 @@ export function statementItem(st: Statement): HTMLElement {
       ` (characters ${st.evidence.start}–${st.evidence.end})`,
     ),
   );
+}
+
+interface Named {
+  __typename: string;
+  id: string;
+  name?: string;
+}
+
+// describe names a filter in words: "by Mark Rutte about Vladimir Putin,
+// quotes, on Sanctions, from 2025-09-01".
+export function describe(f: StatementsFilters, names: Map<string, string>): string {
+  const name = (id: string) => names.get(id) ?? id;
+  const parts: string[] = [];
+  if (f.speaker) parts.push(`by ${name(f.speaker)}`);
+  if (f.about) parts.push(`about ${name(f.about)}`);
+  if (f.kind) parts.push(f.kind === "QUOTE" ? "quotes only" : "paraphrases only");
+  if (f.topic) parts.push(`on ${name(f.topic)}`);
+  if (f.from) parts.push(`from ${f.from}`);
+  if (f.to) parts.push(`to ${f.to}`);
+  return parts.join(", ");
+}
+
+const pageSize = 50;
+
+// statementsView lists the statements of a filter, a page at a time: the
+// evidence behind a bar of a chart, or an edge of the network.
+export async function statementsView(root: HTMLElement, f: StatementsFilters, signal: AbortSignal): Promise<void> {
+  root.replaceChildren(status("loading", "Loading…"));
+  const ids = [f.speaker, f.about, f.topic].filter((x): x is string => !!x);
+  // The names of the filter's ids, in the same request as the first page.
+  const named = ids.map((_, i) => `n${i}: node(id: $n${i}) { __typename id ... on Entity { name } ... on Event { name } ... on Topic { name } }`).join("\n");
+  const listPart = `statements(filter: $filter, first: ${pageSize}, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${statementFields} } }`;
+  const query = `query Statements($filter: StatementFilter, $after: String${ids.map((_, i) => `, $n${i}: ID!`).join("")}) {
+    ${named}
+    ${listPart}
+  }`;
+  const nextQuery = `query StatementsPage($filter: StatementFilter, $after: String) { ${listPart} }`;
+  const vars: Record<string, unknown> = { filter: statementFilter(f), after: null };
+  ids.forEach((id, i) => (vars[`n${i}`] = id));
+  type Answer = { statements: StatementPage } & Record<string, Named | null>;
+  const d = await gql<Answer>(query, vars, signal);
+  const names = new Map<string, string>();
+  ids.forEach((id, i) => {
+    const n = d[`n${i}`] as Named | null;
+    if (n?.name) names.set(id, n.name);
+  });
+  const list = h("ol", {});
+  const count = h("span", { class: "count", "data-total": d.statements.totalCount });
+  const more = h("button", { type: "button" }, "Load more");
+  const error = h("div", { "aria-live": "polite" });
+  let page = d.statements;
+  let shown = 0;
+  const add = (p: StatementPage) => {
+    list.append(...p.nodes.map(statementItem));
+    shown += p.nodes.length;
+    count.textContent = shown < p.totalCount ? `${shown} of ${p.totalCount}` : `${p.totalCount}`;
+    more.hidden = !p.pageInfo.hasNextPage;
+  };
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const next = await gql<{ statements: StatementPage }>(nextQuery, { filter: vars.filter, after: page.pageInfo.endCursor }, signal);
+      page = next.statements;
+      add(page);
+      error.replaceChildren();
+    } catch (e) {
+      error.replaceChildren(status("error", e instanceof Error ? e.message : "The next page did not load."));
+    } finally {
+      more.disabled = false;
+    }
+  });
+  add(page);
+  const what = describe(f, names);
+  root.replaceChildren(
+    h("h1", {}, "Statements", what ? ` ${what}` : ""),
+    h(
+      "p",
+      { class: "actions" },
+      ...[f.speaker, f.about].filter((x): x is string => !!x && !x.startsWith("event:")).flatMap((id) => [h("a", { href: entityHref(id), class: "button" }, names.get(id) ?? id), " "]),
+    ),
+    h(
+      "section",
+      { class: "statements", "aria-labelledby": "h-list", "data-list": "statements" },
+      h(
+        "div",
+        { class: "list-head" },
+        h("h2", { id: "h-list" }, "Statements, newest first"),
+        count,
+        h("a", { href: filterExportURL(f), download: "", class: "button csv", "data-csv": "statements" }, "Download CSV"),
+      ),
+      page.nodes.length ? list : status("empty", "No statements match."),
+      more,
+      error,
+    ),
+  );
+}
+
+interface StatementPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Statement[];
+}
+
+// statementFilter is the GraphQL StatementFilter of the route's filters.
+export function statementFilter(f: StatementsFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of statementsKeys) {
+    const v = f[k];
+    if (v) out[k] = v;
+  }
+  return out;
 }
