@@ -1,5 +1,5 @@
 // Package floor is the benchmark's floor: a minimal HTTP handler that
-// answers the benchmark's five queries with hand-written Cypher through the
+// answers the benchmark's seven queries with hand-written Cypher through the
 // same Neo4j driver, in the same JSON shape as newsgraph's GraphQL data.
 // It is the lowest cost a GraphQL layer over this graph could reach, so
 // newsgraph is measured against it. Its Cypher is the benchmark's own, on
@@ -7,11 +7,13 @@
 package floor
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -20,7 +22,7 @@ import (
 //go:embed *.cypher
 var files embed.FS
 
-// Cypher returns the text of query name (q1…q5).
+// Cypher returns the text of query name (q1…q7).
 func Cypher(name string) string {
 	b, err := files.ReadFile(name + ".cypher")
 	if err != nil {
@@ -30,7 +32,8 @@ func Cypher(name string) string {
 }
 
 // Server answers /q1?id=, /q2?id=, /q3?event=&about=, /q4?q= (a Lucene
-// query) and /q5?after= (a JSON array cursor).
+// query), /q5?after= (a JSON array cursor), /q6?id= and
+// /q7?topic=&from=&to= (dates, YYYY-MM-DD).
 type Server struct {
 	Driver neo4j.DriverWithContext
 	DB     string
@@ -47,12 +50,14 @@ func (s *Server) query(ctx context.Context, name string, params map[string]any) 
 	return res.Records, nil
 }
 
-// Plan returns the query a request asks for, by its file name (q1…q5),
+// Plan returns the query a request asks for, by its file name (q1…q7),
 // and its parameters; ok is false for an unknown path or a bad cursor.
 func Plan(path string, q url.Values) (name string, params map[string]any, ok bool) {
 	switch path {
-	case "/q1", "/q2":
+	case "/q1", "/q2", "/q6":
 		return path[1:], map[string]any{"id": q.Get("id")}, true
+	case "/q7":
+		return "q7", map[string]any{"topic": q.Get("topic"), "from": q.Get("from"), "to": q.Get("to")}, true
 	case "/q3":
 		return "q3", map[string]any{"event": q.Get("event"), "about": q.Get("about")}, true
 	case "/q4":
@@ -119,6 +124,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			delete(m, "position")
 		}
 		out = map[string]any{"statements": map[string]any{"nodes": nodes, "pageInfo": page}}
+	case "q6":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), name, params)
+		counts := make([]any, 0, len(recs))
+		for _, rec := range recs {
+			counts = append(counts, rec.AsMap())
+		}
+		out = map[string]any{"statementCounts": counts}
+	case "q7":
+		var recs []*neo4j.Record
+		recs, err = s.query(r.Context(), name, params)
+		edges := make([]Edge, 0, len(recs))
+		for _, rec := range recs {
+			m := rec.AsMap()
+			c, _ := m["count"].(int64)
+			edges = append(edges, Edge{From: m["from"].(map[string]any), To: m["to"].(map[string]any), Count: c})
+		}
+		out = map[string]any{"network": Network(edges)}
 	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)
@@ -147,4 +170,52 @@ func column(recs []*neo4j.Record, col string) []any {
 		out = append(out, v)
 	}
 	return out
+}
+
+// Edge is one speaker-to-target edge of a network: each end as a map with
+// at least "id", and how many statements it has.
+type Edge struct {
+	From, To map[string]any
+	Count    int64
+}
+
+// Network is the API's network in newsgraph's data shape for edges already
+// ranked: the edges as they are, and the nodes on them, each with the sum
+// of the counts of its edges (an edge from a node to itself counts once),
+// the highest degree first, ties by id. Only the nodes' ids are given.
+func Network(edges []Edge) map[string]any {
+	type node struct {
+		id     string
+		degree int64
+	}
+	var nodes []*node
+	at := map[string]*node{}
+	add := func(id string, n int64) {
+		if at[id] == nil {
+			at[id] = &node{id: id}
+			nodes = append(nodes, at[id])
+		}
+		at[id].degree += n
+	}
+	es := make([]any, 0, len(edges))
+	for _, e := range edges {
+		from, _ := e.From["id"].(string)
+		to, _ := e.To["id"].(string)
+		add(from, e.Count)
+		if to != from {
+			add(to, e.Count)
+		}
+		es = append(es, map[string]any{"from": e.From, "to": e.To, "count": e.Count})
+	}
+	slices.SortStableFunc(nodes, func(a, b *node) int {
+		if a.degree != b.degree {
+			return cmp.Compare(b.degree, a.degree)
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	ns := make([]any, 0, len(nodes))
+	for _, n := range nodes {
+		ns = append(ns, map[string]any{"node": map[string]any{"id": n.id}, "degree": n.degree})
+	}
+	return map[string]any{"nodes": ns, "edges": es}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -15,6 +16,7 @@ type runInfo struct {
 	Date            string          `json:"date"`
 	Stage           string          `json:"stage"`
 	Quick           bool            `json:"quick"`
+	Queries         []string        `json:"queries"`
 	CPUs            int             `json:"cpus"`
 	Statements      int             `json:"statements_loaded,omitempty"`
 	IngestPerSecond float64         `json:"ingest_statements_per_second,omitempty"`
@@ -23,6 +25,7 @@ type runInfo struct {
 	Load            []loadResult    `json:"load,omitempty"`
 	Scaling         []scalingResult `json:"scaling,omitempty"`
 	Failures        []failure       `json:"failures,omitempty"`
+	Caveats         []failure       `json:"caveats,omitempty"` // answers a contender gives only with the harness's help
 	ScalingIngest   float64         `json:"scaling_ingest_statements_per_second,omitempty"`
 }
 
@@ -80,6 +83,9 @@ func report(o options, run runInfo) {
 	case o.stage == "scaling":
 		name = "scaling"
 	}
+	if o.stage != "scaling" && !slices.Equal(run.Queries, queryNames) {
+		name += "-" + strings.Join(run.Queries, "-") // a partial run keeps the full run's file
+	}
 	b, _ := json.MarshalIndent(run, "", "  ")
 	if err := os.WriteFile(filepath.Join(o.out, name+".json"), b, 0o644); err != nil {
 		fatalf("%v", err)
@@ -116,6 +122,23 @@ func markdown(o options, run runInfo, name string) string {
 		}
 		p("\n")
 	}
+	finished := map[[2]string]bool{}
+	if len(run.Caveats) > 0 {
+		p("## What the peer cannot do\n\n")
+		p("Rows marked † are answers the harness finished from what the contender could return; the gate checks the finished answer.\n\n")
+		for _, f := range run.Caveats {
+			finished[[2]string{f.Query, f.Contender}] = true
+			p("- **%s**, **%s**: %s\n", f.Contender, f.Query, f.Error)
+		}
+		p("\n")
+	}
+	// who names a contender, marked † where the harness finished its answer.
+	who := func(q, c string) string {
+		if finished[[2]string{q, c}] {
+			return c + "†"
+		}
+		return c
+	}
 	floorSeq := map[string]float64{}
 	for _, r := range run.Sequential {
 		if r.Contender == "floor" {
@@ -125,7 +148,7 @@ func markdown(o options, run runInfo, name string) string {
 	p("## One client at a time\n\n")
 	p("| query | contender | requests | p50 ms | p99 ms | Cypher round trips | p50 vs floor |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range run.Sequential {
-		p("| %s | %s | %d | %.2f | %.2f | %.1f | %.2f× |\n", r.Query, r.Contender, r.Requests, r.P50ms, r.P99ms, r.RoundTrips, r.P50ms/floorSeq[r.Query])
+		p("| %s | %s | %d | %.2f | %.2f | %.1f | %.2f× |\n", r.Query, who(r.Query, r.Contender), r.Requests, r.P50ms, r.P99ms, r.RoundTrips, r.P50ms/floorSeq[r.Query])
 	}
 
 	if len(run.Load) > 0 {
@@ -137,11 +160,14 @@ func markdown(o options, run runInfo, name string) string {
 		}
 		p("\n## Maximum throughput\n\n%d clients sending as fast as they can (closed loop).\n\n", o.workers)
 		p("| query | floor req/s | newsgraph req/s | peer req/s | newsgraph vs floor | newsgraph vs peer |\n|---|---|---|---|---|---|\n")
-		for _, q := range queryNames {
+		for _, q := range run.Queries {
 			f, n, pe := maxOf[[2]string{q, "floor"}], maxOf[[2]string{q, "newsgraph"}], maxOf[[2]string{q, "peer"}]
 			peer, vsPeer := "—", "—"
 			if pe > 0 {
 				peer, vsPeer = rate(pe), fmt.Sprintf("%.2f×", n/pe)
+				if finished[[2]string{q, "peer"}] {
+					peer += "†"
+				}
 			}
 			p("| %s | %s | %s | %s | %.2f× | %s |\n", q, rate(f), rate(n), peer, n/f, vsPeer)
 		}
@@ -158,7 +184,7 @@ func markdown(o options, run runInfo, name string) string {
 				continue
 			}
 			f := floorAt[[2]string{r.Query, r.Phase}]
-			p("| %s | %s | %.0f | %s | %.2f | %.2f | %.3f | %.2f× | %.2f× |\n", r.Query, r.Phase, r.Rate, r.Contender,
+			p("| %s | %s | %.0f | %s | %.2f | %.2f | %.3f | %.2f× | %.2f× |\n", r.Query, r.Phase, r.Rate, who(r.Query, r.Contender),
 				r.P50ms, r.P99ms, r.ErrorRatio, r.P50ms/f.P50ms, r.P99ms/f.P99ms)
 		}
 		rss := map[string]float64{}
@@ -172,7 +198,7 @@ func markdown(o options, run runInfo, name string) string {
 		p("\n## Cypher per request\n\nThe queries each contender sent for the first parameters of each query, and the db hits PROFILE counts for them.\n\n")
 		p("| query | contender | queries | db hits |\n|---|---|---|---|\n")
 		for _, r := range run.Profiles {
-			p("| %s | %s | %d | %d |\n", r.Query, r.Contender, r.Queries, r.DBHits)
+			p("| %s | %s | %d | %d |\n", r.Query, who(r.Query, r.Contender), r.Queries, r.DBHits)
 		}
 	}
 
