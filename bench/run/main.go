@@ -168,6 +168,7 @@ func main() {
 		return
 	}
 	run.Profiles = profiles(ctx, driver, cfg.Neo4j.Database, bin, contenders, queries, p)
+	run.EntityOrder = entityOrderPlans(ctx, driver, cfg.Neo4j.Database, bin)
 	run.Load = loadPhases(contenders, queries, p, o, waitIdle(ctx, driver, cfg.Neo4j.Database))
 	if o.scaling != "" {
 		scaling(o.scaling, &run)

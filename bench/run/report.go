@@ -22,6 +22,7 @@ type runInfo struct {
 	IngestPerSecond float64         `json:"ingest_statements_per_second,omitempty"`
 	Sequential      []seqResult     `json:"sequential"`
 	Profiles        []profileResult `json:"profiles,omitempty"`
+	EntityOrder     []planResult    `json:"entity_order_plans,omitempty"`
 	Load            []loadResult    `json:"load,omitempty"`
 	Scaling         []scalingResult `json:"scaling,omitempty"`
 	Failures        []failure       `json:"failures,omitempty"`
@@ -200,6 +201,13 @@ func markdown(o options, run runInfo, name string) string {
 		for _, r := range run.Profiles {
 			p("| %s | %s | %d | %d |\n", r.Query, who(r.Query, r.Contender), r.Queries, r.DBHits)
 		}
+	}
+
+	for _, r := range run.EntityOrder {
+		if r.Page == 1 {
+			p("\n## Entities by MOST_QUOTED\n\nThe PROFILEd plan of newsgraph's one query for each of the first two pages of `entities(orderBy: MOST_QUOTED, first: 20)`. No operator reads a statement: the order reads the counts kept on the entities.\n")
+		}
+		p("\nPage %d, %d db hits:\n\n```\n%s\n```\n", r.Page, r.DBHits, strings.Join(r.Operators, "\n"))
 	}
 
 	if len(run.Scaling) > 0 {
