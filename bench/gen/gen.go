@@ -2,7 +2,8 @@
 // ingestion documents, for the benchmark: many sources, a few very quoted
 // leaders and a long tail, aliases, events and evidence that quotes each
 // source's text verbatim. With -load it sends the documents through the
-// real ingestion path (ingest.Load) into Neo4j and reports the throughput.
+// real ingestion path (ingest.ValidateBatch and store.LoadDocuments, which is
+// ingest.LoadBatch) into Neo4j and reports the throughput.
 //
 //	go run ./bench/gen -out /tmp/news            # write JSON documents
 //	go run ./bench/gen -load -workers 4          # load into $NEO4J_URI
@@ -193,6 +194,25 @@ func (g *Generator) Document(k int) *ingest.Document {
 	return doc
 }
 
+// cpuSeconds is the user and system CPU time of process pid so far (Linux),
+// 0 without a pid.
+func cpuSeconds(pid int) float64 {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		log.Fatalf("-neo4j-pid: %v", err)
+	}
+	// Fields after the command name (in parentheses): utime and stime are
+	// the 12th and 13th, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	var user, sys float64
+	fmt.Sscan(f[11], &user)
+	fmt.Sscan(f[12], &sys)
+	return (user + sys) / 100
+}
+
 func mustNum(personID string) int {
 	var n int
 	fmt.Sscanf(personID, "person:p%d", &n)
@@ -225,6 +245,9 @@ func main() {
 	batch := flag.Int("batch", 50, "documents per transaction with -load")
 	from := flag.Int("from", 0, "the first source to write or load (0-based)")
 	to := flag.Int("to", -1, "one past the last source to write or load; -1 for all")
+	wipe := flag.Bool("wipe", false, "with -load: delete everything in the database first (a fresh graph for a measurement)")
+	neo4jPID := flag.Int("neo4j-pid", 0, "with -load: the Neo4j JVM's pid, to report the CPU time it spent on the load (a figure less sensitive than wall time to other work on the machine)")
+	steps := flag.Bool("steps", false, "with -load: print the time spent in each step of the loads, summed over workers")
 	flag.Parse()
 	if *to < 0 || *to > s.Sources {
 		*to = s.Sources
@@ -262,8 +285,15 @@ func main() {
 	if err := st.EnsureSchema(ctx); err != nil {
 		log.Fatal(err)
 	}
+	if *wipe {
+		if err := st.DeleteAll(ctx); err != nil {
+			log.Fatal(err)
+		}
+	}
+	ctx, timer := store.WithStepTimer(ctx)
 	var next, statements atomic.Int64
 	next.Store(int64(*from))
+	cpuBefore := cpuSeconds(*neo4jPID)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := 0; w < *workers; w++ {
@@ -286,7 +316,15 @@ func main() {
 				// fails (concurrent batches sharing popular entities can
 				// keep colliding) is tried again after a pause.
 				for attempt := 1; ; attempt++ {
-					_, err := ingest.LoadBatch(ctx, st, docs)
+					// ingest.LoadBatch in its two halves, each timed.
+					began := time.Now()
+					valid, err := ingest.ValidateBatch(ctx, st, docs)
+					timer.Add("validate (ingest.ValidateBatch)", time.Since(began))
+					if err == nil {
+						began = time.Now()
+						err = st.LoadDocuments(ctx, valid)
+						timer.Add("write (store.LoadDocuments)", time.Since(began))
+					}
 					if err == nil {
 						break
 					}
@@ -307,4 +345,15 @@ func main() {
 	took := time.Since(start)
 	fmt.Printf("loaded %d sources and %d statements in %s: %.0f statements/s\n",
 		*to-*from, statements.Load(), took.Round(time.Millisecond), float64(statements.Load())/took.Seconds())
+	if *neo4jPID > 0 {
+		cpu := cpuSeconds(*neo4jPID) - cpuBefore
+		fmt.Printf("Neo4j CPU: %.1f s, %.2f ms per statement (%.0f statements per CPU-second)\n",
+			cpu, cpu*1000/float64(statements.Load()), float64(statements.Load())/cpu)
+	}
+	if *steps {
+		fmt.Printf("time per step, summed over %d workers (%.1f worker-seconds of wall time):\n", *workers, took.Seconds()*float64(*workers))
+		for _, s := range timer.Steps() {
+			fmt.Printf("  %-32s %8.2f s  %6d calls\n", s.Name, s.Total.Seconds(), s.Calls)
+		}
+	}
 }

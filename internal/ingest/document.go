@@ -225,14 +225,30 @@ type BatchLoader interface {
 // and benchmark data. A problem in any document is reported with its index
 // ("documents[3].statements[0]…") and nothing is written.
 func LoadBatch(ctx context.Context, l BatchLoader, docs []*Document) ([]*kg.SourceDocument, error) {
+	valid, err := ValidateBatch(ctx, l, docs)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.LoadDocuments(ctx, valid); err != nil {
+		return nil, fmt.Errorf("ingest.LoadBatch: %w", err)
+	}
+	return valid, nil
+}
+
+// ValidateBatch is LoadBatch's first half: every document validated
+// against the rules and the graph, with one lookup for the whole batch,
+// and every problem reported with its document's index. A loader that
+// validates batches while an earlier one is being written calls it, then
+// LoadDocuments.
+func ValidateBatch(ctx context.Context, g Graph, docs []*Document) ([]*kg.SourceDocument, error) {
 	valid := make([]*kg.SourceDocument, len(docs))
 	var problems []Problem
-	g, err := lookUpBatch(ctx, l, docs)
+	batch, err := lookUpBatch(ctx, g, docs)
 	if err != nil {
 		return nil, err
 	}
 	for i, d := range docs {
-		v, err := ValidateWith(ctx, d, g)
+		v, err := ValidateWith(ctx, d, batch)
 		var inv *InvalidError
 		switch {
 		case errors.As(err, &inv):
@@ -246,9 +262,6 @@ func LoadBatch(ctx context.Context, l BatchLoader, docs []*Document) ([]*kg.Sour
 	}
 	if len(problems) > 0 {
 		return nil, invalid(problems...)
-	}
-	if err := l.LoadDocuments(ctx, valid); err != nil {
-		return nil, fmt.Errorf("ingest.LoadBatch: %w", err)
 	}
 	return valid, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -279,6 +280,7 @@ type orphanCandidates map[string][]string
 func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs []string) (orphanCandidates, []string, error) {
 	params := map[string]any{"sourceIds": sourceIDs}
 	countRoundTrip(ctx)
+	start := time.Now()
 	res, err := tx.Run(ctx, query("source_detach_statements"), params)
 	if err != nil {
 		return nil, nil, fmt.Errorf("source_detach_statements: %w", err)
@@ -292,9 +294,11 @@ func detachSources(ctx context.Context, tx neo4j.ManagedTransaction, sourceIDs [
 		return nil, nil, fmt.Errorf("source_detach_statements: %w", err)
 	}
 	touched := (row{"l": list}).strs("l")
+	timeStep(ctx, "source_detach_statements", start)
 	if err := run(ctx, tx, "source_detach_facts", params); err != nil {
 		return nil, nil, err
 	}
+	defer timeStep(ctx, "source_detach_links", time.Now())
 	res, err = tx.Run(ctx, query("source_detach_links"), params)
 	if err != nil {
 		return nil, nil, fmt.Errorf("source_detach_links: %w", err)
@@ -590,6 +594,7 @@ func factRow(ev []kg.Evidence, kv ...any) map[string]any {
 // run runs one embedded query in a write transaction, for its effect.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
 	countRoundTrip(ctx)
+	defer timeStep(ctx, name, time.Now())
 	res, err := tx.Run(ctx, query(name), params)
 	if err == nil {
 		_, err = res.Consume(ctx)

@@ -14,12 +14,15 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -106,6 +109,58 @@ func WithRoundTripCounter(ctx context.Context) (context.Context, *atomic.Int64) 
 func RoundTrips(ctx context.Context) *atomic.Int64 {
 	n, _ := ctx.Value(roundTripsKey{}).(*atomic.Int64)
 	return n
+}
+
+type stepTimerKey struct{}
+
+// StepTimer adds up, per step (the embedded query's name), the time a
+// load spends waiting for each of its queries: how the benchmark's
+// loader finds where ingest time goes.
+type StepTimer struct {
+	mu    sync.Mutex
+	total map[string]time.Duration
+	calls map[string]int
+}
+
+// WithStepTimer returns a context in which the store's load steps add
+// their time to the timer.
+func WithStepTimer(ctx context.Context) (context.Context, *StepTimer) {
+	t := &StepTimer{total: map[string]time.Duration{}, calls: map[string]int{}}
+	return context.WithValue(ctx, stepTimerKey{}, t), t
+}
+
+// Add records d for step; anyone may add steps of their own.
+func (t *StepTimer) Add(step string, d time.Duration) {
+	t.mu.Lock()
+	t.total[step] += d
+	t.calls[step]++
+	t.mu.Unlock()
+}
+
+// Steps returns each step's total time and calls, slowest first.
+func (t *StepTimer) Steps() []Step {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]Step, 0, len(t.total))
+	for k, v := range t.total {
+		out = append(out, Step{Name: k, Total: v, Calls: t.calls[k]})
+	}
+	slices.SortFunc(out, func(a, b Step) int { return cmp.Compare(b.Total, a.Total) })
+	return out
+}
+
+// Step is one step's total.
+type Step struct {
+	Name  string
+	Total time.Duration
+	Calls int
+}
+
+// timeStep records, if ctx carries a StepTimer, the time since start.
+func timeStep(ctx context.Context, step string, start time.Time) {
+	if t, ok := ctx.Value(stepTimerKey{}).(*StepTimer); ok {
+		t.Add(step, time.Since(start))
+	}
 }
 
 func countRoundTrip(ctx context.Context) {
@@ -231,6 +286,7 @@ func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransact
 		var err error
 		res, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
 		s.observed(op, start, err)
+		timeStep(ctx, "tx "+op, start)
 		return err
 	})
 	if err != nil {
