@@ -561,9 +561,12 @@ func refreshCounts(ctx context.Context, tx neo4j.ManagedTransaction, touched []s
 }
 
 // sortRows orders rows by id, so that concurrent loads touching the same
-// nodes take their locks in the same order and rarely deadlock.
+// nodes take their locks in the same order and rarely deadlock. The sort
+// is stable: rows of one id (an event several documents of a batch
+// describe) keep their documents' order, so the last document's values
+// win, as loading the documents one by one would leave them.
 func sortRows(rows []map[string]any) {
-	slices.SortFunc(rows, func(a, b map[string]any) int {
+	slices.SortStableFunc(rows, func(a, b map[string]any) int {
 		return strings.Compare(fmt.Sprint(a["id"]), fmt.Sprint(b["id"]))
 	})
 }
