@@ -14,6 +14,8 @@ import (
 type countingGraph struct {
 	nodes map[string]kg.IDKind
 	calls [][]string
+	names map[string][]string // name key → ids, for SameNames
+	named [][]string          // the keys of each SameNames call
 }
 
 func (g *countingGraph) NodeKinds(_ context.Context, ids []string) (map[string]kg.IDKind, error) {
@@ -27,8 +29,45 @@ func (g *countingGraph) NodeKinds(_ context.Context, ids []string) (map[string]k
 	return out, nil
 }
 
-func (g *countingGraph) SameNames(context.Context, kg.EntityKind, []string) (map[string][]string, error) {
-	return nil, nil
+func (g *countingGraph) SameNames(_ context.Context, _ kg.EntityKind, keys []string) (map[string][]string, error) {
+	g.named = append(g.named, slices.Clone(keys))
+	out := map[string][]string{}
+	for _, k := range keys {
+		if ids, ok := g.names[k]; ok {
+			out[k] = ids
+		}
+	}
+	return out, nil
+}
+
+// The name keys of the entities a batch declares new are looked up once
+// per kind for the whole batch, not once per document; entities the graph
+// holds are not looked up.
+func TestBatchNameLookupIsOnePerKind(t *testing.T) {
+	g := &countingGraph{nodes: map[string]kg.IDKind{"person:a": kg.KindPerson}, names: map[string][]string{"ann lee": {"person:x"}}}
+	docs := []*Document{
+		{Entities: []EntityInput{{ID: "person:a", Kind: "PERSON", Name: "Ann Old"}, {ID: "person:b", Kind: "PERSON", Name: "Ann Lee"}}},
+		{Entities: []EntityInput{{ID: "person:c", Kind: "PERSON", Name: "Bo Ray", Aliases: []string{"Ray"}}, {ID: "nation:n", Kind: "NATION", Name: "Nowhere"}}},
+	}
+	b, err := lookUpBatch(context.Background(), g, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.named) != 2 { // persons, nations
+		t.Fatalf("%d name lookups, want one per kind: %v", len(g.named), g.named)
+	}
+	got, _ := b.SameNames(context.Background(), kg.EntityKind("PERSON"), []string{"ann lee", "bo ray", "ray"})
+	if len(g.named) != 2 || !slices.Equal(got["ann lee"], []string{"person:x"}) || len(got) != 1 {
+		t.Errorf("SameNames from the batch: %v, calls %v", got, g.named)
+	}
+	if slices.ContainsFunc(g.named, func(keys []string) bool { return slices.Contains(keys, "ann old") }) {
+		t.Errorf("looked up the name of an entity the graph holds: %v", g.named)
+	}
+	// A key the batch never asked about still goes to the graph.
+	b.SameNames(context.Background(), kg.EntityKind("PERSON"), []string{"ann lee", "zed"})
+	if len(g.named) != 3 || !slices.Equal(g.named[2], []string{"zed"}) {
+		t.Errorf("unasked key: calls %v", g.named)
+	}
 }
 
 func TestBatchLookupIsOneRoundTrip(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"newsgraph/internal/kg"
+	"newsgraph/internal/names"
 )
 
 // Document is a source document as written: references are ids, evidence is
@@ -273,6 +274,9 @@ type batchGraph struct {
 	Graph
 	looked map[string]bool
 	kinds  map[string]kg.IDKind
+	// names answers SameNames for the keys of every entity the batch
+	// declares and the graph does not hold, looked up once per kind.
+	names map[kg.EntityKind]map[string][]string
 }
 
 // lookUpBatch looks up every id the documents mention, declared or
@@ -298,7 +302,68 @@ func lookUpBatch(ctx context.Context, g Graph, docs []*Document) (*batchGraph, e
 	if err != nil {
 		return nil, fmt.Errorf("ingest.LoadBatch: %w", err)
 	}
-	return &batchGraph{Graph: g, looked: seen, kinds: kinds}, nil
+	// The name keys validation will ask about: those of declared entities
+	// the graph does not hold (sameNames skips the others).
+	keys := map[kg.EntityKind][]string{}
+	keySeen := map[kg.EntityKind]map[string]bool{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			kind := kg.EntityKind(e.Kind)
+			if _, exists := kinds[e.ID]; exists || e.Distinct || !kind.Valid() {
+				continue
+			}
+			if keySeen[kind] == nil {
+				keySeen[kind] = map[string]bool{}
+			}
+			for _, k := range names.Keys(e.Name, e.Aliases) {
+				if !keySeen[kind][k] {
+					keySeen[kind][k] = true
+					keys[kind] = append(keys[kind], k)
+				}
+			}
+		}
+	}
+	found := map[kg.EntityKind]map[string][]string{}
+	for _, kind := range kg.EntityKinds {
+		if len(keys[kind]) == 0 {
+			continue
+		}
+		f, err := g.SameNames(ctx, kind, keys[kind])
+		if err != nil {
+			return nil, fmt.Errorf("ingest.LoadBatch: %w", err)
+		}
+		found[kind] = map[string][]string{}
+		for _, k := range keys[kind] {
+			found[kind][k] = f[k]
+		}
+	}
+	return &batchGraph{Graph: g, looked: seen, kinds: kinds, names: found}, nil
+}
+
+// SameNames answers from the batch's lookup, and asks the graph only about
+// keys it was not asked about.
+func (b *batchGraph) SameNames(ctx context.Context, kind kg.EntityKind, keys []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	var missing []string
+	for _, k := range keys {
+		if ids, ok := b.names[kind][k]; ok {
+			if len(ids) > 0 {
+				out[k] = ids
+			}
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		more, err := b.Graph.SameNames(ctx, kind, missing)
+		if err != nil {
+			return nil, err
+		}
+		for k, ids := range more {
+			out[k] = ids
+		}
+	}
+	return out, nil
 }
 
 func (b *batchGraph) NodeKinds(ctx context.Context, ids []string) (map[string]kg.IDKind, error) {
