@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -404,6 +405,9 @@ func writeDocuments(ctx context.Context, tx neo4j.ManagedTransaction, docs []*kg
 			})
 		}
 	}
+	roles = mergeFacts(roles, "person", "title", "of")
+	memberships = mergeFacts(memberships, "member", "organisation")
+	participations = mergeFacts(participations, "entity", "event")
 	sortRows(entities)
 	sortRows(links)
 	sortRows(topics)
@@ -592,6 +596,52 @@ func factRow(ev []kg.Evidence, kv ...any) map[string]any {
 		row[kv[i].(string)] = kv[i+1]
 	}
 	return row
+}
+
+// mergeFacts folds rows of the same relationship fact (equal values under
+// keys) from several documents into one, their evidence lists
+// concatenated in document order and the role the last document to give
+// one gives, so that each fact is MERGEd once per batch instead of once per
+// document (each MERGE locks both ends, often popular entities). The
+// result is what writing the rows one after another leaves: the same
+// relationship, the same evidence, the last role given. Rows come out
+// ordered by their keys, so concurrent loads lock in one order.
+func mergeFacts(rows []map[string]any, keys ...string) []map[string]any {
+	at := map[string]int{}
+	var out []map[string]any
+	var outKeys []string
+	for _, r := range rows {
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprint(r[k])
+		}
+		key := strings.Join(parts, " ")
+		i, seen := at[key]
+		if !seen {
+			at[key] = len(out)
+			out = append(out, maps.Clone(r))
+			outKeys = append(outKeys, key)
+			continue
+		}
+		m := out[i]
+		m["sources"] = append(slices.Clone(m["sources"].([]string)), r["sources"].([]string)...)
+		m["starts"] = append(slices.Clone(m["starts"].([]int)), r["starts"].([]int)...)
+		m["ends"] = append(slices.Clone(m["ends"].([]int)), r["ends"].([]int)...)
+		m["excerpts"] = append(slices.Clone(m["excerpts"].([]string)), r["excerpts"].([]string)...)
+		if role, ok := r["role"]; ok && role != nil {
+			m["role"] = role
+		}
+	}
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(outKeys[a], outKeys[b]) })
+	sorted := make([]map[string]any, len(out))
+	for i, j := range order {
+		sorted[i] = out[j]
+	}
+	return sorted
 }
 
 // run runs one embedded query in a write transaction, for its effect.
