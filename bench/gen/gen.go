@@ -241,7 +241,8 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same documents")
 	out := flag.String("out", "", "directory to write the JSON documents to")
 	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
-	workers := flag.Int("workers", 2, "concurrent loads with -load (more than the cores only adds lock contention)")
+	workers := flag.Int("workers", 2, "concurrent loads with -load (more than the cores only adds lock contention); with -writers, concurrent validations")
+	writers := flag.Int("writers", 0, "with -load: 0 for workers that validate and write their own batches; n for n writers fed by the workers")
 	batch := flag.Int("batch", 50, "documents per transaction with -load")
 	from := flag.Int("from", 0, "the first source to write or load (0-based)")
 	to := flag.Int("to", -1, "one past the last source to write or load; -1 for all")
@@ -294,8 +295,49 @@ func main() {
 	var next, statements atomic.Int64
 	next.Store(int64(*from))
 	cpuBefore := cpuSeconds(*neo4jPID)
-	var wg sync.WaitGroup
+	// With -writers 0 each worker validates and writes its own batches
+	// (ingest.LoadBatch). With -writers n, the workers only prepare and
+	// validate batches and n writers write them: one writer owns the
+	// shared nodes, no transaction waits for another's locks.
+	type prepared struct {
+		first, count int
+		valid        []*kg.SourceDocument
+	}
 	start := time.Now()
+	var written sync.WaitGroup
+	queue := make(chan prepared, *workers)
+	write := func(p prepared) {
+		// The store retries deadlocks itself; a batch that still fails
+		// (concurrent batches sharing popular entities can keep colliding)
+		// is tried again after a pause.
+		for attempt := 1; ; attempt++ {
+			began := time.Now()
+			err := st.LoadDocuments(ctx, p.valid)
+			timer.Add("write (store.LoadDocuments)", time.Since(began))
+			if err == nil {
+				break
+			}
+			if attempt == 5 {
+				log.Fatalf("sources %d…: %v", p.first, err)
+			}
+			log.Printf("sources %d…: attempt %d failed, trying again: %.200v", p.first, attempt, err)
+			time.Sleep(time.Duration(attempt) * time.Second)
+		}
+		n := statements.Add(int64(p.count))
+		if ((p.first-*from) / *batch)%20 == 19 {
+			fmt.Printf("%d statements, %.0f statements/s\n", n, float64(n)/time.Since(start).Seconds())
+		}
+	}
+	for range *writers {
+		written.Add(1)
+		go func() {
+			defer written.Done()
+			for p := range queue {
+				write(p)
+			}
+		}()
+	}
+	var wg sync.WaitGroup
 	for w := 0; w < *workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -312,36 +354,25 @@ func main() {
 					docs = append(docs, d)
 					count += len(d.Statements)
 				}
-				// The store retries deadlocks itself; a batch that still
-				// fails (concurrent batches sharing popular entities can
-				// keep colliding) is tried again after a pause.
-				for attempt := 1; ; attempt++ {
-					// ingest.LoadBatch in its two halves, each timed.
-					began := time.Now()
-					valid, err := ingest.ValidateBatch(ctx, st, docs)
-					timer.Add("validate (ingest.ValidateBatch)", time.Since(began))
-					if err == nil {
-						began = time.Now()
-						err = st.LoadDocuments(ctx, valid)
-						timer.Add("write (store.LoadDocuments)", time.Since(began))
-					}
-					if err == nil {
-						break
-					}
-					if attempt == 5 {
-						log.Fatalf("sources %d…: %v", first, err)
-					}
-					log.Printf("sources %d…: attempt %d failed, trying again: %.200v", first, attempt, err)
-					time.Sleep(time.Duration(attempt) * time.Second)
+				// ingest.LoadBatch in its two halves, each timed.
+				began := time.Now()
+				valid, err := ingest.ValidateBatch(ctx, st, docs)
+				timer.Add("validate (ingest.ValidateBatch)", time.Since(began))
+				if err != nil {
+					log.Fatalf("sources %d…: %v", first, err)
 				}
-				n := statements.Add(int64(count))
-				if ((first-*from) / *batch)%20 == 19 {
-					fmt.Printf("%d statements, %.0f statements/s\n", n, float64(n)/time.Since(start).Seconds())
+				p := prepared{first: first, count: count, valid: valid}
+				if *writers > 0 {
+					queue <- p
+				} else {
+					write(p)
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	close(queue)
+	written.Wait()
 	took := time.Since(start)
 	fmt.Printf("loaded %d sources and %d statements in %s: %.0f statements/s\n",
 		*to-*from, statements.Load(), took.Round(time.Millisecond), float64(statements.Load())/took.Seconds())
