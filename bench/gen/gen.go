@@ -6,7 +6,7 @@
 // ingest.LoadBatch) into Neo4j and reports the throughput.
 //
 //	go run ./bench/gen -out /tmp/news            # write JSON documents
-//	go run ./bench/gen -load -workers 4          # load into $NEO4J_URI
+//	go run ./bench/gen -load                     # load into $NEO4J_URI (2 validating workers, 1 writer)
 //	go run ./bench/gen -statements 20000 -sources 2000 -load   # a smaller graph
 //	go run ./bench/gen -load -to 2000   # the first tenth of the default graph
 package main
@@ -242,8 +242,8 @@ func main() {
 	out := flag.String("out", "", "directory to write the JSON documents to")
 	load := flag.Bool("load", false, "load the documents into Neo4j ($NEO4J_URI, …) through ingest.Load")
 	workers := flag.Int("workers", 2, "concurrent loads with -load (more than the cores only adds lock contention); with -writers, concurrent validations")
-	writers := flag.Int("writers", 0, "with -load: 0 for workers that validate and write their own batches; n for n writers fed by the workers")
-	batch := flag.Int("batch", 50, "documents per transaction with -load")
+	writers := flag.Int("writers", 1, "with -load: n writers fed by the workers; 0 for workers that validate and write their own batches")
+	batch := flag.Int("batch", 250, "documents per transaction with -load")
 	from := flag.Int("from", 0, "the first source to write or load (0-based)")
 	to := flag.Int("to", -1, "one past the last source to write or load; -1 for all")
 	wipe := flag.Bool("wipe", false, "with -load: delete everything in the database first (a fresh graph for a measurement)")
