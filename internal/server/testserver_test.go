@@ -19,6 +19,7 @@ import (
 	"newsgraph/internal/kg"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
+	"newsgraph/internal/store/storetest"
 	"newsgraph/seed"
 )
 
@@ -99,20 +100,19 @@ func loadSeed(t *testing.T, s *testServer) {
 // source written for the tests, and returns it as loaded.
 func loadExample(t *testing.T, s *testServer) *kg.SourceDocument {
 	t.Helper()
-	f, err := os.Open("../../seed/examples/harbour-talks.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ingest.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, _, err := ingest.Load(context.Background(), s.store, doc)
+	loaded, err := loadExampleNamed(t, s, "harbour-talks.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return loaded
+}
+
+// loadExampleNamed loads a document under seed/examples through the ingest
+// path.
+func loadExampleNamed(t *testing.T, s *testServer, name string) (*kg.SourceDocument, error) {
+	t.Helper()
+	loaded, _, err := ingest.Load(t.Context(), s.store, storetest.Example(t, name))
+	return loaded, err
 }
 
 type gqlError struct {
