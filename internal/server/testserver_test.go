@@ -19,7 +19,6 @@ import (
 	"newsgraph/internal/kg"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
-	"newsgraph/internal/store/storetest"
 	"newsgraph/seed"
 )
 
@@ -111,7 +110,11 @@ func loadExample(t *testing.T, s *testServer) *kg.SourceDocument {
 // path.
 func loadExampleNamed(t *testing.T, s *testServer, name string) (*kg.SourceDocument, error) {
 	t.Helper()
-	loaded, _, err := ingest.Load(t.Context(), s.store, storetest.Example(t, name))
+	doc, err := seed.Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, _, err := ingest.Load(t.Context(), s.store, doc)
 	return loaded, err
 }
 

@@ -11,7 +11,6 @@ import (
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
 	"newsgraph/internal/store"
-	"newsgraph/internal/store/storetest"
 	"newsgraph/seed"
 )
 
@@ -85,7 +84,7 @@ func TestEntityCountsFollowLoads(t *testing.T) {
 
 	// A second source that speaks of seed entities (France, Ukraine, the
 	// Coalition) and brings new ones.
-	doc := storetest.Example(t, "varno-accord.json")
+	doc := example(t, "varno-accord.json")
 	loaded, _, err := ingest.Load(ctx, s, doc)
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +97,7 @@ func TestEntityCountsFollowLoads(t *testing.T) {
 
 	// Replaced: the first statement goes, the others change subject and
 	// the last changes speaker.
-	doc = storetest.Example(t, "varno-accord.json")
+	doc = example(t, "varno-accord.json")
 	doc.Statements = doc.Statements[1:]
 	doc.Statements[0].About = []string{"organisation:nato"}
 	doc.Statements[1].Speaker = "person:emmanuel-macron"
@@ -152,7 +151,7 @@ func TestEntitiesByCount(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := ingest.Load(ctx, s, storetest.Example(t, "varno-accord.json")); err != nil {
+	if _, _, err := ingest.Load(ctx, s, example(t, "varno-accord.json")); err != nil {
 		t.Fatal(err)
 	}
 	quoted := func(c kg.EntityCounts) int { return c.Quoted }
@@ -251,4 +250,14 @@ func TestEntitiesCursorBelongsToItsOrder(t *testing.T) {
 	if !errors.As(err, &kerr) || kerr.Field != "orderBy" {
 		t.Errorf("unknown order: err = %v, want invalid input on orderBy", err)
 	}
+}
+
+// example parses one of seed/examples' reports.
+func example(t *testing.T, name string) *ingest.Document {
+	t.Helper()
+	doc, err := seed.Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

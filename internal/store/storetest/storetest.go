@@ -6,12 +6,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
 
-	"newsgraph/internal/ingest"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
 )
@@ -35,21 +31,4 @@ func Store(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	return s
-}
-
-// Example parses a document under seed/examples, the fictional reports
-// written for the tests, as ingest.Parse reads it.
-func Example(t testing.TB, name string) *ingest.Document {
-	t.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	f, err := os.Open(filepath.Join(filepath.Dir(here), "..", "..", "..", "seed", "examples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ingest.Parse(f)
-	if err != nil {
-		t.Fatalf("seed/examples/%s: %v", name, err)
-	}
-	return doc
 }
