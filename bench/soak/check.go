@@ -28,6 +28,7 @@ type outcome struct {
 	Start, End time.Time
 	Status     int    // HTTP status; 0 when the request got no answer
 	Code       string // the first error's extensions.code; "" for an answer without errors
+	Message    string // the first error's message, for UNAVAILABLE's kind
 	NoCode     bool   // the answer had errors, the first without a code
 	NetErr     string // a transport failure (no HTTP answer)
 	// NotFoundOK says NOT_FOUND is an expected answer: a delete retried
@@ -35,23 +36,24 @@ type outcome struct {
 	NotFoundOK bool
 }
 
-// readCode returns the first error's extensions.code of a GraphQL answer,
-// and whether the answer had errors at all.
-func readCode(body []byte) (code string, hasErrors bool) {
+// readCode returns the first error's extensions.code of a GraphQL answer
+// and its message, and whether the answer had errors at all.
+func readCode(body []byte) (code, message string, hasErrors bool) {
 	var r struct {
 		Errors []struct {
+			Message    string `json:"message"`
 			Extensions struct {
 				Code string `json:"code"`
 			} `json:"extensions"`
 		} `json:"errors"`
 	}
 	if err := json.Unmarshal(body, &r); err != nil {
-		return "", true // not JSON: an error answer without a code
+		return "", "", true // not JSON: an error answer without a code
 	}
 	if len(r.Errors) == 0 {
-		return "", false
+		return "", "", false
 	}
-	return r.Errors[0].Extensions.Code, true
+	return r.Errors[0].Extensions.Code, r.Errors[0].Message, true
 }
 
 // window is one outage: from the SIGKILL to Neo4j answering again (zero
@@ -96,6 +98,14 @@ func verdict(o outcome, ws []window, grace time.Duration) string {
 	case o.Code == string(errcode.Unavailable):
 		if during(o, ws, grace) {
 			return ""
+		}
+		// The store says UNAVAILABLE for three things; which one matters
+		// when reading a failed run.
+		switch {
+		case strings.Contains(o.Message, "took too long"):
+			return "UNAVAILABLE outside an outage: the request deadline"
+		case strings.Contains(o.Message, "busy"):
+			return "UNAVAILABLE outside an outage: the connection pool busy"
 		}
 		return "UNAVAILABLE outside an outage"
 	case o.Code == string(errcode.NotFound) && o.NotFoundOK:
@@ -231,6 +241,22 @@ func fingerprintDiff(id string, soak, clean map[string]string) []string {
 		case a != b:
 			out = append(out, fmt.Sprintf("%s: %s differs: %.200s, clean %.200s", id, show(k), a, b))
 		}
+	}
+	return out
+}
+
+// killTimes are when, from the start, Neo4j is killed: every interval,
+// but not in the last half interval (the run's end must see the server
+// recovered); in a run shorter than two intervals, once, a third of the
+// way in, so that the windows before and after (where growth is measured)
+// see no outage.
+func killTimes(d, every time.Duration) []time.Duration {
+	if d < 2*every {
+		return []time.Duration{d / 3}
+	}
+	var out []time.Duration
+	for t := every; t <= d-every/2; t += every {
+		out = append(out, t)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,8 @@ func TestVerdict(t *testing.T) {
 		{"an answer", outcome{Status: 200}, out, ""},
 		{"UNAVAILABLE in an outage", outcome{Status: 200, Code: "UNAVAILABLE"}, in, ""},
 		{"UNAVAILABLE outside", outcome{Status: 200, Code: "UNAVAILABLE"}, out, "outside an outage"},
+		{"a deadline outside", outcome{Status: 200, Code: "UNAVAILABLE", Message: "the request took too long and was stopped"}, out, "outside an outage: the request deadline"},
+		{"a deadline inside", outcome{Status: 200, Code: "UNAVAILABLE", Message: "the request took too long and was stopped"}, in, ""},
 		{"INTERNAL", outcome{Status: 200, Code: "INTERNAL"}, in, "unexpected INTERNAL"},
 		{"a code outside the contract", outcome{Status: 200, Code: "GRAPHQL_VALIDATION_FAILED"}, out, "not in the contract"},
 		{"an error without a code", outcome{Status: 200, NoCode: true}, out, "without extensions.code"},
@@ -82,7 +85,7 @@ func TestReadCode(t *testing.T) {
 		{`{"errors":[{"message":"x"}]}`, "", true},
 		{`<html>`, "", true},
 	} {
-		code, has := readCode([]byte(c.body))
+		code, _, has := readCode([]byte(c.body))
 		if code != c.code || has != c.hasErrors {
 			t.Errorf("readCode(%s) = %q, %v; want %q, %v", c.body, code, has, c.code, c.hasErrors)
 		}
@@ -221,5 +224,23 @@ func TestMetric(t *testing.T) {
 func TestQueryOf(t *testing.T) {
 	if got := queryOf("http://127.0.0.1:1/graphql?op=Q5"); got != "Q5" {
 		t.Errorf("queryOf = %q", got)
+	}
+}
+
+func TestKillTimes(t *testing.T) {
+	m := time.Minute
+	for _, c := range []struct {
+		d, every time.Duration
+		want     []time.Duration
+	}{
+		{30 * m, 5 * m, []time.Duration{5 * m, 10 * m, 15 * m, 20 * m, 25 * m}},
+		{3 * m, 5 * m, []time.Duration{m}},
+		{10 * m, 5 * m, []time.Duration{5 * m}},
+		{12 * m, 5 * m, []time.Duration{5 * m}},
+		{13 * m, 5 * m, []time.Duration{5 * m, 10 * m}},
+	} {
+		if got := killTimes(c.d, c.every); !slices.Equal(got, c.want) {
+			t.Errorf("killTimes(%s, %s) = %v, want %v", c.d, c.every, got, c.want)
+		}
 	}
 }

@@ -116,6 +116,8 @@ func startServer(o options, cfg config.Config, token string) *server {
 	cmd.Env = append(os.Environ(), "ADDR="+addr, "NEWSGRAPH_SEED=false", "NEWSGRAPH_API_TOKEN="+token,
 		"NEWSGRAPH_COMPLEXITY_LIMIT=1000000", "LOG_LEVEL=warn", "NEO4J_URI="+cfg.Neo4j.URI)
 	cmd.Stdout, cmd.Stderr = lf, lf
+	// The server goes with the harness, however the harness ends.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		log.Fatalf("%s: %v", o.server, err)
 	}
@@ -147,12 +149,23 @@ type harness struct {
 	mu       sync.Mutex
 	outcomes []outcome
 	states   map[string]state // by source id
+	done     chan struct{}    // closed when the load stops
 	acked    []string         // sources acknowledged present, to delete from
 	windows  []window
 	samples  []sample
 	written  int // ingests acknowledged
 	removed  int // deletes acknowledged
 	recovery []time.Duration
+}
+
+// running says whether the load goes on.
+func (h *harness) running() bool {
+	select {
+	case <-h.done:
+		return false
+	default:
+		return true
+	}
 }
 
 func (h *harness) record(o outcome) {
@@ -180,17 +193,17 @@ func (h *harness) post(c *http.Client, op string, body []byte) outcome {
 	b, _ := io.ReadAll(res.Body)
 	res.Body.Close()
 	o.End, o.Status = time.Now(), res.StatusCode
-	code, hasErrors := readCode(b)
-	o.Code, o.NoCode = code, hasErrors && code == ""
+	code, msg, hasErrors := readCode(b)
+	o.Code, o.Message, o.NoCode = code, msg, hasErrors && code == ""
 	return o
 }
 
 // write ingests documents from first on, one at a time, until end. A
 // document whose ingest was not acknowledged is sent again (the mutation
 // is idempotent) until it is, pausing while Neo4j is down.
-func (h *harness) write(first int, end time.Time) {
+func (h *harness) write(first int) {
 	c := &http.Client{Timeout: 60 * time.Second}
-	for k := first; time.Now().Before(end); k++ {
+	for k := first; h.running(); k++ {
 		d, err := h.docs.path(k)
 		var raw []byte
 		if err == nil {
@@ -201,7 +214,7 @@ func (h *harness) write(first int, end time.Time) {
 		}
 		body := graphQLBody(ingestMutation, map[string]any{"d": json.RawMessage(raw)})
 		id := sourceID(k)
-		for time.Now().Before(end) {
+		for h.running() {
 			h.mu.Lock()
 			h.states[id] = uncertain
 			h.mu.Unlock()
@@ -227,14 +240,18 @@ func (h *harness) write(first int, end time.Time) {
 // deleteLoop deletes a random acknowledged source every deleteEvery. A
 // delete not acknowledged is tried again at the next tick, when NOT_FOUND
 // means the lost attempt did it.
-func (h *harness) deleteLoop(end time.Time) {
+func (h *harness) deleteLoop() {
 	c := &http.Client{Timeout: 60 * time.Second}
 	rng := mrand.New(mrand.NewPCG(7, 7))
 	t := time.NewTicker(h.o.deleteEvery)
 	defer t.Stop()
 	retry := ""
-	for time.Now().Before(end) {
-		<-t.C
+	for {
+		select {
+		case <-h.done:
+			return
+		case <-t.C:
+		}
 		id := retry
 		h.mu.Lock()
 		if id == "" && len(h.acked) > 0 {
@@ -247,7 +264,7 @@ func (h *harness) deleteLoop(end time.Time) {
 			h.states[id] = uncertain
 		}
 		h.mu.Unlock()
-		if id == "" || !time.Now().Before(end) {
+		if id == "" {
 			continue
 		}
 		o := h.post(c, "delete", graphQLBody(deleteMutation, map[string]any{"id": id}))
@@ -269,19 +286,21 @@ func (h *harness) deleteLoop(end time.Time) {
 	}
 }
 
-// read holds the read rate for d with vegeta, a random mix of Q1…Q7.
-func (h *harness) read(p paramSet, rate int, d time.Duration) {
+// read holds the read rate with vegeta, a random mix of Q1…Q7, until the
+// load stops.
+func (h *harness) read(p paramSet, rate int) {
 	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	defer c.CloseIdleConnections()
 	attacker := vegeta.NewAttacker(vegeta.Client(c), vegeta.MaxWorkers(256), vegeta.MaxBody(1<<20))
+	go func() { <-h.done; attacker.Stop() }()
 	var batch []outcome
-	for res := range attacker.Attack(p.targeter(h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, d, "soak") {
+	for res := range attacker.Attack(p.targeter(h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, 0, "soak") {
 		o := outcome{Op: queryOf(res.URL), Start: res.Timestamp, End: res.End(), Status: int(res.Code)}
 		if res.Code == 0 {
 			o.NetErr = res.Error
 		} else {
-			code, hasErrors := readCode(res.Body)
-			o.Code, o.NoCode = code, hasErrors && code == ""
+			code, msg, hasErrors := readCode(res.Body)
+			o.Code, o.Message, o.NoCode = code, msg, hasErrors && code == ""
 		}
 		batch = append(batch, o)
 		if len(batch) == 1000 {
@@ -316,7 +335,7 @@ func maximum(base string, p paramSet) float64 {
 		ok := 0
 		start := time.Now()
 		for res := range a.Attack(p.targeter(base, 3), vegeta.Rate{}, d, "max") {
-			if code, hasErrors := readCode(res.Body); res.Code == 200 && !hasErrors && code == "" {
+			if _, _, hasErrors := readCode(res.Body); res.Code == 200 && !hasErrors {
 				ok++
 			}
 		}
@@ -332,9 +351,9 @@ func maximum(base string, p paramSet) float64 {
 // with tools/neo4j/start (same port, same data), recording each outage
 // from the kill to Neo4j answering, and how long the server took to be
 // ready again after that.
-func (h *harness) killLoop(start, end time.Time) {
-	for next := start.Add(h.o.killEvery); next.Before(end.Add(-10 * time.Second)); next = next.Add(h.o.killEvery) {
-		time.Sleep(time.Until(next))
+func (h *harness) killLoop(start time.Time) {
+	for _, after := range killTimes(h.o.duration, h.o.killEvery) {
+		time.Sleep(time.Until(start.Add(after)))
 		pid, err := neo4jPid(h.o.neo4jDir)
 		if err != nil {
 			log.Fatalf("kill: %v", err)
@@ -350,10 +369,21 @@ func (h *harness) killLoop(start, end time.Time) {
 		h.windows = append(h.windows, w)
 		h.mu.Unlock()
 		log.Printf("Neo4j (pid %d) SIGKILLed; starting it again", pid)
-		cmd := exec.Command("tools/neo4j/start")
-		cmd.Env = append(os.Environ(), "NEO4J_DIR="+h.o.neo4jDir, "NEO4J_PORT="+h.o.neo4jPort, "NEO4J_AUTH=true")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			log.Fatalf("tools/neo4j/start: %v\n%s", err, out)
+		// tools/neo4j/start waits for Bolt; when that takes longer than
+		// its bound (a crowded machine), starting again waits for the same
+		// launcher.
+		for attempt := 1; ; attempt++ {
+			cmd := exec.Command("tools/neo4j/start")
+			cmd.Env = append(os.Environ(), "NEO4J_DIR="+h.o.neo4jDir, "NEO4J_PORT="+h.o.neo4jPort, "NEO4J_AUTH=true")
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				break
+			}
+			if attempt == 3 {
+				h.srv.stop()
+				log.Fatalf("tools/neo4j/start: %v\n%s", err, out)
+			}
+			log.Printf("tools/neo4j/start: %v; waiting again", err)
 		}
 		ready := time.Now()
 		h.mu.Lock()
@@ -404,10 +434,10 @@ func neo4jPid(dir string) (int, error) {
 }
 
 // sampleLoop reads the server's RSS and goroutines every second.
-func (h *harness) sampleLoop(end time.Time) {
+func (h *harness) sampleLoop() {
 	c := &http.Client{Timeout: 5 * time.Second}
 	pid := h.srv.cmd.Process.Pid
-	for time.Now().Before(end) {
+	for h.running() {
 		s := sample{At: time.Now(), RSSKiB: rssKiB(pid), Goroutines: goroutines(c, h.srv.url)}
 		if s.RSSKiB > 0 && s.Goroutines > 0 {
 			h.mu.Lock()

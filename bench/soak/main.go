@@ -11,7 +11,7 @@
 //     mutation, back to back, retrying a document while Neo4j is down;
 //   - a deleter removing a random acknowledged source every -delete-every
 //     (deleteSource);
-//   - every -kill-every (at least once, half-way, in a short run), Neo4j
+//   - every -kill-every (once, a third of the way in, in a short run), Neo4j
 //     SIGKILLed and started again on the same port and data directory; the
 //     server must reconnect by itself.
 //
@@ -74,21 +74,18 @@ func main() {
 	flag.StringVar(&o.cleanURI, "clean-uri", "", "an empty Neo4j (same password) for the clean load the graph is checked against")
 	flag.IntVar(&o.rate, "rate", 0, "read requests per second; 0: -share of the maximum, measured first")
 	flag.Float64Var(&o.share, "share", 0.5, "the share of the maximum read throughput to hold")
-	flag.DurationVar(&o.killEvery, "kill-every", 5*time.Minute, "how often Neo4j is SIGKILLed (at least once, half-way, when the run is shorter than twice this)")
+	flag.DurationVar(&o.killEvery, "kill-every", 5*time.Minute, "how often Neo4j is SIGKILLed (once, a third of the way, when the run is shorter than twice this)")
 	flag.DurationVar(&o.deleteEvery, "delete-every", 3*time.Second, "how often a random source is deleted")
 	flag.DurationVar(&o.grace, "grace", 10*time.Second, "after Neo4j is ready again, how long UNAVAILABLE still counts as the outage's")
 	flag.DurationVar(&o.warmup, "warmup", 0, "when resource growth is measured from (0: a tenth of the run, at least 30s, at most 3m)")
 	flag.Float64Var(&o.maxGrowth, "max-growth", 0.10, "the largest growth allowed of RSS and goroutines after warm-up")
-	flag.IntVar(&o.base, "base", 400, "sources loaded before the load starts")
+	flag.IntVar(&o.base, "base", 250, "sources loaded before the load starts")
 	flag.Parse()
 	if o.gen == "" || o.work == "" || o.neo4jDir == "" || o.neo4jPort == "" || o.cleanURI == "" {
 		log.Fatal("-gen, -work, -neo4j-dir, -neo4j-port and -clean-uri are required (tools/soak sets them)")
 	}
 	if o.warmup == 0 {
 		o.warmup = min(max(o.duration/10, 30*time.Second), 3*time.Minute)
-	}
-	if o.duration < 2*o.killEvery {
-		o.killEvery = o.duration / 2
 	}
 	log.SetFlags(log.Ltime)
 
@@ -136,20 +133,36 @@ func main() {
 		maxRate = maximum(srv.url, p)
 		rate = max(1, int(maxRate*o.share))
 	}
-	log.Printf("reads at %d/s (%.0f%% of a maximum of %.0f/s), for %s; Neo4j killed every %s",
-		rate, o.share*100, maxRate, o.duration, o.killEvery)
+	log.Printf("reads at %d/s (%.0f%% of a maximum of %.0f/s), for %s; Neo4j killed at %v",
+		rate, o.share*100, maxRate, o.duration, killTimes(o.duration, o.killEvery))
 
 	start := time.Now()
-	end := start.Add(o.duration)
+	h.done = make(chan struct{})
 	var wg sync.WaitGroup
 	run := func(f func()) { wg.Add(1); go func() { defer wg.Done(); f() }() }
-	run(func() { h.read(p, rate, o.duration) })
-	run(func() { h.write(o.base, end) })
-	run(func() { h.deleteLoop(end) })
-	run(func() { h.killLoop(start, end) })
-	run(func() { h.sampleLoop(end) })
+	run(func() { h.read(p, rate) })
+	run(func() { h.write(o.base) })
+	run(func() { h.deleteLoop() })
+	run(func() { h.sampleLoop() })
+	h.killLoop(start)
+	// The end is DURATION after the start, unless the last outage ended
+	// too late for a span of load after it: then the load goes on (up to
+	// 10 more minutes) so that the end of the run sees the server
+	// recovered, which the growth check measures.
+	end := start.Add(o.duration)
+	h.mu.Lock()
+	if n := len(h.windows); n > 0 {
+		if after := h.windows[n-1].Ready.Add(o.grace + growthSpan(o.duration)); after.After(end) {
+			end = minTime(after, end.Add(10*time.Minute))
+			log.Printf("the last outage ended late: the load goes on until +%s", end.Sub(start).Round(time.Second))
+		}
+	}
+	h.mu.Unlock()
+	time.Sleep(time.Until(end))
+	close(h.done)
 	wg.Wait()
-	log.Printf("load stopped after %s; checking", time.Since(start).Round(time.Second))
+	end = time.Now()
+	log.Printf("load stopped after %s; checking", end.Sub(start).Round(time.Second))
 
 	r := h.check(ctx, st, cfg, start, end)
 	r.Rate, r.MaxRate = rate, maxRate
@@ -160,6 +173,16 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println("soak passed")
+}
+
+// growthSpan is how long the windows are whose resources are compared.
+func growthSpan(d time.Duration) time.Duration { return min(time.Minute, d/6) }
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 func sourceID(k int) string { return fmt.Sprintf("source:gen-%06d", k) }
@@ -177,7 +200,7 @@ type documents struct {
 var genSizes = []string{"-people", "3000", "-nations", "100", "-organisations", "300", "-events", "1000",
 	"-statements", "2000000", "-sources", "200000"}
 
-const chunk = 500
+const chunk = 250
 
 // path returns the file of document k, writing its chunk first if needed.
 func (d *documents) path(k int) (string, error) {

@@ -48,7 +48,7 @@ func (h *harness) check(ctx context.Context, st *store.Store, cfg config.Config,
 	defer h.mu.Unlock()
 	r := report{Start: start, Took: time.Since(start), Windows: h.windows, Recovery: h.recovery, Written: h.written, Removed: h.removed, MaxGrowth: h.o.maxGrowth}
 	r.Tally = judge(h.outcomes, h.windows, h.o.grace)
-	r.Growth, r.GrowthErr = growth(h.samples, start.Add(h.o.warmup), end, min(time.Minute, h.o.duration/6), h.windows, h.o.grace)
+	r.Growth, r.GrowthErr = growth(h.samples, start.Add(h.o.warmup), end, growthSpan(h.o.duration), h.windows, h.o.grace)
 
 	ids, err := st.SourceIDs(ctx)
 	if err != nil {
