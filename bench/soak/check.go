@@ -269,9 +269,13 @@ type sample struct {
 }
 
 // growth compares the server's resources just after warm-up with the
-// end of the run: the medians of the samples in [from, from+span) and in
-// the last span before end, leaving out samples taken during an outage
-// (grace included), when requests pile up by design.
+// end of the run, over the samples in [from, from+span) and in the last
+// span before end, leaving out samples taken during an outage (grace
+// included), when requests pile up by design. RSS is compared by the
+// medians; goroutines by the minima, the count with the fewest requests
+// in flight: every request in flight holds goroutines, and at a few dozen
+// goroutines in all, the load's bursts would otherwise hide a leak or
+// fake one.
 type growthResult struct {
 	BaseRSSKiB, EndRSSKiB         int64
 	BaseGoroutines, EndGoroutines int
@@ -297,11 +301,18 @@ func growth(ss []sample, from, end time.Time, span time.Duration, ws []window, g
 	}
 	r := growthResult{BaseSamples: len(base), EndSamples: len(last)}
 	r.BaseRSSKiB, r.EndRSSKiB = median(base, func(s sample) int64 { return s.RSSKiB }), median(last, func(s sample) int64 { return s.RSSKiB })
-	r.BaseGoroutines = int(median(base, func(s sample) int64 { return int64(s.Goroutines) }))
-	r.EndGoroutines = int(median(last, func(s sample) int64 { return int64(s.Goroutines) }))
+	r.BaseGoroutines, r.EndGoroutines = minGoroutines(base), minGoroutines(last)
 	r.RSSGrowth = float64(r.EndRSSKiB)/float64(max(r.BaseRSSKiB, 1)) - 1
 	r.GoroutineGrowth = float64(r.EndGoroutines)/float64(max(r.BaseGoroutines, 1)) - 1
 	return r, nil
+}
+
+func minGoroutines(ss []sample) int {
+	m := ss[0].Goroutines
+	for _, s := range ss {
+		m = min(m, s.Goroutines)
+	}
+	return m
 }
 
 func median[T any](xs []T, f func(T) int64) int64 {

@@ -191,6 +191,10 @@ func TestGrowth(t *testing.T) {
 		{"growing", append(mk(0, 170, 50_000, 20), mk(170, 200, 60_000, 30)...), 0.2, 0.5, false, 30},
 		{"warm-up not counted", append(mk(0, 30, 90_000, 90), mk(30, 200, 50_000, 20)...), 0, 0, false, 30},
 		{"an outage's pile-up not counted", append(append(mk(0, 100, 50_000, 20), mk(100, 125, 80_000, 200)...), mk(125, 200, 50_000, 20)...), 0, 0, false, 30},
+		{"bursts of requests in flight", append(append(mk(0, 170, 50_000, 20), sample{At: at(175), RSSKiB: 50_000, Goroutines: 60}),
+			mk(180, 200, 50_000, 20)...), 0, 0, false, 30},
+		{"a leak under bursts", append(append(mk(0, 50, 50_000, 20), sample{At: at(55), RSSKiB: 50_000, Goroutines: 60}),
+			append(mk(60, 170, 50_000, 20), mk(170, 200, 50_000, 25)...)...), 0, 0.25, false, 21},
 		{"no samples at the end", mk(0, 100, 50_000, 20), 0, 0, true, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {

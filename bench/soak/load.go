@@ -328,22 +328,23 @@ func queryOf(u string) string {
 // maximum measures the read mix's maximum throughput: 16 clients in a
 // closed loop, 3 s of warm-up then 6 s counted.
 func maximum(base string, p paramSet) float64 {
-	burst := func(d time.Duration) float64 {
+	burst := func(d time.Duration) (float64, int) {
 		c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 		defer c.CloseIdleConnections()
 		a := vegeta.NewAttacker(vegeta.Client(c), vegeta.Workers(16), vegeta.MaxWorkers(16), vegeta.MaxBody(1<<20))
-		ok := 0
+		ok, all := 0, 0
 		start := time.Now()
 		for res := range a.Attack(p.targeter(base, 3), vegeta.Rate{}, d, "max") {
+			all++
 			if _, _, hasErrors := readCode(res.Body); res.Code == 200 && !hasErrors {
 				ok++
 			}
 		}
-		return float64(ok) / time.Since(start).Seconds()
+		return float64(ok) / time.Since(start).Seconds(), all - ok
 	}
 	burst(3 * time.Second)
-	m := burst(6 * time.Second)
-	log.Printf("maximum read throughput (16 clients, closed loop, the Q1…Q7 mix): %.0f/s", m)
+	m, failed := burst(6 * time.Second)
+	log.Printf("maximum read throughput (16 clients, closed loop, the Q1…Q7 mix): %.1f/s answered, %d failed", m, failed)
 	return m
 }
 

@@ -199,7 +199,7 @@ func (r report) print(w io.Writer, o options) {
 		g := r.Growth
 		check(g.RSSGrowth <= r.MaxGrowth, "RSS: median %.1f MiB after warm-up, %.1f MiB at the end (%+.1f%%, at most %+.0f%%)",
 			float64(g.BaseRSSKiB)/1024, float64(g.EndRSSKiB)/1024, g.RSSGrowth*100, r.MaxGrowth*100)
-		check(g.GoroutineGrowth <= r.MaxGrowth, "goroutines: median %d after warm-up, %d at the end (%+.1f%%, at most %+.0f%%)",
+		check(g.GoroutineGrowth <= r.MaxGrowth, "goroutines: fewest %d after warm-up, %d at the end (%+.1f%%, at most %+.0f%%)",
 			g.BaseGoroutines, g.EndGoroutines, g.GoroutineGrowth*100, r.MaxGrowth*100)
 	}
 	p("")
