@@ -47,20 +47,19 @@ const (
 	deleteMutation = `mutation Delete($id: ID!) { deleteSource(id: $id) { id } }`
 )
 
-// loadDocs loads documents [from, to) through ingest.LoadBatch, 50 a
-// transaction: the bench's bulk path.
+// loadDocs loads documents [from, to) through ingest.LoadBatch, one a
+// transaction, in order, as the writer sends them: where two documents
+// give a shared fact (an event's date, say) different values, the last
+// one loaded wins, so the clean load must follow the same order (a batch
+// of several would let either win).
 func loadDocs(ctx context.Context, st *store.Store, docs *documents, from, to int) error {
-	for first := from; first < to; first += 50 {
-		var batch []*ingest.Document
-		for k := first; k < min(first+50, to); k++ {
-			d, err := docs.read(k)
-			if err != nil {
-				return err
-			}
-			batch = append(batch, d)
+	for k := from; k < to; k++ {
+		d, err := docs.read(k)
+		if err != nil {
+			return err
 		}
-		if _, err := ingest.LoadBatch(ctx, st, batch); err != nil {
-			return fmt.Errorf("sources %d…: %w", first, err)
+		if _, err := ingest.LoadBatch(ctx, st, []*ingest.Document{d}); err != nil {
+			return fmt.Errorf("source %d: %w", k, err)
 		}
 	}
 	return nil

@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
+	"math"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -131,7 +132,7 @@ func main() {
 	var maxRate float64
 	if rate == 0 {
 		maxRate = maximum(srv.url, p)
-		rate = max(1, int(maxRate*o.share))
+		rate = max(1, int(math.Round(maxRate*o.share)))
 	}
 	log.Printf("reads at %d/s (%.0f%% of a maximum of %.0f/s), for %s; Neo4j killed at %v",
 		rate, o.share*100, maxRate, o.duration, killTimes(o.duration, o.killEvery))

@@ -87,11 +87,9 @@ func (h *harness) check(ctx context.Context, st *store.Store, cfg config.Config,
 		}
 		ks = append(ks, k)
 	}
-	for i := 0; i < len(ks); i += 50 {
-		if err := loadList(ctx, clean, h.docs, ks[i:min(i+50, len(ks))]); err != nil {
-			r.Err = fmt.Errorf("the clean load: %w", err)
-			return r
-		}
+	if err := loadList(ctx, clean, h.docs, ks); err != nil { // in id order: the order they were written in
+		r.Err = fmt.Errorf("the clean load: %w", err)
+		return r
 	}
 	want, nodes, rels, err := fingerprints(ctx, clean, ids)
 	if err != nil {
