@@ -265,7 +265,7 @@ func killTimes(d, every time.Duration) []time.Duration {
 type sample struct {
 	At         time.Time
 	RSSKiB     int64
-	Goroutines int
+	Goroutines int // go_goroutines, less one per open client connection (see growth)
 }
 
 // growth compares the server's resources just after warm-up with the
@@ -275,7 +275,10 @@ type sample struct {
 // medians; goroutines by the minima, the count with the fewest requests
 // in flight: every request in flight holds goroutines, and at a few dozen
 // goroutines in all, the load's bursts would otherwise hide a leak or
-// fake one.
+// fake one. The goroutines sampled leave out one per open client
+// connection (the server's goroutine for it): after an outage the open
+// loop opens more connections while answers lag, and keeps them alive;
+// they are the client's, and go when it closes them.
 type growthResult struct {
 	BaseRSSKiB, EndRSSKiB         int64
 	BaseGoroutines, EndGoroutines int

@@ -248,3 +248,18 @@ func TestKillTimes(t *testing.T) {
 		}
 	}
 }
+
+func TestCountEstablished(t *testing.T) {
+	table := `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 0100007F:A0B3 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1
+   1: 0100007F:A0B3 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 2 1
+   2: 0100007F:D431 0100007F:A0B3 01 00000000:00000000 00:00000000 00000000     0        0 3 1
+   3: 0100007F:A0B3 0100007F:D432 06 00000000:00000000 00:00000000 00000000     0        0 4 1
+   4: 0100007F:A0B3 0100007F:D433 01 00000000:00000000 00:00000000 00000000     0        0 5 1
+`
+	// 0xA0B3 = 41139: two established server-side sockets; the listener,
+	// the TIME_WAIT one and the client's side do not count.
+	if got := countEstablished(table, 41139); got != 2 {
+		t.Errorf("countEstablished = %d, want 2", got)
+	}
+}

@@ -434,19 +434,51 @@ func neo4jPid(dir string) (int, error) {
 	return pid, nil
 }
 
-// sampleLoop reads the server's RSS and goroutines every second.
+// sampleLoop reads the server's RSS and goroutines every second; from the
+// goroutines it takes one for each open client connection (clientConns).
 func (h *harness) sampleLoop() {
 	c := &http.Client{Timeout: 5 * time.Second}
 	pid := h.srv.cmd.Process.Pid
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(h.srv.url, "http://"))
 	for h.running() {
 		s := sample{At: time.Now(), RSSKiB: rssKiB(pid), Goroutines: goroutines(c, h.srv.url)}
 		if s.RSSKiB > 0 && s.Goroutines > 0 {
+			s.Goroutines -= clientConns(port)
 			h.mu.Lock()
 			h.samples = append(h.samples, s)
 			h.mu.Unlock()
 		}
 		time.Sleep(time.Second)
 	}
+}
+
+// clientConns counts the established TCP connections whose local port is
+// port (the server's side of each client connection), from /proc/net.
+func clientConns(port string) int {
+	p, _ := strconv.Atoi(port)
+	n := 0
+	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		n += countEstablished(string(b), p)
+	}
+	return n
+}
+
+// countEstablished counts the lines of a /proc/net/tcp table whose local
+// port is port and whose state is ESTABLISHED (01).
+func countEstablished(table string, port int) int {
+	n := 0
+	suffix := fmt.Sprintf(":%04X", port)
+	for _, line := range strings.Split(table, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 3 && strings.HasSuffix(f[1], suffix) && f[3] == "01" {
+			n++
+		}
+	}
+	return n
 }
 
 func rssKiB(pid int) int64 {
