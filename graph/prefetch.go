@@ -49,9 +49,9 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 		case "members":
 			req.Members = true
 		case "sources":
-			prime(ctx, &wg, l.SourcesNaming, id, r.Store.SourcesNaming)
+			prime(ctx, &wg, l.SourcesNaming(), id, r.Store.SourcesNaming)
 		case "timeline":
-			prime(ctx, &wg, l.EntityTimelines, id, r.Store.EntityTimelines)
+			prime(ctx, &wg, l.EntityTimelines(), id, r.Store.EntityTimelines)
 		case "statements", "mentions":
 			pr, ok := pageRequest(scopeOf(f.Name), f.ArgumentMap(vars))
 			switch {
@@ -68,7 +68,7 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 				go func() {
 					defer wg.Done()
 					if pages, err := r.Store.EventPages(ctx, kg.ScopeParticipant, []string{id}, first, after); err == nil {
-						l.EventPages.Prime(key, pages[0])
+						l.EventPages().Prime(key, pages[0])
 					}
 				}()
 			}
@@ -87,19 +87,19 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 		return b.Entity, err
 	}
 	if req.Roles {
-		l.RolesOfPeople.Prime(id, b.Roles)
+		l.RolesOfPeople().Prime(id, b.Roles)
 	}
 	if req.Leaders {
-		l.RolesIn.Prime(id, b.Leaders)
+		l.RolesIn().Prime(id, b.Leaders)
 	}
 	if req.Memberships {
-		l.MembershipsOf.Prime(id, b.Memberships)
+		l.MembershipsOf().Prime(id, b.Memberships)
 	}
 	if req.Members {
-		l.MembersOf.Prime(id, b.Members)
+		l.MembersOf().Prime(id, b.Members)
 	}
 	if pr := req.Page; pr != nil && b.Page != nil {
-		l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), *b.Page)
+		l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), *b.Page)
 	}
 	return b.Entity, nil
 }
@@ -141,14 +141,14 @@ func (r *Resolver) eventWithFields(ctx context.Context, id string) (*kg.Event, e
 		return b.Event, err
 	}
 	if req.Participants {
-		l.Participations.Prime(id, b.Participants)
+		l.Participations().Prime(id, b.Participants)
 	}
 	if req.Evidence {
-		l.EventEvidence.Prime(id, b.Evidence)
+		l.EventEvidence().Prime(id, b.Evidence)
 	}
 	if pr := req.ParticipantPage; pr != nil {
 		for i, p := range b.Participants {
-			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, p.EntityID, pr.Filter, pr.First, pr.After), b.ParticipantPages[i])
+			l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, p.EntityID, pr.Filter, pr.First, pr.After), b.ParticipantPages[i])
 		}
 	}
 	return b.Event, nil
@@ -192,7 +192,7 @@ func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *l
 	go func() {
 		defer wg.Done()
 		if pages, err := r.Store.StatementPages(ctx, pr.Scope, []string{id}, pr.Filter, pr.First, pr.After); err == nil && len(pages) == 1 {
-			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), pages[0])
+			l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), pages[0])
 		}
 	}()
 }

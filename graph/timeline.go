@@ -16,9 +16,9 @@ func (r *Resolver) timeline(ctx context.Context, scope kg.Scope, id string) ([]*
 	var l *dataloadgen.Loader[string, []kg.TimelineEntry]
 	switch scope {
 	case kg.ScopeEntity:
-		l = r.loaders(ctx).EntityTimelines
+		l = r.loaders(ctx).EntityTimelines()
 	case kg.ScopeTopic:
-		l = r.loaders(ctx).TopicTimelines
+		l = r.loaders(ctx).TopicTimelines()
 	default:
 		return nil, fmt.Errorf("graph.timeline: no timeline has scope %q", scope)
 	}
