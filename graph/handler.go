@@ -57,7 +57,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	if opts.MaxDepth > 0 {
 		srv.Use(OperationLimits{MaxDepth: opts.MaxDepth, MaxAliases: opts.MaxAliases})
 	}
-	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.Use(&ComplexityLimit{Limit: opts.ComplexityLimit})
 	srv.SetRecoverFunc(RecoverFunc(opts.Log))
 	srv.SetErrorPresenter(ErrorPresenter(opts.Log, opts.Production))
 	if opts.Observe != nil {
