@@ -64,6 +64,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 		srv.AroundResponses(observe(opts.Observe))
 	}
 	srv.AroundOperations(neighbourFields)
+	srv.AroundOperations(loneLoaders)
 	if opts.TraceRoundTrips {
 		srv.AroundOperations(traceRoundTrips)
 	}

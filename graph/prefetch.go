@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vikstrous/dataloadgen"
 
 	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
@@ -175,7 +174,7 @@ func participantPage(oc *graphql.OperationContext, f graphql.CollectedField) *st
 
 // prime loads one key's value in the background and puts it in the loader.
 // On error it does nothing: the resolver then loads, and reports, itself.
-func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *dataloadgen.Loader[string, V], id string, fetch func(context.Context, []string) ([]V, error)) {
+func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *loader.Loader[string, V], id string, fetch func(context.Context, []string) ([]V, error)) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

@@ -4,8 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/vikstrous/dataloadgen"
-
+	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 )
@@ -13,7 +12,7 @@ import (
 // timeline is an entity's (ScopeEntity) or a topic's (ScopeTopic) events
 // and statements, oldest first.
 func (r *Resolver) timeline(ctx context.Context, scope kg.Scope, id string) ([]*model.TimelineEntry, error) {
-	var l *dataloadgen.Loader[string, []kg.TimelineEntry]
+	var l *loader.Loader[string, []kg.TimelineEntry]
 	switch scope {
 	case kg.ScopeEntity:
 		l = r.loaders(ctx).EntityTimelines()

@@ -2,7 +2,8 @@
 // resolvers. Each loader turns the keys its resolvers ask for in one tick
 // into one store call (UNWIND $ids …), which returns values in key order,
 // so the number of Cypher round trips grows with a query's depth, not with
-// how many nodes it returns.
+// how many nodes it returns. A key that can have no siblings is fetched
+// without waiting for a batch (alone.go).
 package loader
 
 import (
@@ -11,8 +12,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"github.com/vikstrous/dataloadgen"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/store"
@@ -30,7 +29,7 @@ const DefaultWait = 2 * time.Millisecond
 // eleven of a request's allocations.
 type Loaders struct {
 	st              *store.Store
-	opts            []dataloadgen.Option
+	wait            time.Duration
 	sourceTexts     lazy[string, string]
 	rolesOfPeople   lazy[string, []kg.Role]
 	rolesIn         lazy[string, []kg.Role]
@@ -51,12 +50,12 @@ type Loaders struct {
 // lazy is a loader made on first use.
 type lazy[K comparable, V any] struct {
 	once sync.Once
-	l    *dataloadgen.Loader[K, V]
+	l    *Loader[K, V]
 }
 
 // get returns the loader, made by mk(l) the first time. mk captures
 // nothing, so asking for a loader allocates nothing once it exists.
-func (z *lazy[K, V]) get(l *Loaders, mk func(*Loaders) *dataloadgen.Loader[K, V]) *dataloadgen.Loader[K, V] {
+func (z *lazy[K, V]) get(l *Loaders, mk func(*Loaders) *Loader[K, V]) *Loader[K, V] {
 	z.once.Do(func() { z.l = mk(l) })
 	return z.l
 }
@@ -92,115 +91,115 @@ func EventPageKey(entityID string, first int, after *string) PageKey {
 // New makes a request's loaders over st, each batching for wait. The
 // loaders themselves are made when first asked for.
 func New(st *store.Store, wait time.Duration) *Loaders {
-	return &Loaders{st: st, opts: []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(500)}}
+	return &Loaders{st: st, wait: wait}
 }
 
 // SourceTexts is the request's loader over store.SourceTexts.
-func (l *Loaders) SourceTexts() *dataloadgen.Loader[string, string] {
-	return l.sourceTexts.get(l, func(l *Loaders) *dataloadgen.Loader[string, string] {
-		return dataloadgen.NewLoader(one(l.st.SourceTexts), l.opts...)
+func (l *Loaders) SourceTexts() *Loader[string, string] {
+	return l.sourceTexts.get(l, func(l *Loaders) *Loader[string, string] {
+		return newLoader(KindSourceTexts, one(l.st.SourceTexts), l.wait)
 	})
 }
 
 // RolesOfPeople is the request's loader over store.RolesOfPeople.
-func (l *Loaders) RolesOfPeople() *dataloadgen.Loader[string, []kg.Role] {
-	return l.rolesOfPeople.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Role] {
-		return dataloadgen.NewLoader(one(l.st.RolesOfPeople), l.opts...)
+func (l *Loaders) RolesOfPeople() *Loader[string, []kg.Role] {
+	return l.rolesOfPeople.get(l, func(l *Loaders) *Loader[string, []kg.Role] {
+		return newLoader(KindRolesOfPeople, one(l.st.RolesOfPeople), l.wait)
 	})
 }
 
 // RolesIn is the request's loader over store.RolesIn.
-func (l *Loaders) RolesIn() *dataloadgen.Loader[string, []kg.Role] {
-	return l.rolesIn.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Role] {
-		return dataloadgen.NewLoader(one(l.st.RolesIn), l.opts...)
+func (l *Loaders) RolesIn() *Loader[string, []kg.Role] {
+	return l.rolesIn.get(l, func(l *Loaders) *Loader[string, []kg.Role] {
+		return newLoader(KindRolesIn, one(l.st.RolesIn), l.wait)
 	})
 }
 
 // MembershipsOf is the request's loader over store.MembershipsOf.
-func (l *Loaders) MembershipsOf() *dataloadgen.Loader[string, []kg.Membership] {
-	return l.membershipsOf.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Membership] {
-		return dataloadgen.NewLoader(one(l.st.MembershipsOf), l.opts...)
+func (l *Loaders) MembershipsOf() *Loader[string, []kg.Membership] {
+	return l.membershipsOf.get(l, func(l *Loaders) *Loader[string, []kg.Membership] {
+		return newLoader(KindMembershipsOf, one(l.st.MembershipsOf), l.wait)
 	})
 }
 
 // MembersOf is the request's loader over store.MembersOf.
-func (l *Loaders) MembersOf() *dataloadgen.Loader[string, []kg.Membership] {
-	return l.membersOf.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Membership] {
-		return dataloadgen.NewLoader(one(l.st.MembersOf), l.opts...)
+func (l *Loaders) MembersOf() *Loader[string, []kg.Membership] {
+	return l.membersOf.get(l, func(l *Loaders) *Loader[string, []kg.Membership] {
+		return newLoader(KindMembersOf, one(l.st.MembersOf), l.wait)
 	})
 }
 
 // Participations is the request's loader over store.Participations.
-func (l *Loaders) Participations() *dataloadgen.Loader[string, []kg.Participation] {
-	return l.participations.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Participation] {
-		return dataloadgen.NewLoader(one(l.st.Participations), l.opts...)
+func (l *Loaders) Participations() *Loader[string, []kg.Participation] {
+	return l.participations.get(l, func(l *Loaders) *Loader[string, []kg.Participation] {
+		return newLoader(KindParticipations, one(l.st.Participations), l.wait)
 	})
 }
 
 // EventEvidence is the request's loader over store.EventEvidence.
-func (l *Loaders) EventEvidence() *dataloadgen.Loader[string, []kg.Evidence] {
-	return l.eventEvidence.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Evidence] {
-		return dataloadgen.NewLoader(one(l.st.EventEvidence), l.opts...)
+func (l *Loaders) EventEvidence() *Loader[string, []kg.Evidence] {
+	return l.eventEvidence.get(l, func(l *Loaders) *Loader[string, []kg.Evidence] {
+		return newLoader(KindEventEvidence, one(l.st.EventEvidence), l.wait)
 	})
 }
 
 // SourcesNaming is the request's loader over store.SourcesNaming.
-func (l *Loaders) SourcesNaming() *dataloadgen.Loader[string, []kg.Source] {
-	return l.sourcesNaming.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Source] {
-		return dataloadgen.NewLoader(one(l.st.SourcesNaming), l.opts...)
+func (l *Loaders) SourcesNaming() *Loader[string, []kg.Source] {
+	return l.sourcesNaming.get(l, func(l *Loaders) *Loader[string, []kg.Source] {
+		return newLoader(KindSourcesNaming, one(l.st.SourcesNaming), l.wait)
 	})
 }
 
 // EntitiesIn is the request's loader over store.EntitiesNamedIn.
-func (l *Loaders) EntitiesIn() *dataloadgen.Loader[string, []kg.Entity] {
-	return l.entitiesIn.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.Entity] {
-		return dataloadgen.NewLoader(one(l.st.EntitiesNamedIn), l.opts...)
+func (l *Loaders) EntitiesIn() *Loader[string, []kg.Entity] {
+	return l.entitiesIn.get(l, func(l *Loaders) *Loader[string, []kg.Entity] {
+		return newLoader(KindEntitiesIn, one(l.st.EntitiesNamedIn), l.wait)
 	})
 }
 
 // EntityCounts is the request's loader over store.EntityCounts.
-func (l *Loaders) EntityCounts() *dataloadgen.Loader[string, *kg.EntityCounts] {
-	return l.entityCounts.get(l, func(l *Loaders) *dataloadgen.Loader[string, *kg.EntityCounts] {
-		return dataloadgen.NewLoader(one(l.st.EntityCounts), l.opts...)
+func (l *Loaders) EntityCounts() *Loader[string, *kg.EntityCounts] {
+	return l.entityCounts.get(l, func(l *Loaders) *Loader[string, *kg.EntityCounts] {
+		return newLoader(KindEntityCounts, one(l.st.EntityCounts), l.wait)
 	})
 }
 
 // SourceEvidence is the request's loader over store.SourceEvidence.
-func (l *Loaders) SourceEvidence() *dataloadgen.Loader[string, []kg.SourceEvidence] {
-	return l.sourceEvidence.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.SourceEvidence] {
-		return dataloadgen.NewLoader(one(l.st.SourceEvidence), l.opts...)
+func (l *Loaders) SourceEvidence() *Loader[string, []kg.SourceEvidence] {
+	return l.sourceEvidence.get(l, func(l *Loaders) *Loader[string, []kg.SourceEvidence] {
+		return newLoader(KindSourceEvidence, one(l.st.SourceEvidence), l.wait)
 	})
 }
 
 // EntityTimelines is the request's loader over store.EntityTimelines.
-func (l *Loaders) EntityTimelines() *dataloadgen.Loader[string, []kg.TimelineEntry] {
-	return l.entityTimelines.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.TimelineEntry] {
-		return dataloadgen.NewLoader(one(l.st.EntityTimelines), l.opts...)
+func (l *Loaders) EntityTimelines() *Loader[string, []kg.TimelineEntry] {
+	return l.entityTimelines.get(l, func(l *Loaders) *Loader[string, []kg.TimelineEntry] {
+		return newLoader(KindEntityTimelines, one(l.st.EntityTimelines), l.wait)
 	})
 }
 
 // TopicTimelines is the request's loader over store.TopicTimelines.
-func (l *Loaders) TopicTimelines() *dataloadgen.Loader[string, []kg.TimelineEntry] {
-	return l.topicTimelines.get(l, func(l *Loaders) *dataloadgen.Loader[string, []kg.TimelineEntry] {
-		return dataloadgen.NewLoader(one(l.st.TopicTimelines), l.opts...)
+func (l *Loaders) TopicTimelines() *Loader[string, []kg.TimelineEntry] {
+	return l.topicTimelines.get(l, func(l *Loaders) *Loader[string, []kg.TimelineEntry] {
+		return newLoader(KindTopicTimelines, one(l.st.TopicTimelines), l.wait)
 	})
 }
 
 // StatementPages is the request's loader over store.StatementPages.
-func (l *Loaders) StatementPages() *dataloadgen.Loader[PageKey, kg.Page[kg.Statement]] {
-	return l.statementPages.get(l, func(l *Loaders) *dataloadgen.Loader[PageKey, kg.Page[kg.Statement]] {
-		return dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
+func (l *Loaders) StatementPages() *Loader[PageKey, kg.Page[kg.Statement]] {
+	return l.statementPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Statement]] {
+		return newLoader(KindStatementPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
 			return l.st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
-		}), l.opts...)
+		}), l.wait)
 	})
 }
 
 // EventPages is the request's loader over store.EventPages.
-func (l *Loaders) EventPages() *dataloadgen.Loader[PageKey, kg.Page[kg.Event]] {
-	return l.eventPages.get(l, func(l *Loaders) *dataloadgen.Loader[PageKey, kg.Page[kg.Event]] {
-		return dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
+func (l *Loaders) EventPages() *Loader[PageKey, kg.Page[kg.Event]] {
+	return l.eventPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Event]] {
+		return newLoader(KindEventPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
 			return l.st.EventPages(ctx, k.Scope, anchors, a.First, a.After)
-		}), l.opts...)
+		}), l.wait)
 	})
 }
 
