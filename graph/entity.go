@@ -47,7 +47,7 @@ func (r *Resolver) entities(ctx context.Context, filter *model.EntityFilter, fir
 // mentionedCount on them cost no round trip; entities read without them
 // load theirs in one batch.
 func (r *Resolver) primeCounts(ctx context.Context, es ...kg.Entity) {
-	l := r.loaders(ctx).EntityCounts
+	l := r.loaders(ctx).EntityCounts()
 	for _, e := range es {
 		if e.Counts != nil {
 			l.Prime(e.ID, e.Counts)
@@ -58,7 +58,7 @@ func (r *Resolver) primeCounts(ctx context.Context, es ...kg.Entity) {
 // entityCounts are an entity's stored statement counts; zero for an
 // entity deleted since it was read.
 func (r *Resolver) entityCounts(ctx context.Context, id string) (kg.EntityCounts, error) {
-	c, err := r.loaders(ctx).EntityCounts.Load(ctx, id)
+	c, err := r.loaders(ctx).EntityCounts().Load(ctx, id)
 	if c == nil || err != nil {
 		return kg.EntityCounts{}, err
 	}
@@ -76,26 +76,26 @@ func (r *Resolver) mentionedCount(ctx context.Context, id string) (int, error) {
 }
 
 func (r *Resolver) sourcesNaming(ctx context.Context, entityID string) ([]*model.Source, error) {
-	ss, err := r.loaders(ctx).SourcesNaming.Load(ctx, entityID)
+	ss, err := r.loaders(ctx).SourcesNaming().Load(ctx, entityID)
 	return sourceModels(ss), err
 }
 
 func (r *Resolver) rolesOf(ctx context.Context, personID string) ([]*model.Role, error) {
-	rs, err := r.loaders(ctx).RolesOfPeople.Load(ctx, personID)
+	rs, err := r.loaders(ctx).RolesOfPeople().Load(ctx, personID)
 	return roleModels(rs), err
 }
 
 func (r *Resolver) leaders(ctx context.Context, entityID string) ([]*model.Role, error) {
-	rs, err := r.loaders(ctx).RolesIn.Load(ctx, entityID)
+	rs, err := r.loaders(ctx).RolesIn().Load(ctx, entityID)
 	return roleModels(rs), err
 }
 
 func (r *Resolver) memberships(ctx context.Context, entityID string) ([]*model.Membership, error) {
-	ms, err := r.loaders(ctx).MembershipsOf.Load(ctx, entityID)
+	ms, err := r.loaders(ctx).MembershipsOf().Load(ctx, entityID)
 	return membershipModels(ms), err
 }
 
 func (r *Resolver) members(ctx context.Context, organisationID string) ([]*model.Membership, error) {
-	ms, err := r.loaders(ctx).MembersOf.Load(ctx, organisationID)
+	ms, err := r.loaders(ctx).MembersOf().Load(ctx, organisationID)
 	return membershipModels(ms), err
 }

@@ -26,7 +26,7 @@ func (r *Resolver) events(ctx context.Context, scope kg.Scope, anchor string, fi
 		}
 		page = pages[0]
 	case kg.ScopeParticipant:
-		if page, err = r.loaders(ctx).EventPages.Load(ctx, loader.EventPageKey(anchor, n, after)); err != nil {
+		if page, err = r.loaders(ctx).EventPages().Load(ctx, loader.EventPageKey(anchor, n, after)); err != nil {
 			return nil, err
 		}
 	default:
@@ -36,11 +36,11 @@ func (r *Resolver) events(ctx context.Context, scope kg.Scope, anchor string, fi
 }
 
 func (r *Resolver) participants(ctx context.Context, eventID string) ([]*model.Participation, error) {
-	ps, err := r.loaders(ctx).Participations.Load(ctx, eventID)
+	ps, err := r.loaders(ctx).Participations().Load(ctx, eventID)
 	return participationModels(ps), err
 }
 
 func (r *Resolver) eventEvidence(ctx context.Context, eventID string) ([]*model.Evidence, error) {
-	es, err := r.loaders(ctx).EventEvidence.Load(ctx, eventID)
+	es, err := r.loaders(ctx).EventEvidence().Load(ctx, eventID)
 	return evidenceModels(es), err
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"newsgraph/graph/loader"
 	"newsgraph/internal/store"
 )
 
@@ -60,4 +61,90 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 		walk(oc.Operation.SelectionSet)
 	}
 	return next(store.WithFields(ctx, f))
+}
+
+// loaderFields are the fields whose resolvers call a loader, by name, with
+// the loaders each may call. A name stands for that field on every type
+// (Statement.text is counted as if it were Source.text): counting too many
+// only makes a loader batch when it need not have.
+var loaderFields = map[string]loader.Kind{
+	"text":           loader.KindSourceTexts,
+	"roles":          loader.KindRolesOfPeople,
+	"leaders":        loader.KindRolesIn,
+	"memberships":    loader.KindMembershipsOf,
+	"members":        loader.KindMembersOf,
+	"participants":   loader.KindParticipations,
+	"evidence":       loader.KindEventEvidence | loader.KindSourceEvidence,
+	"sources":        loader.KindSourcesNaming,
+	"entities":       loader.KindEntitiesIn,
+	"quotedCount":    loader.KindEntityCounts,
+	"mentionedCount": loader.KindEntityCounts,
+	"timeline":       loader.KindEntityTimelines | loader.KindTopicTimelines,
+	"statements":     loader.KindStatementPages,
+	"mentions":       loader.KindStatementPages,
+	"events":         loader.KindEventPages,
+}
+
+// loneLoaders tells the loaders which of them at most one field of the
+// operation can call (loader.WithAlone): such a loader, asked from a place
+// that resolves once (no list above it with more than one item), fetches
+// at once instead of waiting for a batch no other key can join. A field
+// inside a fragment counts once for every place the fragment is spread.
+func loneLoaders(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Doc == nil || oc.Operation == nil {
+		return next(ctx)
+	}
+	var alone loader.Kind
+	for i, n := range loaderCalls(oc.Doc, oc.Operation.SelectionSet) {
+		if n <= 1 {
+			alone |= 1 << i
+		}
+	}
+	return next(loader.WithAlone(ctx, alone))
+}
+
+// kinds is how many fields of a selection call each loader (bit i of
+// loader.Kind at index i), counted up to 2: enough to know "more than one".
+type kinds [16]uint8
+
+func (k *kinds) add(o kinds) {
+	for i := range k {
+		k[i] = min(k[i]+o[i], 2)
+	}
+}
+
+func loaderCalls(doc *ast.QueryDocument, set ast.SelectionSet) kinds {
+	frags := map[string]*kinds{}
+	var walk func(ast.SelectionSet) kinds
+	walk = func(set ast.SelectionSet) kinds {
+		var n kinds
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				for i, k := 0, loaderFields[s.Name]; k != 0; i, k = i+1, k>>1 {
+					if k&1 != 0 {
+						n[i] = min(n[i]+1, 2)
+					}
+				}
+				n.add(walk(s.SelectionSet))
+			case *ast.InlineFragment:
+				n.add(walk(s.SelectionSet))
+			case *ast.FragmentSpread:
+				f, ok := frags[s.Name]
+				if !ok {
+					frags[s.Name] = &kinds{} // a cycle (invalid anyway) counts nothing
+					var fk kinds
+					if def := doc.Fragments.ForName(s.Name); def != nil {
+						fk = walk(def.SelectionSet)
+					}
+					f = &fk
+					frags[s.Name] = f
+				}
+				n.add(*f)
+			}
+		}
+		return n
+	}
+	return walk(set)
 }

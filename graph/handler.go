@@ -57,13 +57,14 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	if opts.MaxDepth > 0 {
 		srv.Use(OperationLimits{MaxDepth: opts.MaxDepth, MaxAliases: opts.MaxAliases})
 	}
-	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.Use(&ComplexityLimit{Limit: opts.ComplexityLimit})
 	srv.SetRecoverFunc(RecoverFunc(opts.Log))
 	srv.SetErrorPresenter(ErrorPresenter(opts.Log, opts.Production))
 	if opts.Observe != nil {
 		srv.AroundResponses(observe(opts.Observe))
 	}
 	srv.AroundOperations(neighbourFields)
+	srv.AroundOperations(loneLoaders)
 	if opts.TraceRoundTrips {
 		srv.AroundOperations(traceRoundTrips)
 	}

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vikstrous/dataloadgen"
 
 	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
@@ -49,9 +48,9 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 		case "members":
 			req.Members = true
 		case "sources":
-			prime(ctx, &wg, l.SourcesNaming, id, r.Store.SourcesNaming)
+			prime(ctx, &wg, l.SourcesNaming(), id, r.Store.SourcesNaming)
 		case "timeline":
-			prime(ctx, &wg, l.EntityTimelines, id, r.Store.EntityTimelines)
+			prime(ctx, &wg, l.EntityTimelines(), id, r.Store.EntityTimelines)
 		case "statements", "mentions":
 			pr, ok := pageRequest(scopeOf(f.Name), f.ArgumentMap(vars))
 			switch {
@@ -68,7 +67,7 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 				go func() {
 					defer wg.Done()
 					if pages, err := r.Store.EventPages(ctx, kg.ScopeParticipant, []string{id}, first, after); err == nil {
-						l.EventPages.Prime(key, pages[0])
+						l.EventPages().Prime(key, pages[0])
 					}
 				}()
 			}
@@ -87,19 +86,19 @@ func (r *Resolver) entityWithFields(ctx context.Context, id string, kind kg.Enti
 		return b.Entity, err
 	}
 	if req.Roles {
-		l.RolesOfPeople.Prime(id, b.Roles)
+		l.RolesOfPeople().Prime(id, b.Roles)
 	}
 	if req.Leaders {
-		l.RolesIn.Prime(id, b.Leaders)
+		l.RolesIn().Prime(id, b.Leaders)
 	}
 	if req.Memberships {
-		l.MembershipsOf.Prime(id, b.Memberships)
+		l.MembershipsOf().Prime(id, b.Memberships)
 	}
 	if req.Members {
-		l.MembersOf.Prime(id, b.Members)
+		l.MembersOf().Prime(id, b.Members)
 	}
 	if pr := req.Page; pr != nil && b.Page != nil {
-		l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), *b.Page)
+		l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), *b.Page)
 	}
 	return b.Entity, nil
 }
@@ -141,14 +140,14 @@ func (r *Resolver) eventWithFields(ctx context.Context, id string) (*kg.Event, e
 		return b.Event, err
 	}
 	if req.Participants {
-		l.Participations.Prime(id, b.Participants)
+		l.Participations().Prime(id, b.Participants)
 	}
 	if req.Evidence {
-		l.EventEvidence.Prime(id, b.Evidence)
+		l.EventEvidence().Prime(id, b.Evidence)
 	}
 	if pr := req.ParticipantPage; pr != nil {
 		for i, p := range b.Participants {
-			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, p.EntityID, pr.Filter, pr.First, pr.After), b.ParticipantPages[i])
+			l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, p.EntityID, pr.Filter, pr.First, pr.After), b.ParticipantPages[i])
 		}
 	}
 	return b.Event, nil
@@ -175,7 +174,7 @@ func participantPage(oc *graphql.OperationContext, f graphql.CollectedField) *st
 
 // prime loads one key's value in the background and puts it in the loader.
 // On error it does nothing: the resolver then loads, and reports, itself.
-func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *dataloadgen.Loader[string, V], id string, fetch func(context.Context, []string) ([]V, error)) {
+func prime[V any](ctx context.Context, wg *sync.WaitGroup, l *loader.Loader[string, V], id string, fetch func(context.Context, []string) ([]V, error)) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -192,7 +191,7 @@ func (r *Resolver) primeStatements(ctx context.Context, wg *sync.WaitGroup, l *l
 	go func() {
 		defer wg.Done()
 		if pages, err := r.Store.StatementPages(ctx, pr.Scope, []string{id}, pr.Filter, pr.First, pr.After); err == nil && len(pages) == 1 {
-			l.StatementPages.Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), pages[0])
+			l.StatementPages().Prime(loader.StatementPageKey(pr.Scope, id, pr.Filter, pr.First, pr.After), pages[0])
 		}
 	}()
 }

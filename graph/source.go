@@ -20,15 +20,15 @@ func (r *Resolver) sources(ctx context.Context, first *int, after *string) (*mod
 }
 
 func (r *Resolver) sourceText(ctx context.Context, sourceID string) (string, error) {
-	return r.loaders(ctx).SourceTexts.Load(ctx, sourceID)
+	return r.loaders(ctx).SourceTexts().Load(ctx, sourceID)
 }
 
 func (r *Resolver) sourceEvidence(ctx context.Context, sourceID string) ([]*model.SourceEvidence, error) {
-	es, err := r.loaders(ctx).SourceEvidence.Load(ctx, sourceID)
+	es, err := r.loaders(ctx).SourceEvidence().Load(ctx, sourceID)
 	return sourceEvidenceModels(es), err
 }
 
 func (r *Resolver) entitiesIn(ctx context.Context, sourceID string) ([]model.Entity, error) {
-	es, err := r.loaders(ctx).EntitiesIn.Load(ctx, sourceID)
+	es, err := r.loaders(ctx).EntitiesIn().Load(ctx, sourceID)
 	return entityModels(es), err
 }

@@ -30,7 +30,7 @@ func (r *Resolver) statementsIn(ctx context.Context, scope kg.Scope, anchor stri
 			return nil, err
 		}
 		page = pages[0]
-	} else if page, err = r.loaders(ctx).StatementPages.Load(ctx, loader.StatementPageKey(scope, anchor, f, n, after)); err != nil {
+	} else if page, err = r.loaders(ctx).StatementPages().Load(ctx, loader.StatementPageKey(scope, anchor, f, n, after)); err != nil {
 		return nil, err
 	}
 	return (*model.StatementConnection)(connection(page, statementModel, statementEdge)), nil

@@ -4,8 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/vikstrous/dataloadgen"
-
+	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 )
@@ -13,12 +12,12 @@ import (
 // timeline is an entity's (ScopeEntity) or a topic's (ScopeTopic) events
 // and statements, oldest first.
 func (r *Resolver) timeline(ctx context.Context, scope kg.Scope, id string) ([]*model.TimelineEntry, error) {
-	var l *dataloadgen.Loader[string, []kg.TimelineEntry]
+	var l *loader.Loader[string, []kg.TimelineEntry]
 	switch scope {
 	case kg.ScopeEntity:
-		l = r.loaders(ctx).EntityTimelines
+		l = r.loaders(ctx).EntityTimelines()
 	case kg.ScopeTopic:
-		l = r.loaders(ctx).TopicTimelines
+		l = r.loaders(ctx).TopicTimelines()
 	default:
 		return nil, fmt.Errorf("graph.timeline: no timeline has scope %q", scope)
 	}

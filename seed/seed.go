@@ -1,7 +1,9 @@
 // Package seed embeds the seed documents: the Reuters report of the
 // 4 September 2025 Coalition of the Willing summit, with every fact it
 // supports. The server loads them into an empty graph at start, through the
-// same ingest path as the CLI and the ingestSource mutation.
+// same ingest path as the CLI and the ingestSource mutation. It also holds
+// the fictional example reports under examples/, which the tests load as
+// second and third sources (the server never loads them by itself).
 package seed
 
 import (
@@ -17,7 +19,7 @@ import (
 	"newsgraph/internal/kg"
 )
 
-//go:embed *.json *.txt
+//go:embed *.json *.txt examples/*.json
 var files embed.FS
 
 // Names lists the seed documents' file names, in load order.
@@ -64,4 +66,17 @@ func Documents() ([]*kg.SourceDocument, error) {
 func Text(name string) (string, error) {
 	b, err := files.ReadFile(strings.TrimSuffix(name, path.Ext(name)) + ".txt")
 	return string(b), err
+}
+
+// Example parses one of the example reports, examples/<name>, as written.
+func Example(name string) (*ingest.Document, error) {
+	b, err := files.ReadFile(path.Join("examples", name))
+	if err != nil {
+		return nil, fmt.Errorf("seed.Example: %w", err)
+	}
+	doc, err := ingest.Parse(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("seed example %s: %w", name, err)
+	}
+	return doc, nil
 }

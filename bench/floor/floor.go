@@ -32,7 +32,7 @@ func Cypher(name string) string {
 }
 
 // Server answers /q1?id=, /q2?id=, /q3?event=&about=, /q4?q= (a Lucene
-// query), /q5?after= (a JSON array cursor), /q6?id= and
+// query), /q5?after= (a JSON string cursor: the last newestKey), /q6?id= and
 // /q7?topic=&from=&to= (dates, YYYY-MM-DD).
 type Server struct {
 	Driver neo4j.DriverWithContext
@@ -65,7 +65,7 @@ func Plan(path string, q url.Values) (name string, params map[string]any, ok boo
 	case "/q5":
 		var after any
 		if a := q.Get("after"); a != "" {
-			var key []any
+			var key string
 			if err := json.Unmarshal([]byte(a), &key); err != nil {
 				return "", nil, false
 			}
@@ -114,14 +114,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if n := len(nodes); n > 0 {
 			last := nodes[n-1].(map[string]any)
-			cursor, _ := json.Marshal([]any{last["sortDate"], last["sourceId"], last["position"], last["id"]})
+			cursor, _ := json.Marshal(last["newestKey"])
 			page["endCursor"] = string(cursor)
 		}
 		for _, n := range nodes {
 			m := n.(map[string]any)
-			delete(m, "sortDate")
-			delete(m, "sourceId")
-			delete(m, "position")
+			delete(m, "newestKey")
 		}
 		out = map[string]any{"statements": map[string]any{"nodes": nodes, "pageInfo": page}}
 	case "q6":

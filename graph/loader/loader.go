@@ -2,16 +2,16 @@
 // resolvers. Each loader turns the keys its resolvers ask for in one tick
 // into one store call (UNWIND $ids …), which returns values in key order,
 // so the number of Cypher round trips grows with a query's depth, not with
-// how many nodes it returns.
+// how many nodes it returns. A key that can have no siblings is fetched
+// without waiting for a batch (alone.go).
 package loader
 
 import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"sync"
 	"time"
-
-	"github.com/vikstrous/dataloadgen"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/store"
@@ -24,23 +24,40 @@ import (
 const DefaultWait = 2 * time.Millisecond
 
 // Loaders are one request's loaders. A new set per request keeps caches
-// from leaking between callers.
+// from leaking between callers. Each loader is made on first use: most
+// requests touch one or two of them, and making all fifteen was one in
+// eleven of a request's allocations.
 type Loaders struct {
-	SourceTexts     *dataloadgen.Loader[string, string]
-	RolesOfPeople   *dataloadgen.Loader[string, []kg.Role]
-	RolesIn         *dataloadgen.Loader[string, []kg.Role]
-	MembershipsOf   *dataloadgen.Loader[string, []kg.Membership]
-	MembersOf       *dataloadgen.Loader[string, []kg.Membership]
-	Participations  *dataloadgen.Loader[string, []kg.Participation]
-	EventEvidence   *dataloadgen.Loader[string, []kg.Evidence]
-	SourcesNaming   *dataloadgen.Loader[string, []kg.Source]
-	EntitiesIn      *dataloadgen.Loader[string, []kg.Entity]
-	EntityCounts    *dataloadgen.Loader[string, *kg.EntityCounts]
-	SourceEvidence  *dataloadgen.Loader[string, []kg.SourceEvidence]
-	EntityTimelines *dataloadgen.Loader[string, []kg.TimelineEntry]
-	TopicTimelines  *dataloadgen.Loader[string, []kg.TimelineEntry]
-	StatementPages  *dataloadgen.Loader[PageKey, kg.Page[kg.Statement]]
-	EventPages      *dataloadgen.Loader[PageKey, kg.Page[kg.Event]]
+	st              *store.Store
+	wait            time.Duration
+	sourceTexts     lazy[string, string]
+	rolesOfPeople   lazy[string, []kg.Role]
+	rolesIn         lazy[string, []kg.Role]
+	membershipsOf   lazy[string, []kg.Membership]
+	membersOf       lazy[string, []kg.Membership]
+	participations  lazy[string, []kg.Participation]
+	eventEvidence   lazy[string, []kg.Evidence]
+	sourcesNaming   lazy[string, []kg.Source]
+	entitiesIn      lazy[string, []kg.Entity]
+	entityCounts    lazy[string, *kg.EntityCounts]
+	sourceEvidence  lazy[string, []kg.SourceEvidence]
+	entityTimelines lazy[string, []kg.TimelineEntry]
+	topicTimelines  lazy[string, []kg.TimelineEntry]
+	statementPages  lazy[PageKey, kg.Page[kg.Statement]]
+	eventPages      lazy[PageKey, kg.Page[kg.Event]]
+}
+
+// lazy is a loader made on first use.
+type lazy[K comparable, V any] struct {
+	once sync.Once
+	l    *Loader[K, V]
+}
+
+// get returns the loader, made by mk(l) the first time. mk captures
+// nothing, so asking for a loader allocates nothing once it exists.
+func (z *lazy[K, V]) get(l *Loaders, mk func(*Loaders) *Loader[K, V]) *Loader[K, V] {
+	z.once.Do(func() { z.l = mk(l) })
+	return z.l
 }
 
 // PageKey asks for one page of a nested connection: the parent (Anchor),
@@ -71,30 +88,119 @@ func EventPageKey(entityID string, first int, after *string) PageKey {
 	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, Args: string(b)}
 }
 
-// New makes a request's loaders over st, each batching for wait.
+// New makes a request's loaders over st, each batching for wait. The
+// loaders themselves are made when first asked for.
 func New(st *store.Store, wait time.Duration) *Loaders {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(500)}
-	return &Loaders{
-		SourceTexts:     dataloadgen.NewLoader(one(st.SourceTexts), opts...),
-		RolesOfPeople:   dataloadgen.NewLoader(one(st.RolesOfPeople), opts...),
-		RolesIn:         dataloadgen.NewLoader(one(st.RolesIn), opts...),
-		MembershipsOf:   dataloadgen.NewLoader(one(st.MembershipsOf), opts...),
-		MembersOf:       dataloadgen.NewLoader(one(st.MembersOf), opts...),
-		Participations:  dataloadgen.NewLoader(one(st.Participations), opts...),
-		EventEvidence:   dataloadgen.NewLoader(one(st.EventEvidence), opts...),
-		SourcesNaming:   dataloadgen.NewLoader(one(st.SourcesNaming), opts...),
-		EntitiesIn:      dataloadgen.NewLoader(one(st.EntitiesNamedIn), opts...),
-		EntityCounts:    dataloadgen.NewLoader(one(st.EntityCounts), opts...),
-		SourceEvidence:  dataloadgen.NewLoader(one(st.SourceEvidence), opts...),
-		EntityTimelines: dataloadgen.NewLoader(one(st.EntityTimelines), opts...),
-		TopicTimelines:  dataloadgen.NewLoader(one(st.TopicTimelines), opts...),
-		StatementPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
-			return st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
-		}), opts...),
-		EventPages: dataloadgen.NewLoader(pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
-			return st.EventPages(ctx, k.Scope, anchors, a.First, a.After)
-		}), opts...),
-	}
+	return &Loaders{st: st, wait: wait}
+}
+
+// SourceTexts is the request's loader over store.SourceTexts.
+func (l *Loaders) SourceTexts() *Loader[string, string] {
+	return l.sourceTexts.get(l, func(l *Loaders) *Loader[string, string] {
+		return newLoader(KindSourceTexts, one(l.st.SourceTexts), l.wait)
+	})
+}
+
+// RolesOfPeople is the request's loader over store.RolesOfPeople.
+func (l *Loaders) RolesOfPeople() *Loader[string, []kg.Role] {
+	return l.rolesOfPeople.get(l, func(l *Loaders) *Loader[string, []kg.Role] {
+		return newLoader(KindRolesOfPeople, one(l.st.RolesOfPeople), l.wait)
+	})
+}
+
+// RolesIn is the request's loader over store.RolesIn.
+func (l *Loaders) RolesIn() *Loader[string, []kg.Role] {
+	return l.rolesIn.get(l, func(l *Loaders) *Loader[string, []kg.Role] {
+		return newLoader(KindRolesIn, one(l.st.RolesIn), l.wait)
+	})
+}
+
+// MembershipsOf is the request's loader over store.MembershipsOf.
+func (l *Loaders) MembershipsOf() *Loader[string, []kg.Membership] {
+	return l.membershipsOf.get(l, func(l *Loaders) *Loader[string, []kg.Membership] {
+		return newLoader(KindMembershipsOf, one(l.st.MembershipsOf), l.wait)
+	})
+}
+
+// MembersOf is the request's loader over store.MembersOf.
+func (l *Loaders) MembersOf() *Loader[string, []kg.Membership] {
+	return l.membersOf.get(l, func(l *Loaders) *Loader[string, []kg.Membership] {
+		return newLoader(KindMembersOf, one(l.st.MembersOf), l.wait)
+	})
+}
+
+// Participations is the request's loader over store.Participations.
+func (l *Loaders) Participations() *Loader[string, []kg.Participation] {
+	return l.participations.get(l, func(l *Loaders) *Loader[string, []kg.Participation] {
+		return newLoader(KindParticipations, one(l.st.Participations), l.wait)
+	})
+}
+
+// EventEvidence is the request's loader over store.EventEvidence.
+func (l *Loaders) EventEvidence() *Loader[string, []kg.Evidence] {
+	return l.eventEvidence.get(l, func(l *Loaders) *Loader[string, []kg.Evidence] {
+		return newLoader(KindEventEvidence, one(l.st.EventEvidence), l.wait)
+	})
+}
+
+// SourcesNaming is the request's loader over store.SourcesNaming.
+func (l *Loaders) SourcesNaming() *Loader[string, []kg.Source] {
+	return l.sourcesNaming.get(l, func(l *Loaders) *Loader[string, []kg.Source] {
+		return newLoader(KindSourcesNaming, one(l.st.SourcesNaming), l.wait)
+	})
+}
+
+// EntitiesIn is the request's loader over store.EntitiesNamedIn.
+func (l *Loaders) EntitiesIn() *Loader[string, []kg.Entity] {
+	return l.entitiesIn.get(l, func(l *Loaders) *Loader[string, []kg.Entity] {
+		return newLoader(KindEntitiesIn, one(l.st.EntitiesNamedIn), l.wait)
+	})
+}
+
+// EntityCounts is the request's loader over store.EntityCounts.
+func (l *Loaders) EntityCounts() *Loader[string, *kg.EntityCounts] {
+	return l.entityCounts.get(l, func(l *Loaders) *Loader[string, *kg.EntityCounts] {
+		return newLoader(KindEntityCounts, one(l.st.EntityCounts), l.wait)
+	})
+}
+
+// SourceEvidence is the request's loader over store.SourceEvidence.
+func (l *Loaders) SourceEvidence() *Loader[string, []kg.SourceEvidence] {
+	return l.sourceEvidence.get(l, func(l *Loaders) *Loader[string, []kg.SourceEvidence] {
+		return newLoader(KindSourceEvidence, one(l.st.SourceEvidence), l.wait)
+	})
+}
+
+// EntityTimelines is the request's loader over store.EntityTimelines.
+func (l *Loaders) EntityTimelines() *Loader[string, []kg.TimelineEntry] {
+	return l.entityTimelines.get(l, func(l *Loaders) *Loader[string, []kg.TimelineEntry] {
+		return newLoader(KindEntityTimelines, one(l.st.EntityTimelines), l.wait)
+	})
+}
+
+// TopicTimelines is the request's loader over store.TopicTimelines.
+func (l *Loaders) TopicTimelines() *Loader[string, []kg.TimelineEntry] {
+	return l.topicTimelines.get(l, func(l *Loaders) *Loader[string, []kg.TimelineEntry] {
+		return newLoader(KindTopicTimelines, one(l.st.TopicTimelines), l.wait)
+	})
+}
+
+// StatementPages is the request's loader over store.StatementPages.
+func (l *Loaders) StatementPages() *Loader[PageKey, kg.Page[kg.Statement]] {
+	return l.statementPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Statement]] {
+		return newLoader(KindStatementPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
+			return l.st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
+		}), l.wait)
+	})
+}
+
+// EventPages is the request's loader over store.EventPages.
+func (l *Loaders) EventPages() *Loader[PageKey, kg.Page[kg.Event]] {
+	return l.eventPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Event]] {
+		return newLoader(KindEventPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
+			return l.st.EventPages(ctx, k.Scope, anchors, a.First, a.After)
+		}), l.wait)
+	})
 }
 
 // one adapts a store call that answers every key in order into a loader

@@ -57,6 +57,10 @@ type Config struct {
 	Seed bool
 	// ShutdownTimeout bounds the graceful drain on SIGINT or SIGTERM (NEWSGRAPH_SHUTDOWN_TIMEOUT).
 	ShutdownTimeout time.Duration
+	// PprofAddr, when set, serves net/http/pprof on a listener of its own
+	// at this address, never on the public one (NEWSGRAPH_PPROF_ADDR, e.g.
+	// 127.0.0.1:6060). Empty, the default, serves no profiles at all.
+	PprofAddr string
 }
 
 // Neo4j says how to reach the graph store.
@@ -167,6 +171,16 @@ func Load(getenv func(string) string) (Config, error) {
 	c.BatchWait = p.duration("NEWSGRAPH_BATCH_WAIT", c.BatchWait, 0, time.Second)
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
+	c.PprofAddr = p.str("NEWSGRAPH_PPROF_ADDR", "")
+	if c.PprofAddr != "" {
+		if _, port, err := net.SplitHostPort(c.PprofAddr); err != nil {
+			p.fail("NEWSGRAPH_PPROF_ADDR", "%q is not host:port (e.g. 127.0.0.1:6060)", c.PprofAddr)
+		} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+			p.fail("NEWSGRAPH_PPROF_ADDR", "%q has a bad port", c.PprofAddr)
+		} else if c.PprofAddr == c.Addr {
+			p.fail("NEWSGRAPH_PPROF_ADDR", "%q is the public address; profiles need a listener of their own", c.PprofAddr)
+		}
+	}
 
 	if err := errors.Join(p.errs...); err != nil {
 		return Config{}, fmt.Errorf("configuration: %w", err)

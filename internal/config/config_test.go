@@ -22,6 +22,9 @@ func TestLoadDefaults(t *testing.T) {
 	if !c.Seed {
 		t.Error("seeding should be on by default")
 	}
+	if c.PprofAddr != "" {
+		t.Errorf("pprof should be off by default, got %q", c.PprofAddr)
+	}
 	if c.Neo4j.ConnectTimeout != 2*time.Second || c.Neo4j.AcquireTimeout != 2*time.Second {
 		t.Errorf("timeouts should default to seconds, not the driver's minute: %+v", c.Neo4j)
 	}
@@ -42,6 +45,7 @@ func TestLoadValues(t *testing.T) {
 		"LOG_FORMAT":                 "json",
 		"NEWSGRAPH_COMPLEXITY_LIMIT": "900",
 		"NEWSGRAPH_SEED":             "false",
+		"NEWSGRAPH_PPROF_ADDR":       "127.0.0.1:6060",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +55,9 @@ func TestLoadValues(t *testing.T) {
 		QueryTimeout: 4 * time.Second}
 	if c.Neo4j != want {
 		t.Errorf("Neo4j = %+v, want %+v", c.Neo4j, want)
+	}
+	if c.PprofAddr != "127.0.0.1:6060" {
+		t.Errorf("PprofAddr = %q", c.PprofAddr)
 	}
 	if c.Addr != "127.0.0.1:9090" || c.LogLevel != slog.LevelDebug || !c.LogJSON || c.ComplexityLimit != 900 || c.Seed {
 		t.Errorf("config = %+v", c)
@@ -74,6 +81,8 @@ func TestLoadErrors(t *testing.T) {
 		{"log level", map[string]string{"LOG_LEVEL": "loud"}, []string{"LOG_LEVEL", "loud"}},
 		{"log format", map[string]string{"LOG_FORMAT": "xml"}, []string{"LOG_FORMAT", "xml"}},
 		{"bad bool", map[string]string{"NEWSGRAPH_SEED": "sometimes"}, []string{"NEWSGRAPH_SEED", "true or false"}},
+		{"bad pprof addr", map[string]string{"NEWSGRAPH_PPROF_ADDR": "6060"}, []string{"NEWSGRAPH_PPROF_ADDR", "host:port"}},
+		{"pprof on the public addr", map[string]string{"ADDR": ":8080", "NEWSGRAPH_PPROF_ADDR": ":8080"}, []string{"NEWSGRAPH_PPROF_ADDR", "public address"}},
 		{"short token", map[string]string{"NEWSGRAPH_API_TOKEN": "secret"}, []string{"NEWSGRAPH_API_TOKEN", "at least 16"}},
 		{"all at once", map[string]string{"ADDR": "x", "NEO4J_URI": "ftp://h", "LOG_LEVEL": "?"}, []string{"ADDR", "NEO4J_URI", "LOG_LEVEL"}},
 	}

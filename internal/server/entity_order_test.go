@@ -3,13 +3,9 @@ package server
 import (
 	"cmp"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"newsgraph/internal/ingest"
-	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
 )
 
@@ -289,21 +285,4 @@ func TestEntityCountsFollowMutations(t *testing.T) {
 	if deleted := s.checkEntityCounts(t, "deleted"); !slices.Equal(deleted, before) {
 		t.Errorf("after the delete the entities and counts are not the seed's:\n%+v\nwant\n%+v", deleted, before)
 	}
-}
-
-// loadExampleNamed loads a document under seed/examples through the ingest
-// path.
-func loadExampleNamed(t *testing.T, s *testServer, name string) (*kg.SourceDocument, error) {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "seed", "examples", name))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := ingest.Parse(f)
-	if err != nil {
-		return nil, err
-	}
-	loaded, _, err := ingest.Load(t.Context(), s.store, doc)
-	return loaded, err
 }

@@ -82,6 +82,10 @@ type operationMetrics struct {
 
 	mu    sync.Mutex
 	names map[string]bool
+	// observers are the histogram's children by operation and outcome,
+	// kept so that a request does not hash its labels again (bounded as
+	// names is, times the outcomes).
+	observers map[[2]string]prometheus.Observer
 }
 
 func newOperationMetrics(reg prometheus.Registerer) *operationMetrics {
@@ -91,7 +95,8 @@ func newOperationMetrics(reg prometheus.Registerer) *operationMetrics {
 			Help:    "GraphQL operations by operation name and outcome (ok, or the first error's code); the count is the number of operations.",
 			Buckets: latencyBuckets,
 		}, []string{"operation", "outcome"}),
-		names: map[string]bool{},
+		names:     map[string]bool{},
+		observers: map[[2]string]prometheus.Observer{},
 	}
 	reg.MustRegister(m.duration)
 	return m
@@ -109,8 +114,14 @@ func (m *operationMetrics) observe(name, outcome string, seconds float64) {
 			m.names[name] = true
 		}
 	}
+	key := [2]string{name, outcome}
+	o := m.observers[key]
+	if o == nil {
+		o = m.duration.WithLabelValues(name, outcome)
+		m.observers[key] = o
+	}
 	m.mu.Unlock()
-	m.duration.WithLabelValues(name, outcome).Observe(seconds)
+	o.Observe(seconds)
 }
 
 // queryMetrics times Neo4j round trips by store operation and counts
@@ -118,6 +129,9 @@ func (m *operationMetrics) observe(name, outcome string, seconds float64) {
 type queryMetrics struct {
 	duration *prometheus.HistogramVec
 	errors   *prometheus.CounterVec
+	// byOp caches duration's child per store operation (a fixed set of
+	// names in the code), so a round trip does not hash its label again.
+	byOp sync.Map
 }
 
 func newQueryMetrics(reg prometheus.Registerer) *queryMetrics {
@@ -137,7 +151,11 @@ func newQueryMetrics(reg prometheus.Registerer) *queryMetrics {
 }
 
 func (m *queryMetrics) observe(op string, seconds float64, errCode string) {
-	m.duration.WithLabelValues(op).Observe(seconds)
+	o, ok := m.byOp.Load(op)
+	if !ok {
+		o, _ = m.byOp.LoadOrStore(op, m.duration.WithLabelValues(op))
+	}
+	o.(prometheus.Observer).Observe(seconds)
 	if errCode != "" {
 		m.errors.WithLabelValues(errCode).Inc()
 	}

@@ -83,6 +83,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if rec.status >= 500 {
 			level = slog.LevelWarn
 		}
+		if !s.log.Enabled(r.Context(), level) {
+			return // at the default level, the common case: build no attributes
+		}
 		s.log.LogAttrs(r.Context(), level, "http request",
 			slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status), slog.Duration("duration", time.Since(start)))

@@ -69,7 +69,7 @@ func TestRoutes(t *testing.T) {
 		t.Errorf("/readyz: %s", b)
 	}
 	sdl := get(t, s.URL+"/schema.graphql", http.StatusOK)
-	for _, want := range []string{"interface Entity implements Node", "entities(filter: EntityFilter, first: Int, after: String): EntityConnection!",
+	for _, want := range []string{"interface Entity implements Node", "entities(filter: EntityFilter, first: Int, after: String, orderBy: EntityOrder = NAME): EntityConnection!",
 		"type Statement implements Node", "scalar Date", "input StatementFilter"} {
 		if !strings.Contains(sdl, want) {
 			t.Errorf("/schema.graphql lacks %q", want)

@@ -403,3 +403,54 @@ func TestStatementOrder(t *testing.T) {
 		t.Errorf("a NEWEST cursor in an OLDEST list: %s", r.raw)
 	}
 }
+
+// Every statement filter, walked three at a time in both orders, gives the
+// oracle's list: the keyset cursor and the date bounds on the order's key
+// neither skip nor repeat a statement, with or without an anchor. A cursor
+// whose date is not a date is refused, not misread.
+func TestStatementWalksFiltered(t *testing.T) {
+	s := newTestServer(t)
+	o := newOracle(t)
+	const q = `query($f: StatementFilter, $after: String, $order: StatementOrder) {
+	  statements(filter: $f, first: 3, after: $after, orderBy: $order) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`
+	for _, tt := range statementFilters {
+		for _, order := range []string{"NEWEST", "OLDEST"} {
+			t.Run(tt.name+" "+order, func(t *testing.T) {
+				want := o.filter(tt.filter)
+				if order == "OLDEST" {
+					want = o.oldest(want)
+				}
+				walked := []string{}
+				vars := map[string]any{"f": tt.filter, "order": order}
+				for page := 0; page <= len(want)/3+1; page++ {
+					var got struct {
+						Statements struct {
+							statementIDs
+							PageInfo struct {
+								HasNextPage bool
+								EndCursor   *string
+							}
+						}
+					}
+					s.post(t, q, vars).data(t, &got)
+					if got.Statements.TotalCount != len(want) {
+						t.Fatalf("page %d: totalCount %d, want %d", page, got.Statements.TotalCount, len(want))
+					}
+					walked = append(walked, got.Statements.ids()...)
+					if !got.Statements.PageInfo.HasNextPage {
+						break
+					}
+					vars["after"] = *got.Statements.PageInfo.EndCursor
+				}
+				if !slices.Equal(walked, want) {
+					t.Errorf("walked %q\nwant   %q", walked, want)
+				}
+			})
+		}
+	}
+	bad := kg.EncodeCursor("statements", "2025-13-45", "source:a", "0", "statement:a")
+	r := s.post(t, `query($a: String) { statements(first: 2, after: $a) { totalCount } }`, map[string]any{"a": bad})
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || r.Errors[0].Extensions["argument"] != "after" {
+		t.Errorf("a cursor with a bad date: %s", r.raw)
+	}
+}

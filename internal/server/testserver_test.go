@@ -38,7 +38,7 @@ func testLogger() *slog.Logger {
 }
 
 // startServer serves the server on neo4jCfg. It does not touch the graph.
-func startServer(t *testing.T, neo4jCfg config.Neo4j, tune ...func(*config.Config)) *testServer {
+func startServer(t testing.TB, neo4jCfg config.Neo4j, tune ...func(*config.Config)) *testServer {
 	t.Helper()
 	cfg := config.Defaults
 	cfg.Neo4j = neo4jCfg
@@ -63,7 +63,7 @@ func startServer(t *testing.T, neo4jCfg config.Neo4j, tune ...func(*config.Confi
 
 // newTestServer serves the server on the shared test Neo4j, holding its lock,
 // with the schema ensured and the graph holding exactly the fixture.
-func newTestServer(t *testing.T, tune ...func(*config.Config)) *testServer {
+func newTestServer(t testing.TB, tune ...func(*config.Config)) *testServer {
 	t.Helper()
 	cfg := neo4jtest.Config(t)
 	neo4jtest.Lock(t)
@@ -82,7 +82,7 @@ func newTestServer(t *testing.T, tune ...func(*config.Config)) *testServer {
 
 // loadSeed loads the seed documents through the ingest path, as the server
 // does at start.
-func loadSeed(t *testing.T, s *testServer) {
+func loadSeed(t testing.TB, s *testServer) {
 	t.Helper()
 	docs, err := seed.Parsed()
 	if err != nil {
@@ -99,20 +99,23 @@ func loadSeed(t *testing.T, s *testServer) {
 // source written for the tests, and returns it as loaded.
 func loadExample(t *testing.T, s *testServer) *kg.SourceDocument {
 	t.Helper()
-	f, err := os.Open("../../seed/examples/harbour-talks.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ingest.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loaded, _, err := ingest.Load(context.Background(), s.store, doc)
+	loaded, err := loadExampleNamed(t, s, "harbour-talks.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return loaded
+}
+
+// loadExampleNamed loads a document under seed/examples through the ingest
+// path.
+func loadExampleNamed(t *testing.T, s *testServer, name string) (*kg.SourceDocument, error) {
+	t.Helper()
+	doc, err := seed.Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, _, err := ingest.Load(t.Context(), s.store, doc)
+	return loaded, err
 }
 
 type gqlError struct {

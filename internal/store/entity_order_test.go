@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"os"
 	"slices"
 	"testing"
 
@@ -14,21 +13,6 @@ import (
 	"newsgraph/internal/store"
 	"newsgraph/seed"
 )
-
-// parseExample reads a document under seed/examples.
-func parseExample(t *testing.T, name string) *ingest.Document {
-	t.Helper()
-	f, err := os.Open("../../seed/examples/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ingest.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
 
 // countsOf counts, by hand, the statements each entity said and is the
 // subject of in the documents loaded: the oracle the stored counts must
@@ -100,7 +84,7 @@ func TestEntityCountsFollowLoads(t *testing.T) {
 
 	// A second source that speaks of seed entities (France, Ukraine, the
 	// Coalition) and brings new ones.
-	doc := parseExample(t, "varno-accord.json")
+	doc := example(t, "varno-accord.json")
 	loaded, _, err := ingest.Load(ctx, s, doc)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +97,7 @@ func TestEntityCountsFollowLoads(t *testing.T) {
 
 	// Replaced: the first statement goes, the others change subject and
 	// the last changes speaker.
-	doc = parseExample(t, "varno-accord.json")
+	doc = example(t, "varno-accord.json")
 	doc.Statements = doc.Statements[1:]
 	doc.Statements[0].About = []string{"organisation:nato"}
 	doc.Statements[1].Speaker = "person:emmanuel-macron"
@@ -167,7 +151,7 @@ func TestEntitiesByCount(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := ingest.Load(ctx, s, parseExample(t, "varno-accord.json")); err != nil {
+	if _, _, err := ingest.Load(ctx, s, example(t, "varno-accord.json")); err != nil {
 		t.Fatal(err)
 	}
 	quoted := func(c kg.EntityCounts) int { return c.Quoted }
@@ -266,4 +250,14 @@ func TestEntitiesCursorBelongsToItsOrder(t *testing.T) {
 	if !errors.As(err, &kerr) || kerr.Field != "orderBy" {
 		t.Errorf("unknown order: err = %v, want invalid input on orderBy", err)
 	}
+}
+
+// example parses one of seed/examples' reports.
+func example(t *testing.T, name string) *ingest.Document {
+	t.Helper()
+	doc, err := seed.Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

@@ -16,22 +16,29 @@ import (
 	"newsgraph/seed"
 )
 
-// A graph written before evidence moved to its own relationships keeps its
-// evidence: EnsureSchema moves the lists, and reads find them.
-func TestMigrateEvidenceLists(t *testing.T) {
-	cfg := neo4jtest.Config(t)
+// openStore opens the test database, holding its lock for the test: a
+// migration test writes an old shape of the graph by hand.
+func openStore(t *testing.T) *Store {
+	t.Helper()
 	neo4jtest.Lock(t)
-	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s, err := Open(neo4jtest.Config(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close(context.Background())
+	t.Cleanup(func() { s.Close(context.Background()) })
+	return s
+}
+
+// A graph written before evidence moved to its own relationships keeps its
+// evidence: EnsureSchema moves the lists, and reads find them.
+func TestMigrateEvidenceLists(t *testing.T) {
+	s := openStore(t)
 	ctx := context.Background()
 	if err := s.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
 	}
 	// The old shape: evidence as parallel lists on the fact relationship.
-	_, err = neo4j.ExecuteQuery(ctx, s.driver, `
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, `
 CREATE (:Source {id: 'source:old', title: 'Old', text: 'Ana is the Chair of the Board.', sortDate: ''})
 CREATE (p:Entity:Person {id: 'person:ana', name: 'Ana', sortKey: 'ana', aliases: [], nameKeys: ['ana']})
 CREATE (o:Entity:Organisation {id: 'organisation:board', name: 'Board', sortKey: 'board', aliases: [], nameKeys: ['board']})
@@ -73,13 +80,7 @@ CREATE (p)-[:HOLDS_ROLE {title: 'Chair', evSources: ['source:old'], evStarts: [0
 // start: EnsureSchema counts them for the entities that lack them, in
 // batches, and a second run changes nothing.
 func TestMigrateEntityCounts(t *testing.T) {
-	cfg := neo4jtest.Config(t)
-	neo4jtest.Lock(t)
-	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
+	s := openStore(t)
 	ctx := context.Background()
 	if err := s.EnsureSchema(ctx); err != nil {
 		t.Fatal(err)

@@ -44,6 +44,8 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return s.wrap(ctx, "store.EnsureSchema", fmt.Errorf("%.60s…: %w", stmt, err))
 		}
 	}
-	err := s.retry(ctx, func() error { return s.autoCommit(ctx, "migrate_evidence_lists", "migrate_entity_counts") })
+	err := s.retry(ctx, func() error {
+		return s.autoCommit(ctx, "migrate_evidence_lists", "migrate_entity_counts", "migrate_statement_keys")
+	})
 	return s.wrap(ctx, "store.EnsureSchema", err)
 }

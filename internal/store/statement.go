@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -53,27 +54,122 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 func statementQueryOver(anchors string, scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
 	o := statementOrders[f.Order]
-	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{WHERE}}", filter,
+	hint := ""
+	if match == scanStatements {
+		// Nothing narrows the statements: the page reads the order's index
+		// from the cursor on, in order, testing the filter on the way, and
+		// stops at the page's end. The hint keeps the planner from scanning
+		// (and sorting) every statement, or starting from the kind index.
+		hint = " USING INDEX st:Statement(" + strings.TrimPrefix(o.order, "st.") + ")"
+	}
+	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{HINT}}", hint, "{{WHERE}}", filter,
 		"{{ORDER}}", o.order, "{{AFTER}}", o.after).Replace(query("statements_page"))
 }
 
 // statementOrders are the ORDER BY and the after-the-cursor test of each
-// order. The cursor is (sortDate, sourceId, position, id) in both; undated
-// statements (sortDate "") come last in both, so OLDEST sorts them as "~",
-// after every digit. Each order has its own cursor list, so a cursor from
-// one is refused by the other instead of being misread.
+// order. Each order reads one key (statementKey), a string whose ascending
+// order is the list's order, from a range index: the page seeks the index
+// past the cursor and reads it in order instead of sorting every statement.
+// The test also bounds the key by the date filter, if any ($keyAfter,
+// $keyBefore: statementKeyRange). The cursor stays (sortDate, sourceId,
+// position, id); each order has its own cursor list, so a cursor from one
+// is refused by the other instead of being misread.
 var statementOrders = map[kg.StatementOrder]struct{ order, after, cursors string }{
 	"": {
-		order:   "st.sortDate DESC, st.sourceId, st.position, st.id",
-		after:   "($cursor IS NULL OR st.sortDate < $cursor[0] OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))",
+		order:   "st.newestKey",
+		after:   "(st.newestKey > $keyAfter AND st.newestKey < $keyBefore)",
 		cursors: statementCursorList,
 	},
 	kg.Oldest: {
-		order:   "CASE st.sortDate WHEN '' THEN '~' ELSE st.sortDate END, st.sourceId, st.position, st.id",
-		after:   "($cursor IS NULL OR CASE st.sortDate WHEN '' THEN '~' ELSE st.sortDate END > CASE $cursor[0] WHEN '' THEN '~' ELSE $cursor[0] END OR (st.sortDate = $cursor[0] AND (st.sourceId > $cursor[1] OR (st.sourceId = $cursor[1] AND (st.position > $cursorPos OR (st.position = $cursorPos AND st.id > $cursor[3]))))))",
+		order:   "st.oldestKey",
+		after:   "(st.oldestKey > $keyAfter AND st.oldestKey < $keyBefore)",
 		cursors: statementCursorList + "-oldest",
 	},
 }
+
+// statementKey is a statement's key in an order, as statements_create (and
+// migrate_statement_keys) store it: the date part, the source id, the
+// position zero-padded to 10 digits and the id, joined by spaces. Ids are
+// lower-case letters, digits, '-' and ':', all after the space, so a
+// shorter source id sorts first as it does alone. The date part is the
+// sort date (a partial date's first day) as YYYYMMDD for OLDEST, and
+// 99999999 minus that for NEWEST, so that ascending keys are newest first;
+// undated statements get "~", after every digit: last in both orders.
+func statementKey(order kg.StatementOrder, sortDate, sourceID string, position int, id string) (string, error) {
+	d, err := statementKeyDate(order, sortDate)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s %s %010d %s", d, sourceID, position, id), nil
+}
+
+// statementKeyDate is the date part of a statement key; sortDate is
+// YYYY-MM-DD or "" (undated).
+func statementKeyDate(order kg.StatementOrder, sortDate string) (string, error) {
+	if sortDate == "" {
+		return "~", nil
+	}
+	t, err := time.Parse(time.DateOnly, sortDate)
+	if err != nil {
+		return "", err
+	}
+	n := t.Year()*10000 + int(t.Month())*100 + t.Day()
+	if order == kg.Oldest {
+		return fmt.Sprintf("%08d", n), nil
+	}
+	return fmt.Sprintf("%08d", 99999999-n), nil
+}
+
+// maxDateSpan is the most days a statement's date spans from its first
+// day to its last (a leap year's 2024-01-01 to 2024-12-31), with a day to
+// spare.
+const maxDateSpan = 366
+
+// statementKeyRange gives the open range of keys, in an order, that can
+// hold statements after the cursor key (after, "" for none) and within the
+// filter's dates: a statement matches to only if its sort date is at most
+// to, and from only if its sort date is at least from less maxDateSpan
+// days (its date ends on or after from). A key starts with its 8-digit
+// date part and a space, so the date part alone is below every key of that
+// date, and the date part followed by "~" above them.
+func statementKeyRange(order kg.StatementOrder, after string, f kg.StatementFilter) (lo, hi string, err error) {
+	lo, hi = after, "~~"   // "~~" is above every key, undated ones ("~ …") too
+	var early, late string // the bounds on the sort date, YYYY-MM-DD
+	if f.From != "" {
+		t, err := time.Parse(time.DateOnly, f.From.Start())
+		if err != nil {
+			return "", "", kg.InvalidInput("filter.from", "%q is not a date", f.From)
+		}
+		early = t.AddDate(0, 0, -maxDateSpan).Format(time.DateOnly)
+	}
+	if f.To != "" {
+		late = f.To.End()
+	}
+	// OLDEST: the early bound is below, the late one above; NEWEST: later
+	// dates have lower keys.
+	below, above := early, late
+	if order != kg.Oldest {
+		below, above = late, early
+	}
+	if below != "" {
+		d, err := statementKeyDate(order, below)
+		if err != nil {
+			return "", "", kg.InvalidInput("filter", "%q is not a date", below)
+		}
+		lo = max(lo, d)
+	}
+	if above != "" {
+		d, err := statementKeyDate(order, above)
+		if err != nil {
+			return "", "", kg.InvalidInput("filter", "%q is not a date", above)
+		}
+		hi = d + "~"
+	}
+	return lo, hi, nil
+}
+
+// scanStatements is the start of a statement query that nothing narrows.
+const scanStatements = "MATCH (st:Statement)"
 
 // statementMatch builds the start and the WHERE of a statement query. Only
 // fixed fragments go into the text; every value is a parameter. The query
@@ -120,7 +216,7 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 	case f.Text != "":
 		match = "CALL db.index.fulltext.queryNodes('statement_text', $f.lucene) YIELD node AS st"
 	default:
-		match = "MATCH (st:Statement)"
+		match = scanStatements
 		// The first condition that can start a query does; the others
 		// (and those that can only test) go into the WHERE.
 		if i := slices.IndexFunc(conds, func(c cond) bool { return statementPatterns[c.pattern].match != "" }); i >= 0 {
@@ -342,14 +438,21 @@ func statementPageParams(anchors []string, f kg.StatementFilter, first int, afte
 	if err != nil {
 		return nil, false, err
 	}
-	params = map[string]any{"anchors": anchors, "f": fp, "limit": first + 1, "cursor": nil, "cursorPos": 0}
+	afterKey := ""
 	if key != nil {
 		pos, err := strconv.Atoi(key[2])
 		if err != nil {
 			return nil, false, kg.InvalidInput("after", "is not a cursor from this list")
 		}
-		params["cursor"], params["cursorPos"] = key, pos
+		if afterKey, err = statementKey(f.Order, key[0], key[1], pos, key[3]); err != nil {
+			return nil, false, kg.InvalidInput("after", "is not a cursor from this list")
+		}
 	}
+	lo, hi, err := statementKeyRange(f.Order, afterKey, f)
+	if err != nil {
+		return nil, false, err
+	}
+	params = map[string]any{"anchors": anchors, "f": fp, "limit": first + 1, "keyAfter": lo, "keyBefore": hi}
 	return params, key != nil, nil
 }
 

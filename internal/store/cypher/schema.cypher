@@ -22,6 +22,12 @@ CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.
 CREATE FULLTEXT INDEX event_names IF NOT EXISTS FOR (n:Event) ON EACH [n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
 // Range indexes behind the stable orders of statements, events and sources.
 CREATE INDEX statement_order IF NOT EXISTS FOR (n:Statement) ON (n.sortDate, n.sourceId, n.position);
+// Statements list newest (oldest) first by reading these in order: each key
+// is one string whose ascending order is the list's order (statementKey in
+// statement.go), so ORDER BY newestKey LIMIT n and a keyset cursor seek the
+// index instead of sorting every statement.
+CREATE INDEX statement_newest IF NOT EXISTS FOR (n:Statement) ON (n.newestKey);
+CREATE INDEX statement_oldest IF NOT EXISTS FOR (n:Statement) ON (n.oldestKey);
 CREATE INDEX event_order IF NOT EXISTS FOR (n:Event) ON (n.sortDate);
 CREATE INDEX source_order IF NOT EXISTS FOR (n:Source) ON (n.sortDate);
 CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);

@@ -4,6 +4,7 @@ import { entityLink as link, h, status } from "../dom";
 import { kindOf } from "../kinds";
 import { type Filters, entityHref, exportURL, filterKeys, formatRoute, graphFilters } from "../route";
 import { type Bucket, nodeBars } from "./home";
+import { filterForm } from "../filterform";
 import { statementItem } from "./statements";
 
 interface EntityAnswer {
@@ -95,7 +96,7 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
         h("a", { href: formatRoute({ view: "paths", from: e.id, to: "" }), class: "button" }, "Find a connection"),
       ),
     ),
-    filterForm(e.id, filters, d.topics, speakers(e.speakers.nodes.map((n) => n.speaker), filters.speaker)),
+    entityFilters(e.id, filters, d.topics, speakers(e.speakers.nodes.map((n) => n.speaker), filters.speaker)),
     h(
       "div",
       { class: "charts" },
@@ -138,50 +139,16 @@ function speakers(list: { id: string; name: string }[], chosen?: string): { id: 
   return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-// filterForm edits the filters in the URL: submitting navigates, so the
-// filtered view has a link of its own.
-function filterForm(id: string, f: Filters, topics: { id: string; name: string }[], who: { id: string; name: string }[]): HTMLElement {
-  const form = h(
-    "form",
-    { class: "filters", "aria-label": "Filter statements" },
-    h(
-      "label",
-      {},
-      "Speaker (of what others said) ",
-      h("select", { name: "speaker" }, h("option", { value: "" }, "anyone"), ...who.map((s) => h("option", { value: s.id, selected: f.speaker === s.id }, s.name))),
-    ),
-    h(
-      "label",
-      {},
-      "Topic ",
-      h("select", { name: "topic" }, h("option", { value: "" }, "any"), ...topics.map((t) => h("option", { value: t.id, selected: f.topic === t.id }, t.name))),
-    ),
-    h(
-      "label",
-      {},
-      "Kind ",
-      h(
-        "select",
-        { name: "kind" },
-        h("option", { value: "" }, "any"),
-        h("option", { value: "QUOTE", selected: f.kind === "QUOTE" }, "quote"),
-        h("option", { value: "PARAPHRASE", selected: f.kind === "PARAPHRASE" }, "paraphrase"),
-      ),
-    ),
-    h("label", {}, "From ", h("input", { name: "from", value: f.from ?? "", placeholder: "2025-09-01", size: 10 })),
-    h("label", {}, "To ", h("input", { name: "to", value: f.to ?? "", placeholder: "2025-09-30", size: 10 })),
-    h("button", { type: "submit" }, "Apply"),
-    h("a", { href: entityHref(id) }, "Clear"),
+// entityFilters edits the entity view's filters: whose statements about X,
+// then the filters every view shares.
+function entityFilters(id: string, f: Filters, topics: { id: string; name: string }[], who: { id: string; name: string }[]): HTMLElement {
+  const speaker = h(
+    "label",
+    {},
+    "Speaker (of what others said) ",
+    h("select", { name: "speaker" }, h("option", { value: "" }, "anyone"), ...who.map((s) => h("option", { value: s.id, selected: f.speaker === s.id }, s.name))),
   );
-  form.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const data = new FormData(form);
-    const next: Filters = {};
-    for (const k of filterKeys) {
-      const v = String(data.get(k) ?? "").trim();
-      if (v) (next as Record<string, string>)[k] = v;
-    }
-    location.hash = formatRoute({ view: "entity", id, filters: next });
-  });
-  return form;
+  return filterForm("Filter statements", f, topics, filterKeys, (next) => formatRoute({ view: "entity", id, filters: next }), [speaker], [
+    h("a", { href: entityHref(id) }, "Clear"),
+  ]);
 }

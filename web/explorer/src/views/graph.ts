@@ -4,6 +4,7 @@ import { sizeBy } from "../charts";
 import { entityLink, h, status } from "../dom";
 import { kindOf, kindStyle } from "../kinds";
 import { type Filters, type StatementsFilters, entityHref, formatRoute, graphFilters, graphKeys } from "../route";
+import { filterForm } from "../filterform";
 import { statementItem } from "./statements";
 
 // The network comes from the API's `network`: the heaviest
@@ -293,44 +294,10 @@ async function showEdge(panel: HTMLElement, g: GraphData, e: GraphEdge, signal: 
 
 // graphForm edits the graph's filters in the URL, as the entity view's do.
 function graphForm(id: string | undefined, f: Filters, topics: { id: string; name: string }[]): HTMLElement {
-  const form = h(
-    "form",
-    { class: "filters", "aria-label": "Filter the network" },
-    h(
-      "label",
-      {},
-      "Topic ",
-      h("select", { name: "topic" }, h("option", { value: "" }, "any"), ...topics.map((t) => h("option", { value: t.id, selected: f.topic === t.id }, t.name))),
-    ),
-    h(
-      "label",
-      {},
-      "Kind ",
-      h(
-        "select",
-        { name: "kind" },
-        h("option", { value: "" }, "any"),
-        h("option", { value: "QUOTE", selected: f.kind === "QUOTE" }, "quote"),
-        h("option", { value: "PARAPHRASE", selected: f.kind === "PARAPHRASE" }, "paraphrase"),
-      ),
-    ),
-    h("label", {}, "From ", h("input", { name: "from", value: f.from ?? "", placeholder: "2025-09-01", size: 10 })),
-    h("label", {}, "To ", h("input", { name: "to", value: f.to ?? "", placeholder: "2025-09-30", size: 10 })),
-    h("button", { type: "submit" }, "Apply"),
+  return filterForm("Filter the network", f, topics, graphKeys, (next) => formatRoute({ view: "graph", id, filters: next }), [], [
     h("a", { href: formatRoute({ view: "graph", id, filters: {} }) }, "Clear"),
     id ? h("a", { href: formatRoute({ view: "graph", filters: graphFilters(f) }) }, "Whole graph") : null,
-  );
-  form.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const data = new FormData(form);
-    const next: Record<string, string> = {};
-    for (const k of graphKeys) {
-      const v = String(data.get(k) ?? "").trim();
-      if (v) next[k] = v;
-    }
-    location.hash = formatRoute({ view: "graph", id, filters: next as Filters });
-  });
-  return form;
+  ]);
 }
 
 // href opens a node: an entity's page, or the statements about an event

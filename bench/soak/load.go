@@ -1,0 +1,518 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"newsgraph/internal/config"
+	"newsgraph/internal/ingest"
+	"newsgraph/internal/store"
+)
+
+// The benchmark's read queries, as bench/run/contenders.go sends them to
+// newsgraph (ngQ1…ngQ7); bench/run is a main package, so they are copied.
+var readQueries = map[string]string{
+	"Q1": `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`,
+	"Q2": `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`,
+	"Q3": `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`,
+	"Q4": `query Q4($q: String!) { search(query: $q, first: 20) { node { id } score } }`,
+	"Q5": `query Q5($after: String) { statements(first: 100, after: $after) { nodes { id text } pageInfo { hasNextPage endCursor } } }`,
+	"Q6": `query Q6($id: ID!) { statementCounts(filter: {about: $id}, by: SPEAKER, first: 20) { key count node { id ... on Entity { name } } } }`,
+	"Q7": `query Q7($topic: ID!, $from: Date!, $to: Date!) { network(filter: {topic: $topic, from: $from, to: $to}, first: 50) { nodes { node { id } degree } edges { from { id name } to { id ... on Entity { name } ... on Event { name } } count } } }`,
+}
+
+var queryNames = []string{"Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"}
+
+const (
+	ingestMutation = `mutation Ingest($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`
+	deleteMutation = `mutation Delete($id: ID!) { deleteSource(id: $id) { id } }`
+)
+
+// loadDocs loads documents [from, to) through ingest.LoadBatch, one a
+// transaction, in order, as the writer sends them: where two documents
+// give a shared fact (an event's date, say) different values, the last
+// one loaded wins, so the clean load must follow the same order (a batch
+// of several would let either win).
+func loadDocs(ctx context.Context, st *store.Store, docs *documents, from, to int) error {
+	for k := from; k < to; k++ {
+		d, err := docs.read(k)
+		if err != nil {
+			return err
+		}
+		if _, err := ingest.LoadBatch(ctx, st, []*ingest.Document{d}); err != nil {
+			return fmt.Errorf("source %d: %w", k, err)
+		}
+	}
+	return nil
+}
+
+func (d *documents) read(k int) (*ingest.Document, error) {
+	p, err := d.path(k)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ingest.Parse(f)
+}
+
+func randomToken() string {
+	b := make([]byte, 24)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// server is the newsgraph process under test.
+type server struct {
+	url     string
+	cmd     *exec.Cmd
+	logPath string
+	once    sync.Once
+}
+
+func (s *server) stop() {
+	s.once.Do(func() {
+		s.cmd.Process.Signal(os.Interrupt)
+		s.cmd.Wait()
+	})
+}
+
+func startServer(o options, cfg config.Config, token string) *server {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	logPath := filepath.Join(o.work, "newsgraph.log")
+	lf, err := os.Create(logPath)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cmd := exec.Command(o.server)
+	cmd.Env = append(os.Environ(), "ADDR="+addr, "NEWSGRAPH_SEED=false", "NEWSGRAPH_API_TOKEN="+token,
+		"NEWSGRAPH_COMPLEXITY_LIMIT=1000000", "LOG_LEVEL=warn", "NEO4J_URI="+cfg.Neo4j.URI)
+	cmd.Stdout, cmd.Stderr = lf, lf
+	// The server goes with the harness, however the harness ends.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		log.Fatalf("%s: %v", o.server, err)
+	}
+	s := &server{url: "http://" + addr, cmd: cmd, logPath: logPath}
+	for i := 0; ; i++ {
+		if res, err := http.Get(s.url + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if i > 600 {
+			s.stop()
+			log.Fatalf("newsgraph did not become ready; its log: %s", logPath)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	log.Printf("newsgraph pid %d on %s", cmd.Process.Pid, s.url)
+	return s
+}
+
+// harness holds the run's shared record.
+type harness struct {
+	o     options
+	srv   *server
+	token string
+	docs  *documents
+
+	mu       sync.Mutex
+	outcomes []outcome
+	states   map[string]state // by source id
+	done     chan struct{}    // closed when the load stops
+	acked    []string         // sources acknowledged present, to delete from
+	windows  []window
+	samples  []sample
+	written  int // ingests acknowledged
+	removed  int // deletes acknowledged
+	recovery []time.Duration
+}
+
+// running says whether the load goes on.
+func (h *harness) running() bool {
+	select {
+	case <-h.done:
+		return false
+	default:
+		return true
+	}
+}
+
+func (h *harness) record(o outcome) {
+	h.mu.Lock()
+	h.outcomes = append(h.outcomes, o)
+	h.mu.Unlock()
+}
+
+func graphQLBody(query string, vars map[string]any) []byte {
+	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return b
+}
+
+// post sends one GraphQL request with the API token and records its fate.
+func (h *harness) post(c *http.Client, op string, body []byte) outcome {
+	req, _ := http.NewRequest(http.MethodPost, h.srv.url+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+h.token)
+	o := outcome{Op: op, Start: time.Now()}
+	res, err := c.Do(req)
+	if err != nil {
+		o.End, o.NetErr = time.Now(), err.Error()
+		return o
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	o.End, o.Status = time.Now(), res.StatusCode
+	code, msg, hasErrors := readCode(b)
+	o.Code, o.Message, o.NoCode = code, msg, hasErrors && code == ""
+	return o
+}
+
+// write ingests documents from first on, one at a time, until end. A
+// document whose ingest was not acknowledged is sent again (the mutation
+// is idempotent) until it is, pausing while Neo4j is down.
+func (h *harness) write(first int) {
+	c := &http.Client{Timeout: 60 * time.Second}
+	for k := first; h.running(); k++ {
+		d, err := h.docs.path(k)
+		var raw []byte
+		if err == nil {
+			raw, err = os.ReadFile(d)
+		}
+		if err != nil {
+			log.Fatalf("writer: %v", err)
+		}
+		body := graphQLBody(ingestMutation, map[string]any{"d": json.RawMessage(raw)})
+		id := sourceID(k)
+		for h.running() {
+			h.mu.Lock()
+			h.states[id] = uncertain
+			h.mu.Unlock()
+			o := h.post(c, "ingest", body)
+			h.record(o)
+			if o.NetErr == "" && o.Status == 200 && o.Code == "" && !o.NoCode {
+				h.mu.Lock()
+				h.states[id] = present
+				h.acked = append(h.acked, id)
+				h.written++
+				h.mu.Unlock()
+				break
+			}
+			if o.Code != "UNAVAILABLE" {
+				log.Printf("writer: %s: %s %s %s", id, o.Code, o.NetErr, http.StatusText(o.Status))
+				break // a violation, reported by the check; the next document
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+	}
+}
+
+// deleteLoop deletes a random acknowledged source every deleteEvery. A
+// delete not acknowledged is tried again at the next tick, when NOT_FOUND
+// means the lost attempt did it.
+func (h *harness) deleteLoop() {
+	c := &http.Client{Timeout: 60 * time.Second}
+	rng := mrand.New(mrand.NewPCG(7, 7))
+	t := time.NewTicker(h.o.deleteEvery)
+	defer t.Stop()
+	retry := ""
+	for {
+		select {
+		case <-h.done:
+			return
+		case <-t.C:
+		}
+		id := retry
+		h.mu.Lock()
+		if id == "" && len(h.acked) > 0 {
+			i := rng.IntN(len(h.acked))
+			id = h.acked[i]
+			h.acked[i] = h.acked[len(h.acked)-1]
+			h.acked = h.acked[:len(h.acked)-1]
+		}
+		if id != "" {
+			h.states[id] = uncertain
+		}
+		h.mu.Unlock()
+		if id == "" {
+			continue
+		}
+		o := h.post(c, "delete", graphQLBody(deleteMutation, map[string]any{"id": id}))
+		o.NotFoundOK = retry != ""
+		h.record(o)
+		switch {
+		case o.NetErr == "" && o.Status == 200 && !o.NoCode && (o.Code == "" || o.Code == "NOT_FOUND" && o.NotFoundOK):
+			h.mu.Lock()
+			h.states[id] = deleted
+			h.removed++
+			h.mu.Unlock()
+			retry = ""
+		case o.Code == "UNAVAILABLE" || o.NetErr != "":
+			retry = id
+		default:
+			log.Printf("deleter: %s: %s %s", id, o.Code, http.StatusText(o.Status))
+			retry = ""
+		}
+	}
+}
+
+// read holds the read rate with vegeta, a random mix of Q1…Q7, until the
+// load stops.
+func (h *harness) read(p paramSet, rate int) {
+	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	defer c.CloseIdleConnections()
+	attacker := vegeta.NewAttacker(vegeta.Client(c), vegeta.MaxWorkers(256), vegeta.MaxBody(1<<20))
+	go func() { <-h.done; attacker.Stop() }()
+	var batch []outcome
+	for res := range attacker.Attack(p.targeter(h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, 0, "soak") {
+		o := outcome{Op: queryOf(res.URL), Start: res.Timestamp, End: res.End(), Status: int(res.Code)}
+		if res.Code == 0 {
+			o.NetErr = res.Error
+		} else {
+			code, msg, hasErrors := readCode(res.Body)
+			o.Code, o.Message, o.NoCode = code, msg, hasErrors && code == ""
+		}
+		batch = append(batch, o)
+		if len(batch) == 1000 {
+			h.mu.Lock()
+			h.outcomes = append(h.outcomes, batch...)
+			h.mu.Unlock()
+			batch = batch[:0]
+		}
+	}
+	h.mu.Lock()
+	h.outcomes = append(h.outcomes, batch...)
+	h.mu.Unlock()
+}
+
+// queryOf reads the query's name from a read's URL: vegeta's results do
+// not carry the request body, so the targeter names the query in the URL
+// (?op=Q1), which the server ignores on a POST.
+func queryOf(u string) string {
+	if _, q, ok := strings.Cut(u, "?op="); ok {
+		return q
+	}
+	return "read"
+}
+
+// maximum measures the read mix's maximum throughput: 16 clients in a
+// closed loop, 3 s of warm-up then 6 s counted.
+func maximum(base string, p paramSet) float64 {
+	burst := func(d time.Duration) (float64, int) {
+		c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
+		defer c.CloseIdleConnections()
+		a := vegeta.NewAttacker(vegeta.Client(c), vegeta.Workers(16), vegeta.MaxWorkers(16), vegeta.MaxBody(1<<20))
+		ok, all := 0, 0
+		start := time.Now()
+		for res := range a.Attack(p.targeter(base, 3), vegeta.Rate{}, d, "max") {
+			all++
+			if _, _, hasErrors := readCode(res.Body); res.Code == 200 && !hasErrors {
+				ok++
+			}
+		}
+		return float64(ok) / time.Since(start).Seconds(), all - ok
+	}
+	burst(3 * time.Second)
+	m, failed := burst(6 * time.Second)
+	log.Printf("maximum read throughput (16 clients, closed loop, the Q1…Q7 mix): %.1f/s answered, %d failed", m, failed)
+	time.Sleep(3 * time.Second) // for Neo4j to finish what the burst left running
+	return m
+}
+
+// killLoop SIGKILLs the soak's Neo4j every killEvery and starts it again
+// with tools/neo4j/start (same port, same data), recording each outage
+// from the kill to Neo4j answering, and how long the server took to be
+// ready again after that.
+func (h *harness) killLoop(start time.Time) {
+	for _, after := range killTimes(h.o.duration, h.o.killEvery) {
+		time.Sleep(time.Until(start.Add(after)))
+		pid, err := neo4jPid(h.o.neo4jDir)
+		if err != nil {
+			log.Fatalf("kill: %v", err)
+		}
+		w := window{Kill: time.Now()}
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+			log.Fatalf("kill %d: %v", pid, err)
+		}
+		for syscall.Kill(pid, 0) == nil {
+			time.Sleep(20 * time.Millisecond)
+		}
+		h.mu.Lock()
+		h.windows = append(h.windows, w)
+		h.mu.Unlock()
+		log.Printf("Neo4j (pid %d) SIGKILLed; starting it again", pid)
+		// tools/neo4j/start waits for Bolt; when that takes longer than
+		// its bound (a crowded machine), starting again waits for the same
+		// launcher.
+		for attempt := 1; ; attempt++ {
+			cmd := exec.Command("tools/neo4j/start")
+			cmd.Env = append(os.Environ(), "NEO4J_DIR="+h.o.neo4jDir, "NEO4J_PORT="+h.o.neo4jPort, "NEO4J_AUTH=true")
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				break
+			}
+			if attempt == 3 {
+				h.srv.stop()
+				log.Fatalf("tools/neo4j/start: %v\n%s", err, out)
+			}
+			log.Printf("tools/neo4j/start: %v; waiting again", err)
+		}
+		ready := time.Now()
+		h.mu.Lock()
+		h.windows[len(h.windows)-1].Ready = ready
+		h.mu.Unlock()
+		back := h.waitReady(ready.Add(time.Minute))
+		h.mu.Lock()
+		h.recovery = append(h.recovery, back)
+		h.mu.Unlock()
+		log.Printf("Neo4j ready %s after the kill; newsgraph ready %s after that",
+			ready.Sub(w.Kill).Round(100*time.Millisecond), back.Round(10*time.Millisecond))
+	}
+}
+
+// waitReady returns how long until the server's /readyz says 200.
+func (h *harness) waitReady(deadline time.Time) time.Duration {
+	start := time.Now()
+	for time.Now().Before(deadline) {
+		if res, err := http.Get(h.srv.url + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				break
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return time.Since(start)
+}
+
+// neo4jPid reads the pid file tools/neo4j/start wrote, and makes sure the
+// process is that instance's launcher (its NEO4J_DIR is dir), never
+// another JVM.
+func neo4jPid(dir string) (int, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "neo4j.pid"))
+	if err != nil {
+		return 0, err
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		return 0, fmt.Errorf("%s/neo4j.pid: %v", dir, err)
+	}
+	cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	environ, _ := os.ReadFile(fmt.Sprintf("/proc/%d/environ", pid))
+	if !bytes.Contains(cmdline, []byte("newsgraph.neo4j.Launcher")) || !bytes.Contains(environ, []byte("NEO4J_DIR="+dir+"\x00")) {
+		return 0, fmt.Errorf("pid %d is not the Neo4j launcher of %s", pid, dir)
+	}
+	return pid, nil
+}
+
+// sampleLoop reads the server's RSS and goroutines every second; from the
+// goroutines it takes one for each open client connection (clientConns).
+func (h *harness) sampleLoop() {
+	c := &http.Client{Timeout: 5 * time.Second}
+	pid := h.srv.cmd.Process.Pid
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(h.srv.url, "http://"))
+	for h.running() {
+		s := sample{At: time.Now(), RSSKiB: rssKiB(pid), Goroutines: goroutines(c, h.srv.url)}
+		if s.RSSKiB > 0 && s.Goroutines > 0 {
+			s.Goroutines -= clientConns(port)
+			h.mu.Lock()
+			h.samples = append(h.samples, s)
+			h.mu.Unlock()
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// clientConns counts the established TCP connections whose local port is
+// port (the server's side of each client connection), from /proc/net.
+func clientConns(port string) int {
+	p, _ := strconv.Atoi(port)
+	n := 0
+	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		n += countEstablished(string(b), p)
+	}
+	return n
+}
+
+// countEstablished counts the lines of a /proc/net/tcp table whose local
+// port is port and whose state is ESTABLISHED (01).
+func countEstablished(table string, port int) int {
+	n := 0
+	suffix := fmt.Sprintf(":%04X", port)
+	for _, line := range strings.Split(table, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 3 && strings.HasSuffix(f[1], suffix) && f[3] == "01" {
+			n++
+		}
+	}
+	return n
+}
+
+func rssKiB(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
+}
+
+// goroutines reads go_goroutines from the server's /metrics.
+func goroutines(c *http.Client, base string) int {
+	res, err := c.Get(base + "/metrics")
+	if err != nil {
+		return 0
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return metric(string(b), "go_goroutines")
+}
+
+// metric returns an unlabelled gauge's value from Prometheus text.
+func metric(text, name string) int {
+	for _, line := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(line, name+" "); ok {
+			f, _ := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+			return int(f)
+		}
+	}
+	return 0
+}
