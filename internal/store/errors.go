@@ -50,13 +50,24 @@ func retryable(err error) bool {
 	var limit *neo4j.TransactionExecutionLimit
 	if errors.As(err, &limit) {
 		for _, e := range limit.Errors {
-			if neo4j.IsRetryable(e) {
+			if neo4j.IsRetryable(e) || vanished(e) {
 				return true
 			}
 		}
 		return false
 	}
-	return neo4j.IsRetryable(err)
+	return neo4j.IsRetryable(err) || vanished(err)
+}
+
+// vanished reports whether a query used a node or relationship that a
+// concurrent transaction deleted between the match and the use (a load
+// merging an event that a delete's orphan collection removed). Neo4j calls
+// this a client error, but the transaction only lost a race: the store's
+// writes re-read everything when run again, so a retry sees the graph
+// without it and succeeds.
+func vanished(err error) bool {
+	var dbErr *neo4j.Neo4jError
+	return errors.As(err, &dbErr) && dbErr.Code == "Neo.ClientError.Statement.EntityNotFound"
 }
 
 // refused reports whether no connection could be opened at all: Neo4j is

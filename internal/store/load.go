@@ -19,6 +19,8 @@ import (
 //   - Statements, events, entities and topics link to the source with
 //     (n)-[:IN_SOURCE {starts, ends, excerpts}]->(:Source); the lists hold
 //     the evidence (empty for an entity or topic the source only names).
+//     An event's or topic's link also keeps the source's version of its
+//     properties, from which refreshVersions (versions.go) recomputes them.
 //   - Roles, memberships and participations are one relationship per fact
 //     (HOLDS_ROLE, MEMBER_OF, PARTICIPATED_IN), for traversal, with one
 //     <TYPE>_EVIDENCE relationship beside it per piece of evidence, carrying
@@ -51,6 +53,9 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 			return nil, err
 		}
 		if err := refreshNames(ctx, tx, orphans["Entity"], []*kg.SourceDocument{doc}); err != nil {
+			return nil, err
+		}
+		if err := refreshVersions(ctx, tx, orphans, []*kg.SourceDocument{doc}); err != nil {
 			return nil, err
 		}
 		if err := refreshCounts(ctx, tx, touched, []*kg.SourceDocument{doc}); err != nil {
@@ -96,6 +101,9 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		if err := refreshNames(ctx, tx, orphans["Entity"], docs); err != nil {
 			return nil, err
 		}
+		if err := refreshVersions(ctx, tx, orphans, docs); err != nil {
+			return nil, err
+		}
 		return nil, refreshCounts(ctx, tx, touched, docs)
 	})
 	return err
@@ -132,6 +140,9 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 			return nil, kg.NotFound("no source has id %q", id)
 		}
 		if err := refreshNames(ctx, tx, orphans["Entity"], nil); err != nil {
+			return nil, err
+		}
+		if err := refreshVersions(ctx, tx, orphans, nil); err != nil {
 			return nil, err
 		}
 		if err := refreshCounts(ctx, tx, touched, nil); err != nil {

@@ -45,7 +45,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		}
 	}
 	err := s.retry(ctx, func() error {
-		return s.autoCommit(ctx, "migrate_evidence_lists", "migrate_entity_counts", "migrate_statement_keys")
+		return s.autoCommit(ctx, "migrate_evidence_lists", "migrate_entity_counts", "migrate_statement_keys", "migrate_event_versions")
 	})
 	return s.wrap(ctx, "store.EnsureSchema", err)
 }
