@@ -321,7 +321,11 @@ func TestStatementPagePlan(t *testing.T) {
 					seek := false
 					for _, op := range ops {
 						op = strings.TrimSpace(op)
-						if strings.HasPrefix(op, "NodeIndexSeekByRange") && strings.Contains(op, ":Statement("+key+")") {
+						// A seek past the cursor, or (where the planner finds the
+						// graph small, or a filter selective) a scan of the same
+						// index: either reads statements in the key's order, so
+						// the Limit stops the read without a sort.
+						if (strings.HasPrefix(op, "NodeIndexSeekByRange") || strings.HasPrefix(op, "NodeIndexScan")) && strings.Contains(op, ":Statement("+key+")") {
 							seek = true
 						}
 						// The count (asked only with counts) may scan; the page may not sort.
@@ -335,7 +339,7 @@ func TestStatementPagePlan(t *testing.T) {
 						}
 					}
 					if !seek {
-						t.Errorf("filter %+v, after %v, counts %v: no index seek on %s:\n%s", f, a != nil, counts, key, plan)
+						t.Errorf("filter %+v, after %v, counts %v: the page does not read the %s index:\n%s", f, a != nil, counts, key, plan)
 					}
 				}
 			}
