@@ -8,10 +8,9 @@ import (
 	"log"
 	"math/rand/v2"
 	"net/http"
-	"os"
+	"newsgraph/internal/loadtest"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -215,7 +214,7 @@ func sampleRSS(pid int, into *atomic.Int64, stop <-chan struct{}) {
 	t := time.NewTicker(100 * time.Millisecond)
 	defer t.Stop()
 	for {
-		if kb := rssKiB(pid); kb > into.Load() {
+		if kb := loadtest.RSSKiB(pid); kb > into.Load() {
 			into.Store(kb)
 		}
 		select {
@@ -224,20 +223,6 @@ func sampleRSS(pid int, into *atomic.Int64, stop <-chan struct{}) {
 		case <-t.C:
 		}
 	}
-}
-
-func rssKiB(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return n
-		}
-	}
-	return 0
 }
 
 // waitIdle returns once Neo4j runs no query but this one's, or after a

@@ -25,6 +25,7 @@ import (
 
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
+	"newsgraph/internal/loadtest"
 	"newsgraph/internal/store"
 )
 
@@ -441,7 +442,7 @@ func (h *harness) sampleLoop() {
 	pid := h.srv.cmd.Process.Pid
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(h.srv.url, "http://"))
 	for h.running() {
-		s := sample{At: time.Now(), RSSKiB: rssKiB(pid), Goroutines: goroutines(c, h.srv.url)}
+		s := sample{At: time.Now(), RSSKiB: loadtest.RSSKiB(pid), Goroutines: goroutines(c, h.srv.url)}
 		if s.RSSKiB > 0 && s.Goroutines > 0 {
 			s.Goroutines -= clientConns(port)
 			h.mu.Lock()
@@ -479,20 +480,6 @@ func countEstablished(table string, port int) int {
 		}
 	}
 	return n
-}
-
-func rssKiB(pid int) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return n
-		}
-	}
-	return 0
 }
 
 // goroutines reads go_goroutines from the server's /metrics.

@@ -1,12 +1,16 @@
 // Package loadtest sends bounded GraphQL read load to a server on loopback
 // and records each request's fate, for the tests that take Neo4j or the
-// server away under load.
+// server away under load; and reads a process's memory, for the benchmark
+// and the soak.
 package loadtest
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -69,4 +73,21 @@ func Until(base string, workers int, stop <-chan struct{}, bound time.Duration) 
 	}
 	wg.Wait()
 	return all
+}
+
+// RSSKiB is a process's resident set size in KiB, read from /proc; 0 when
+// the process is gone or the system has no /proc. The benchmark and the
+// soak sample the server's memory under load with it.
+func RSSKiB(pid int) int64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
 }

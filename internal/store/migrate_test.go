@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -16,17 +17,62 @@ import (
 	"newsgraph/seed"
 )
 
-// openStore opens the test database, holding its lock for the test: a
-// migration test writes an old shape of the graph by hand.
+// openStore opens the test database, holding its lock for the test, with
+// a minute for each query (loading the seed on a busy machine): these tests
+// write old shapes of the graph by hand, in this package.
 func openStore(t *testing.T) *Store {
 	t.Helper()
 	neo4jtest.Lock(t)
-	s, err := Open(neo4jtest.Config(t), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	cfg := neo4jtest.Config(t)
+	cfg.QueryTimeout = time.Minute
+	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close(context.Background()) })
 	return s
+}
+
+// emptyStore is openStore with the schema in place and the graph empty.
+func emptyStore(t *testing.T) *Store {
+	t.Helper()
+	s := openStore(t)
+	if err := s.EnsureSchema(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteAll(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// seededStore is emptyStore with the seed documents loaded one by one.
+func seededStore(t *testing.T) (*Store, []*kg.SourceDocument) {
+	t.Helper()
+	s := emptyStore(t)
+	docs, err := seed.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if _, err := s.LoadDocument(t.Context(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, docs
+}
+
+// rerunWritesNothing runs a migration again and fails the test if it set
+// any property: migrations must be idempotent.
+func rerunWritesNothing(t *testing.T, s *Store, name string) {
+	t.Helper()
+	res, err := neo4j.ExecuteQuery(t.Context(), s.driver, query(name), nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.Summary.Counters().PropertiesSet(); n != 0 {
+		t.Errorf("%s run again set %d properties", name, n)
+	}
 }
 
 // A graph written before evidence moved to its own relationships keeps its
@@ -80,23 +126,10 @@ CREATE (p)-[:HOLDS_ROLE {title: 'Chair', evSources: ['source:old'], evStarts: [0
 // start: EnsureSchema counts them for the entities that lack them, in
 // batches, and a second run changes nothing.
 func TestMigrateEntityCounts(t *testing.T) {
-	s := openStore(t)
+	s, docs := seededStore(t)
 	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := seed.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := map[string]kg.EntityCounts{}
 	for _, d := range docs {
-		if _, err := s.LoadDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
 		for _, e := range d.Entities {
 			want[e.ID] = want[e.ID]
 		}
@@ -156,19 +189,7 @@ func TestMigrateEntityCounts(t *testing.T) {
 	}
 	// Running it again writes nothing.
 	n1, r1, _ := s.Counts(ctx)
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, query("migrate_entity_counts"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum, err := res.Consume(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := sum.Counters().PropertiesSet(); n != 0 {
-		t.Errorf("a second migration set %d properties", n)
-	}
+	rerunWritesNothing(t, s, "migrate_entity_counts")
 	if n2, r2, _ := s.Counts(ctx); n1 != n2 || r1 != r2 {
 		t.Errorf("a second migration changed the graph: %d/%d → %d/%d", n1, r1, n2, r2)
 	}

@@ -4,19 +4,14 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"newsgraph/internal/kg"
-	"newsgraph/internal/neo4jtest"
-	"newsgraph/seed"
 )
 
 // keyed is a statement's place in the lists: what the orders compare.
@@ -176,30 +171,8 @@ RETURN st.id AS id, st.sortDate AS sortDate, st.sourceId AS sourceId, st.positio
 // in Go, so the two must agree); a graph loaded before the keys gets the
 // same keys at start, and a second run writes nothing.
 func TestMigrateStatementKeys(t *testing.T) {
-	cfg := neo4jtest.Config(t)
-	cfg.QueryTimeout = time.Minute // loading the seed on a busy machine
-	neo4jtest.Lock(t)
-	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
+	s, _ := seededStore(t)
 	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := seed.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := s.LoadDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
 	loaded := statementKeysStored(t, s)
 	undated := 0
 	for id, k := range loaded {
@@ -241,9 +214,7 @@ func TestMigrateStatementKeys(t *testing.T) {
 			}
 		}
 	}
-	if sum := cypher(query("migrate_statement_keys")); sum.Counters().PropertiesSet() != 0 {
-		t.Errorf("a second migration set %d properties", sum.Counters().PropertiesSet())
-	}
+	rerunWritesNothing(t, s, "migrate_statement_keys")
 }
 
 // A page of statements that nothing narrows to an anchor reads the order's
@@ -252,31 +223,9 @@ func TestMigrateStatementKeys(t *testing.T) {
 // of the plan, which the index hint fixes, so it holds however large the
 // graph.
 func TestStatementPagePlan(t *testing.T) {
-	cfg := neo4jtest.Config(t)
-	cfg.QueryTimeout = time.Minute // loading the seed on a busy machine
-	neo4jtest.Lock(t)
-	s, err := Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
-	ctx := context.Background()
-	if err := s.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
 	// Statements, so that a scan that runs shows rows.
-	if err := s.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := seed.Documents()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		if _, err := s.LoadDocument(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
+	s, _ := seededStore(t)
+	ctx := context.Background()
 	cursor := kg.EncodeCursor(statementCursorList, "2025-09-04", "source:a", "12", "statement:a")
 	oldCursor := kg.EncodeCursor(statementCursorList+"-oldest", "2025-09-04", "source:a", "12", "statement:a")
 	for _, f := range []kg.StatementFilter{
