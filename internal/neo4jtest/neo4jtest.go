@@ -165,6 +165,8 @@ func (in *Instance) run(t testing.TB, script string) {
 		"NEO4J_PASSWORD="+in.Password,
 		"NEO4J_AUTH=true",
 		"NEO4J_HEAP=512m",
+		// Short-lived: C1 alone warms up sooner than the full JIT.
+		"NEO4J_JIT=quick",
 	)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
