@@ -1,5 +1,5 @@
 // Package cli runs newsgraph's subcommands other than serving: one file per
-// subcommand (ingest, delete, extract). They draft, load and remove source
+// subcommand (ingest, import, delete, extract). They draft, load and remove source
 // documents through the same extraction, validation and store code as the
 // GraphQL mutations, and speak to a person at a terminal or, with --json,
 // to a script.
@@ -61,6 +61,7 @@ type command struct {
 // which refers back to this table's helpers.
 var commands = map[string]command{
 	"ingest": ingestCommand,
+	"import": importCommand,
 	"delete": deleteCommand,
 }
 
@@ -84,8 +85,9 @@ func Usage() string {
 type options struct {
 	json bool
 	args []string
-	// extract's own flags.
+	// extract's and import's own flags.
 	extract extractFlags
+	imp     importFlags
 }
 
 // parse reads a subcommand's flags and arguments; a mistake is an

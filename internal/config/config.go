@@ -79,6 +79,10 @@ type Neo4j struct {
 	// QueryTimeout is sent to Neo4j as each transaction's timeout, so the
 	// database itself stops work nobody waits for (NEO4J_QUERY_TIMEOUT).
 	QueryTimeout time.Duration
+	// Admin is the neo4j-admin command `newsgraph import` runs to build a
+	// new database offline (NEWSGRAPH_NEO4J_ADMIN); the Makefile points it
+	// at tools/neo4j/admin.
+	Admin string
 }
 
 // Defaults are the values used when a variable is unset or empty.
@@ -87,6 +91,7 @@ var Defaults = Config{
 	Neo4j: Neo4j{
 		URI:            "bolt://127.0.0.1:7687",
 		User:           "neo4j",
+		Admin:          "neo4j-admin",
 		ConnectTimeout: 2 * time.Second,
 		AcquireTimeout: 2 * time.Second,
 		MaxPoolSize:    100,
@@ -135,6 +140,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.Neo4j.AcquireTimeout = p.duration("NEO4J_ACQUIRE_TIMEOUT", c.Neo4j.AcquireTimeout, time.Millisecond, time.Minute)
 	c.Neo4j.MaxPoolSize = p.integer("NEO4J_MAX_POOL_SIZE", c.Neo4j.MaxPoolSize, 1, 10000)
 	c.Neo4j.QueryTimeout = p.duration("NEO4J_QUERY_TIMEOUT", c.Neo4j.QueryTimeout, time.Millisecond, time.Hour)
+	c.Neo4j.Admin = p.str("NEWSGRAPH_NEO4J_ADMIN", c.Neo4j.Admin)
 
 	switch lvl := strings.ToLower(p.str("LOG_LEVEL", "info")); lvl {
 	case "debug":

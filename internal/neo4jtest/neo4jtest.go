@@ -118,6 +118,15 @@ type Instance struct {
 // under EnvRequire) where the shared test Neo4j is not configured either.
 func Start(t testing.TB) *Instance {
 	t.Helper()
+	in := New(t)
+	in.StartAgain(t)
+	return in
+}
+
+// New prepares a private instance without starting it, for tests that
+// build its database offline first (Admin); StartAgain starts it.
+func New(t testing.TB) *Instance {
+	t.Helper()
 	Config(t) // skip or fail consistently with the shared instance
 	root, err := repoRoot()
 	if err != nil {
@@ -130,8 +139,17 @@ func Start(t testing.TB) *Instance {
 		tools:    filepath.Join(root, "tools", "neo4j"),
 	}
 	t.Cleanup(func() { in.run(t, "stop") })
-	in.StartAgain(t)
 	return in
+}
+
+// AdminEnv is the environment under which tools/neo4j/admin (the
+// instance's neo4j-admin) works on this instance's data, and the command
+// itself.
+func (in *Instance) AdminEnv() (command string, env map[string]string) {
+	return filepath.Join(in.tools, "admin"), map[string]string{
+		"NEO4J_PORT": strconv.Itoa(in.Port),
+		"NEO4J_DIR":  in.Dir,
+	}
 }
 
 // StartAgain starts the instance after Stop, on the same port and data.

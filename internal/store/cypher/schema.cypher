@@ -38,4 +38,6 @@ CREATE INDEX membership_evidence_source IF NOT EXISTS FOR ()-[r:MEMBER_OF_EVIDEN
 CREATE INDEX participation_evidence_source IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN_EVIDENCE]-() ON (r.sourceId);
 
 // Last: wait until every index is online, so the first queries use them.
-CALL db.awaitIndexes(60);
+// Building them over a large imported graph (newsgraph import) takes
+// minutes on its first start; later starts find them online at once.
+CALL db.awaitIndexes(900);
