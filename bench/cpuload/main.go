@@ -1,7 +1,8 @@
-// Command cpuload posts the benchmark's Q1–Q4 (bench/run's ngQ1…ngQ4, over
-// the seed graph's ids) to a running newsgraph from closed-loop clients and
-// prints throughput and latency percentiles. It is the load behind the CPU
-// and allocation profiles in BENCHMARKS.md ("CPU per request"):
+// Command cpuload posts the benchmark's Q1–Q4 (bench/workload's Queries,
+// over the seed graph's ids) to a running newsgraph from closed-loop
+// clients and prints throughput and latency percentiles. It is the load
+// behind the CPU and allocation profiles in BENCHMARKS.md ("CPU per
+// request"):
 //
 //	go run ./bench/cpuload -url http://127.0.0.1:18080/graphql -c 16 -d 20s -q Q1,Q2,Q3,Q4
 package main
@@ -21,7 +22,7 @@ import (
 	"time"
 )
 
-// The benchmark's queries (bench/run/contenders.go), verbatim.
+// The benchmark's queries (bench/workload), verbatim.
 var queries = map[string]string{
 	"Q1": `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`,
 	"Q2": `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`,

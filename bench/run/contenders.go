@@ -12,25 +12,15 @@ import (
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 
 	"newsgraph/bench/floor"
+	"newsgraph/bench/workload"
 	"newsgraph/internal/store"
 )
 
-// The benchmark's queries, as newsgraph answers them.
-const (
-	ngQ1 = `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`
-	ngQ2 = `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`
-	ngQ3 = `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`
-	ngQ4 = `query Q4($q: String!) { search(query: $q, first: 20) { node { id } score } }`
-	ngQ5 = `query Q5($after: String) { statements(first: 100, after: $after) { nodes { id text } pageInfo { hasNextPage endCursor } } }`
-	ngQ6 = `query Q6($id: ID!) { statementCounts(filter: {about: $id}, by: SPEAKER, first: 20) { key count node { id ... on Entity { name } } } }`
-	ngQ7 = `query Q7($topic: ID!, $from: Date!, $to: Date!) { network(filter: {topic: $topic, from: $from, to: $to}, first: 50) { nodes { node { id } degree } edges { from { id name } to { id ... on Entity { name } ... on Event { name } } count } } }`
-)
-
-// The same questions in the Neo4j GraphQL Library's generated API
-// (bench/peer/typeDefs.graphql). Orders are spelled out so that every
-// contender sorts alike; the peer has one full-text field per index, so Q4
-// asks all five and the answers are merged by score, as the floor's Cypher
-// does with its UNION.
+// The benchmark's queries (workload.Queries, as newsgraph answers them) in
+// the Neo4j GraphQL Library's generated API (bench/peer/typeDefs.graphql).
+// Orders are spelled out so that every contender sorts alike; the peer has
+// one full-text field per index, so Q4 asks all five and the answers are
+// merged by score, as the floor's Cypher does with its UNION.
 const (
 	peerQ1 = `query Q1($id: ID!) { people(where: {id: {eq: $id}}) { id name rolesConnection(sort: [{edge: {title: ASC}}, {node: {sortKey: ASC}}, {node: {id: ASC}}]) { edges { properties { title } node { id name } } } } }`
 	peerQ2 = `query Q2($id: ID!) { entities(where: {id: {eq: $id}}) { said(limit: 20, sort: [{sortDate: DESC}, {sourceId: ASC}, {position: ASC}, {id: ASC}]) { id text date speaker { id name } aboutConnection(sort: [{edge: {ord: ASC}}]) { edges { node { id } } } sourcesConnection { edges { properties { starts ends excerpts } node { id title } } } } } }`
@@ -49,9 +39,6 @@ const (
 	peerQ7 = `query Q7($topic: ID!, $from: String!, $to: String!) { statements(where: {topics: {some: {id: {eq: $topic}}}, dateEnd: {gte: $from}, dateStart: {lte: $to}}) { speaker { id name } about { id name } } }`
 )
 
-// queryNames are the benchmark's queries, in the order they are run.
-var queryNames = []string{"Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"}
-
 // peerCaveats say, by query, where the peer's answer is finished by the
 // harness because the library cannot compute it; the report prints them.
 var peerCaveats = map[string]string{
@@ -64,43 +51,6 @@ var peerCaveats = map[string]string{
 		"Its timings cover fetching the statements, not the counting (done in the harness, untimed). Its `about` is typed as Entity, " +
 		"so it would miss statements about events (the generated data has none).",
 }
-
-type eventParam struct{ id, about string }
-
-// topicMonth is a topic and the first and last day of one month.
-type topicMonth struct{ topic, from, to string }
-
-// paramSet holds the parameters the queries draw from, in a fixed order.
-type paramSet struct {
-	people  []string
-	events  []eventParam
-	words   []string
-	popular []string     // the entities with the most statements about them (Q6)
-	months  []topicMonth // each of the busiest topics in its busiest month (Q7)
-}
-
-// pick returns the i-th parameters of query q as a flat map: the id, the
-// event and the entity it is about, or the search words.
-func (p paramSet) pick(q string, i int) map[string]string {
-	switch q {
-	case "Q1", "Q2":
-		return map[string]string{"id": p.people[i%len(p.people)]}
-	case "Q3":
-		e := p.events[i%len(p.events)]
-		return map[string]string{"event": e.id, "about": e.about}
-	case "Q4":
-		return map[string]string{"q": p.words[i%len(p.words)]}
-	case "Q6":
-		return map[string]string{"id": p.popular[i%len(p.popular)]}
-	case "Q7":
-		m := p.months[i%len(p.months)]
-		return map[string]string{"topic": m.topic, "from": m.from, "to": m.to}
-	}
-	return map[string]string{"page": fmt.Sprint(i % pages)}
-}
-
-// pages is how many pages of 100 statements Q5 walks.
-const pages = 20
 
 // contender is one way of answering the queries over HTTP.
 type contender struct {
@@ -125,18 +75,11 @@ func graphQLTarget(base, query string, vars map[string]any) vegeta.Target {
 		Header: http.Header{"Content-Type": {"application/json"}}}
 }
 
-func pageIndex(p map[string]string) int {
-	var k int
-	fmt.Sscan(p["page"], &k)
-	return k
-}
-
 func newsgraphContender(base string, pid int) *contender {
-	queries := map[string]string{"Q1": ngQ1, "Q2": ngQ2, "Q3": ngQ3, "Q4": ngQ4, "Q5": ngQ5, "Q6": ngQ6, "Q7": ngQ7}
 	return &contender{
 		name: "newsgraph", base: base, pid: pid, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
-			return graphQLTarget(c.base, queries[q], graphQLVars(c, q, p))
+			return graphQLTarget(c.base, workload.Queries[q], workload.Vars(q, p, c.cursors))
 		},
 		normalise: normaliseOwn,
 		page:      ownPage,
@@ -155,7 +98,7 @@ func floorContender(base string) *contender {
 			case "Q4":
 				v.Set("q", lucene(p["q"]))
 			case "Q5":
-				v = url.Values{"after": {c.cursors[pageIndex(p)]}}
+				v = url.Values{"after": {c.cursors[workload.Page(p)]}}
 			}
 			return vegeta.Target{Method: http.MethodGet, URL: c.base + "/" + strings.ToLower(q) + "?" + v.Encode()}
 		},
@@ -169,7 +112,7 @@ func peerContender(base string, pid int) *contender {
 	return &contender{
 		name: "peer", base: base, pid: pid, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
-			vars := graphQLVars(c, q, p)
+			vars := workload.Vars(q, p, c.cursors)
 			if q == "Q4" {
 				vars["q"] = lucene(p["q"])
 			}
@@ -204,22 +147,6 @@ func normaliseOwn(q string, body []byte) (any, error) {
 
 func ownPage(body []byte) ([]string, bool, string, error) {
 	return connectionPage(body, func(d map[string]any) any { return d["statements"] }, "nodes")
-}
-
-// graphQLVars makes a GraphQL query's variables from the parameters: Q5's
-// page becomes the cursor the gate found for it.
-func graphQLVars(c *contender, q string, p map[string]string) map[string]any {
-	vars := map[string]any{}
-	for k, v := range p {
-		vars[k] = v
-	}
-	if q == "Q5" {
-		delete(vars, "page")
-		if after := c.cursors[pageIndex(p)]; after != "" {
-			vars["after"] = after
-		}
-	}
-	return vars
 }
 
 // graphQLData returns the data of an answer, or an error when it has none

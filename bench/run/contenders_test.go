@@ -3,30 +3,20 @@ package main
 import (
 	"reflect"
 	"testing"
+
+	"newsgraph/bench/workload"
 )
 
 func TestSelectQueries(t *testing.T) {
 	got, err := selectQueries(" q7, Q6 ")
 	if err != nil || !reflect.DeepEqual(got, []string{"Q6", "Q7"}) {
-		t.Errorf("selectQueries = %v, %v; want [Q6 Q7] in queryNames' order", got, err)
+		t.Errorf("selectQueries = %v, %v; want [Q6 Q7] in workload.Names' order", got, err)
 	}
-	if all, _ := selectQueries(""); !reflect.DeepEqual(all, queryNames) {
+	if all, _ := selectQueries(""); !reflect.DeepEqual(all, workload.Names) {
 		t.Errorf("selectQueries(\"\") = %v, want every query", all)
 	}
 	if _, err := selectQueries("Q6,Q9"); err == nil {
 		t.Error("selectQueries accepted Q9")
-	}
-}
-
-func TestMonthRange(t *testing.T) {
-	for key, want := range map[string][2]string{"2024-02": {"2024-02-01", "2024-02-29"}, "2023-12": {"2023-12-01", "2023-12-31"}} {
-		from, to, ok := monthRange(key)
-		if !ok || from != want[0] || to != want[1] {
-			t.Errorf("monthRange(%q) = %s %s %v, want %v", key, from, to, ok, want)
-		}
-	}
-	if _, _, ok := monthRange("undated"); ok {
-		t.Error("monthRange accepted undated")
 	}
 }
 

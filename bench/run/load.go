@@ -17,6 +17,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"newsgraph/bench/workload"
 )
 
 type vegetaTarget = vegeta.Target
@@ -34,16 +36,16 @@ type seqResult struct {
 
 // sequential sends n requests one after the other (after a few not
 // counted, so that plans and pools are warm).
-func sequential(c *contender, q string, p paramSet, n int) seqResult {
+func sequential(c *contender, q string, p workload.Set, n int) seqResult {
 	rng := rand.New(rand.NewPCG(3, uint64(len(q))))
 	for i := 0; i < 10; i++ {
-		do(c.request(c, q, p.pick(q, rng.IntN(1<<20))))
+		do(c.request(c, q, p.Pick(q, rng.IntN(1<<20))))
 	}
 	before := c.queriesRun()
 	var ds []time.Duration
 	trips := 0
 	for i := 0; i < n; i++ {
-		body, d, err := do(c.request(c, q, p.pick(q, rng.IntN(1<<20))))
+		body, d, err := do(c.request(c, q, p.Pick(q, rng.IntN(1<<20))))
 		if err != nil {
 			fatalf("%s %s: %v", c.name, q, err)
 		}
@@ -118,7 +120,7 @@ type loadResult struct {
 // Before each phase it waits for Neo4j to finish what the last one left
 // running: a request that timed out on the client may still be running
 // its query, and would slow the next contender down.
-func loadPhases(cs []*contender, queries []string, p paramSet, o options, idle func()) []loadResult {
+func loadPhases(cs []*contender, queries []string, p workload.Set, o options, idle func()) []loadResult {
 	var out []loadResult
 	for _, q := range queries {
 		var floorMax float64
@@ -154,14 +156,14 @@ func loadPhases(cs []*contender, queries []string, p paramSet, o options, idle f
 // attack holds a rate (or, with a zero rate, workers clients sending as
 // fast as they can) for d, and sums up the results. A GraphQL answer with
 // errors counts as an error, like a failed request.
-func attack(c *contender, q string, p paramSet, rate vegeta.Rate, d time.Duration, workers int) loadResult {
+func attack(c *contender, q string, p workload.Set, rate vegeta.Rate, d time.Duration, workers int) loadResult {
 	var mu sync.Mutex
 	rng := rand.New(rand.NewPCG(5, uint64(len(c.name))))
 	targeter := func(t *vegeta.Target) error {
 		mu.Lock()
 		i := rng.IntN(1 << 20)
 		mu.Unlock()
-		*t = c.request(c, q, p.pick(q, i))
+		*t = c.request(c, q, p.Pick(q, i))
 		return nil
 	}
 	opts := []func(*vegeta.Attacker){vegeta.Timeout(10 * time.Second), vegeta.KeepAlive(true),

@@ -23,7 +23,6 @@ import (
 	"io"
 	"log"
 	"log/slog"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -43,6 +42,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"newsgraph/bench/floor"
+	"newsgraph/bench/workload"
 	"newsgraph/internal/config"
 	"newsgraph/internal/store"
 )
@@ -129,9 +129,13 @@ func main() {
 	defer peer.stop()
 
 	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid), peerContender(peer.url, peer.cmd.Process.Pid)}
-	p := params(ng.url)
+	p, err := workload.Discover(workload.HTTP(client, ng.url))
+	if err != nil {
+		fatalf("%v", err)
+	}
+	p.Shuffle()
 	log.Printf("parameters: %d people, %d events, %d search words, %d popular entities, %d topic-months",
-		len(p.people), len(p.events), len(p.words), len(p.popular), len(p.months))
+		len(p.People), len(p.Events), len(p.Words), len(p.Popular), len(p.Months))
 
 	gate(contenders, p, o.queries, o.gateSets, o.quick)
 	log.Print("correctness gate passed: every answer given was the same")
@@ -216,110 +220,27 @@ func ensureLoaded(ctx context.Context, st *store.Store, o options) (int, float64
 	return statements, rate
 }
 
-// params draws the queries' parameters from the graph, in a fixed order:
-// people who have statements, events with participants, and words that
-// occur in names and statements.
-func params(base string) paramSet {
-	var p paramSet
-	var ents struct {
-		Entities struct{ Nodes []struct{ ID string } }
-	}
-	remarshal(gqlData(base, `{ entities(filter: {kinds: [PERSON]}, first: 100) { nodes { id } } }`), &ents)
-	for _, n := range ents.Entities.Nodes {
-		p.people = append(p.people, n.ID)
-	}
-	var evs struct {
-		Events struct {
-			Nodes []struct {
-				ID           string
-				Participants []struct{ Entity struct{ ID string } }
-			}
-		}
-	}
-	remarshal(gqlData(base, `{ events(first: 100) { nodes { id participants { entity { id } } } } }`), &evs)
-	for i, e := range evs.Events.Nodes {
-		if len(e.Participants) > 0 && len(p.people) > 0 {
-			p.events = append(p.events, eventParam{e.ID, p.people[i%len(p.people)]})
-		}
-	}
-	// Q6 asks about the entities most statements are about; Q7 about each
-	// of the busiest topics in its busiest month, so that both count many
-	// statements.
-	var popular struct{ StatementCounts []struct{ Key string } }
-	remarshal(gqlData(base, `{ statementCounts(by: ABOUT, first: 10) { key } }`), &popular)
-	for _, c := range popular.StatementCounts {
-		p.popular = append(p.popular, c.Key)
-	}
-	var topics struct{ StatementCounts []struct{ Key string } }
-	remarshal(gqlData(base, `{ statementCounts(by: TOPIC, first: 10) { key } }`), &topics)
-	for _, t := range topics.StatementCounts {
-		var months struct{ StatementCounts []struct{ Key string } }
-		remarshal(gqlData(base, fmt.Sprintf(`{ statementCounts(filter: {topic: %q}, by: MONTH, first: 2) { key } }`, t.Key)), &months)
-		for _, m := range months.StatementCounts {
-			if from, to, ok := monthRange(m.Key); ok {
-				p.months = append(p.months, topicMonth{t.Key, from, to})
-				break
-			}
-		}
-	}
-	p.words = []string{"security", "sanctions", "energy", "trade", "tariffs", "oil", "ceasefire", "Republic", "Council", "meeting"}
-	if len(p.people) == 0 || len(p.events) == 0 || len(p.popular) == 0 || len(p.months) == 0 {
-		fatalf("%v", "the graph has no people, events, statements about entities or dated topics to query")
-	}
-	// Shuffle with a fixed seed: the order is the same in every run, but
-	// not the graph's own order, which a cache could learn.
-	rng := rand.New(rand.NewPCG(11, 11))
-	rng.Shuffle(len(p.people), func(i, j int) { p.people[i], p.people[j] = p.people[j], p.people[i] })
-	rng.Shuffle(len(p.events), func(i, j int) { p.events[i], p.events[j] = p.events[j], p.events[i] })
-	rng.Shuffle(len(p.popular), func(i, j int) { p.popular[i], p.popular[j] = p.popular[j], p.popular[i] })
-	rng.Shuffle(len(p.months), func(i, j int) { p.months[i], p.months[j] = p.months[j], p.months[i] })
-	return p
-}
-
-// monthRange returns the first and last day of a month key (YYYY-MM);
-// ok is false for anything else, such as "undated".
-func monthRange(key string) (from, to string, ok bool) {
-	t, err := time.Parse("2006-01", key)
-	if err != nil {
-		return "", "", false
-	}
-	return t.Format("2006-01-02"), t.AddDate(0, 1, -1).Format("2006-01-02"), true
-}
-
 // selectQueries reads the -queries flag: a comma-separated subset of
-// queryNames, run in queryNames' order; all of them when empty.
+// workload.Names, run in workload.Names' order; all of them when empty.
 func selectQueries(list string) ([]string, error) {
 	if strings.TrimSpace(list) == "" {
-		return queryNames, nil
+		return workload.Names, nil
 	}
 	want := map[string]bool{}
 	for _, q := range strings.Split(list, ",") {
 		q = strings.ToUpper(strings.TrimSpace(q))
-		if !slices.Contains(queryNames, q) {
-			return nil, fmt.Errorf("%q is not one of %s", q, strings.Join(queryNames, ", "))
+		if !slices.Contains(workload.Names, q) {
+			return nil, fmt.Errorf("%q is not one of %s", q, strings.Join(workload.Names, ", "))
 		}
 		want[q] = true
 	}
 	var out []string
-	for _, q := range queryNames {
+	for _, q := range workload.Names {
 		if want[q] {
 			out = append(out, q)
 		}
 	}
 	return out, nil
-}
-
-// gqlData asks newsgraph a query and returns the answer's data.
-func gqlData(base, query string) map[string]any {
-	body, _, err := do(graphQLTarget(base, query, nil))
-	var data map[string]any
-	if err == nil {
-		data, err = graphQLData(body)
-	}
-	if err != nil {
-		fatalf("%v", err)
-	}
-	return data
 }
 
 // client bounds every single request, so that a contender that hangs stops
@@ -347,12 +268,12 @@ func do(t vegetaTarget) ([]byte, time.Duration, error) {
 }
 
 // gate stops the run unless every contender answers every query alike,
-// after normalising, for sets parameter sets; Q5 is a walk of 20 pages,
+// after normalising, for sets parameter sets; Q5 is a walk of 20 workload.Pages,
 // whose cursors the load phases then reuse. The floor and newsgraph must
 // answer everything. When the peer answers a query with an error instead,
 // the run goes on without it for that query, and the report says why — or,
 // with mustAnswer (the smoke test), stops.
-func gate(cs []*contender, p paramSet, queries []string, sets int, mustAnswer bool) {
+func gate(cs []*contender, p workload.Set, queries []string, sets int, mustAnswer bool) {
 	fail := func(c *contender, q string, prm map[string]string, err error) {
 		if c.name != "peer" || mustAnswer {
 			fatalf("correctness gate: %s %v: %s did not answer: %v", q, prm, c.name, err)
@@ -365,7 +286,7 @@ func gate(cs []*contender, p paramSet, queries []string, sets int, mustAnswer bo
 			continue // a walk, below
 		}
 		for i := 0; i < sets; i++ {
-			prm := p.pick(q, i)
+			prm := p.Pick(q, i)
 			var want any
 			for k, c := range cs {
 				if c.failed[q] != "" {
@@ -397,9 +318,9 @@ func gate(cs []*contender, p paramSet, queries []string, sets int, mustAnswer bo
 		c.cursors = []string{""}
 		var ids []string
 		var err error
-		for page := 0; page < pages; page++ {
+		for page := 0; page < workload.Pages; page++ {
 			var body []byte
-			body, _, err = do(c.request(c, "Q5", p.pick("Q5", page)))
+			body, _, err = do(c.request(c, "Q5", p.Pick("Q5", page)))
 			var got []string
 			var next bool
 			var cursor string
@@ -407,7 +328,7 @@ func gate(cs []*contender, p paramSet, queries []string, sets int, mustAnswer bo
 				got, next, cursor, err = c.page(body)
 			}
 			if err != nil {
-				fail(c, "Q5", p.pick("Q5", page), err)
+				fail(c, "Q5", p.Pick("Q5", page), err)
 				break
 			}
 			ids = append(ids, got...)
@@ -419,10 +340,10 @@ func gate(cs []*contender, p paramSet, queries []string, sets int, mustAnswer bo
 		if err != nil {
 			continue
 		}
-		if len(c.cursors) < pages {
-			fatalf("correctness gate: Q5: %s gave %d pages; the graph needs %d statements", c.name, len(c.cursors), pages*100)
+		if len(c.cursors) < workload.Pages {
+			fatalf("correctness gate: Q5: %s gave %d workload.Pages; the graph needs %d statements", c.name, len(c.cursors), workload.Pages*100)
 		}
-		c.cursors = c.cursors[:pages]
+		c.cursors = c.cursors[:workload.Pages]
 		if k == 0 {
 			want = ids
 		} else if !reflect.DeepEqual(want, ids) {

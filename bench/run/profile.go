@@ -15,6 +15,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"newsgraph/bench/floor"
+	"newsgraph/bench/workload"
 )
 
 // profileResult is the Cypher one contender sent for one example of a
@@ -36,13 +37,13 @@ type cypherCall struct {
 // every query: the floor's files as they are, newsgraph's as its debug log
 // shows them (a second instance, at debug level, serves these requests),
 // and the peer's as its driver wrapper recorded them.
-func profiles(ctx context.Context, driver neo4j.DriverWithContext, db, bin string, cs []*contender, queries []string, p paramSet) []profileResult {
+func profiles(ctx context.Context, driver neo4j.DriverWithContext, db, bin string, cs []*contender, queries []string, p workload.Set) []profileResult {
 	logs := &lineBuffer{}
 	debug := startNewsgraph(bin, logs)
 	defer debug.stop()
 	var out []profileResult
 	for _, q := range queries {
-		prm := p.pick(q, 0)
+		prm := p.Pick(q, 0)
 		for _, c := range cs {
 			if c.failed[q] != "" {
 				continue

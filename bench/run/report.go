@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+
+	"newsgraph/bench/workload"
 )
 
 // runInfo is everything one run measured; it is written as the .json.
@@ -84,7 +86,7 @@ func report(o options, run runInfo) {
 	case o.stage == "scaling":
 		name = "scaling"
 	}
-	if o.stage != "scaling" && !slices.Equal(run.Queries, queryNames) {
+	if o.stage != "scaling" && !slices.Equal(run.Queries, workload.Names) {
 		name += "-" + strings.Join(run.Queries, "-") // a partial run keeps the full run's file
 	}
 	b, _ := json.MarshalIndent(run, "", "  ")

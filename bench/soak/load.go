@@ -23,25 +23,12 @@ import (
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 
+	"newsgraph/bench/workload"
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/loadtest"
 	"newsgraph/internal/store"
 )
-
-// The benchmark's read queries, as bench/run/contenders.go sends them to
-// newsgraph (ngQ1…ngQ7); bench/run is a main package, so they are copied.
-var readQueries = map[string]string{
-	"Q1": `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`,
-	"Q2": `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`,
-	"Q3": `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`,
-	"Q4": `query Q4($q: String!) { search(query: $q, first: 20) { node { id } score } }`,
-	"Q5": `query Q5($after: String) { statements(first: 100, after: $after) { nodes { id text } pageInfo { hasNextPage endCursor } } }`,
-	"Q6": `query Q6($id: ID!) { statementCounts(filter: {about: $id}, by: SPEAKER, first: 20) { key count node { id ... on Entity { name } } } }`,
-	"Q7": `query Q7($topic: ID!, $from: Date!, $to: Date!) { network(filter: {topic: $topic, from: $from, to: $to}, first: 50) { nodes { node { id } degree } edges { from { id name } to { id ... on Entity { name } ... on Event { name } } count } } }`,
-}
-
-var queryNames = []string{"Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"}
 
 const (
 	ingestMutation = `mutation Ingest($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`
@@ -288,13 +275,13 @@ func (h *harness) deleteLoop() {
 
 // read holds the read rate with vegeta, a random mix of Q1…Q7, until the
 // load stops.
-func (h *harness) read(p paramSet, rate int) {
+func (h *harness) read(p workload.Set, rate int) {
 	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	defer c.CloseIdleConnections()
 	attacker := vegeta.NewAttacker(vegeta.Client(c), vegeta.MaxWorkers(256), vegeta.MaxBody(1<<20))
 	go func() { <-h.done; attacker.Stop() }()
 	var batch []outcome
-	for res := range attacker.Attack(p.targeter(h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, 0, "soak") {
+	for res := range attacker.Attack(targeter(p, h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, 0, "soak") {
 		o := outcome{Op: queryOf(res.URL), Start: res.Timestamp, End: res.End(), Status: int(res.Code)}
 		if res.Code == 0 {
 			o.NetErr = res.Error
@@ -327,14 +314,14 @@ func queryOf(u string) string {
 
 // maximum measures the read mix's maximum throughput: 16 clients in a
 // closed loop, 3 s of warm-up then 6 s counted.
-func maximum(base string, p paramSet) float64 {
+func maximum(base string, p workload.Set) float64 {
 	burst := func(d time.Duration) (float64, int) {
 		c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 		defer c.CloseIdleConnections()
 		a := vegeta.NewAttacker(vegeta.Client(c), vegeta.Workers(16), vegeta.MaxWorkers(16), vegeta.MaxBody(1<<20))
 		ok, all := 0, 0
 		start := time.Now()
-		for res := range a.Attack(p.targeter(base, 3), vegeta.Rate{}, d, "max") {
+		for res := range a.Attack(targeter(p, base, 3), vegeta.Rate{}, d, "max") {
 			all++
 			if _, _, hasErrors := readCode(res.Body); res.Code == 200 && !hasErrors {
 				ok++

@@ -6,7 +6,7 @@
 // The load, all on loopback:
 //   - reads at -share (50%) of newsgraph's maximum throughput, measured at
 //     the start by a short closed-loop burst (or given with -rate): vegeta,
-//     open loop, a mix of the benchmark's queries Q1…Q7 (bench/run);
+//     open loop, a mix of the benchmark's queries Q1…Q7 (bench/workload);
 //   - one writer ingesting bench/gen documents through the ingestSource
 //     mutation, back to back, retrying a document while Neo4j is down;
 //   - a deleter removing a random acknowledged source every -delete-every
@@ -127,7 +127,7 @@ func main() {
 
 	p := params(srv.url)
 	log.Printf("parameters: %d people, %d events, %d popular entities, %d topic-months, %d Q5 pages",
-		len(p.people), len(p.events), len(p.popular), len(p.months), len(p.cursors))
+		len(p.People), len(p.Events), len(p.Popular), len(p.Months), len(p.Cursors))
 	rate := o.rate
 	var maxRate float64
 	if rate == 0 {

@@ -10,8 +10,8 @@ import (
 	"newsgraph/internal/config"
 )
 
-// benchQueries are the benchmark's Q1–Q4 (bench/run/contenders.go) over
-// the seed graph.
+// benchQueries are the benchmark's Q1–Q4 (bench/workload) over the seed
+// graph.
 var benchQueries = []struct {
 	name, query string
 	vars        map[string]any
