@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -61,28 +62,6 @@ func runImport(ctx context.Context, opts options, getenv func(string) string, st
 	}
 	started := time.Now()
 
-	// Validate everything before writing anything: one bad document
-	// fails the import, as a database built without it would not be the
-	// one asked for.
-	fl := ingest.NewFirstLoad()
-	var results []result
-	code := ExitOK
-	var valid []validDoc
-	seen := map[string]string{}
-	for _, file := range files {
-		res, doc := validateFile(ctx, fl, file, seen)
-		if doc.doc == nil {
-			results = append(results, res)
-			code = max(code, ExitInvalid)
-			continue
-		}
-		valid = append(valid, doc)
-	}
-	if code != ExitOK {
-		fmt.Fprintf(stderr, "newsgraph import: %d of %d documents are invalid; nothing was written\n", len(results), len(files))
-		return report(stdout, opts.json, results, code)
-	}
-
 	dir := f.csv
 	if dir == "" {
 		if dir, err = os.MkdirTemp("", "newsgraph-import-"); err != nil {
@@ -94,11 +73,36 @@ func runImport(ctx context.Context, opts options, getenv func(string) string, st
 	if err != nil {
 		return fail(exitCode(err), err)
 	}
-	for _, d := range valid {
-		if err := w.AddDocument(d.doc); err != nil {
-			w.Abort()
-			return fail(exitCode(err), fmt.Errorf("%s: %w", d.file, err))
+	// One pass: files are parsed ahead by parallel workers, then
+	// validated in order (each against the documents before it) and
+	// written. After the first bad document the rest are still validated,
+	// so that every problem is reported, but no longer written, and the
+	// files are removed: one bad document fails the import, since a
+	// database built without it is not the one asked for.
+	fl := ingest.NewFirstLoad()
+	var results []result
+	seen := map[string]string{}
+	for p := range parseFiles(files, runtime.GOMAXPROCS(0)) {
+		res, valid := validateParsed(ctx, fl, p, seen)
+		if valid == nil {
+			results = append(results, res)
+			continue
 		}
+		if len(results) > 0 {
+			continue
+		}
+		if err := w.AddDocument(valid); err != nil {
+			res, _ = finish(res, err)
+			results = append(results, res)
+		}
+	}
+	if len(results) > 0 {
+		w.Abort()
+		if f.csv != "" {
+			w.Remove()
+		}
+		fmt.Fprintf(stderr, "newsgraph import: %d of %d documents are invalid; nothing was written\n", len(results), len(files))
+		return report(stdout, opts.json, results, ExitInvalid)
 	}
 	sum, err := w.Close()
 	if err != nil {
@@ -129,38 +133,69 @@ func runImport(ctx context.Context, opts options, getenv func(string) string, st
 	return nil
 }
 
-type validDoc struct {
+// parsed is one file read and parsed.
+type parsed struct {
 	file string
-	doc  *kg.SourceDocument
+	doc  *ingest.Document
+	err  error
 }
 
-// validateFile parses and validates one file against the documents
-// before it; seen maps source ids to the file that brought them.
-func validateFile(ctx context.Context, fl *ingest.FirstLoad, file string, seen map[string]string) (result, validDoc) {
-	res := result{File: file}
-	fh, err := os.Open(file)
+// parseFiles parses files with workers goroutines and yields them in
+// order, a bounded window ahead of the reader.
+func parseFiles(files []string, workers int) <-chan parsed {
+	out := make(chan parsed, 4*workers)
+	slots := make(chan chan parsed, 4*workers)
+	go func() {
+		defer close(slots)
+		sem := make(chan struct{}, workers)
+		for _, file := range files {
+			slot := make(chan parsed, 1)
+			slots <- slot
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem }()
+				p := parsed{file: file}
+				fh, err := os.Open(file)
+				if err != nil {
+					p.err = err
+				} else {
+					p.doc, p.err = ingest.Parse(fh)
+					fh.Close()
+				}
+				slot <- p
+			}()
+		}
+	}()
+	go func() {
+		defer close(out)
+		for slot := range slots {
+			out <- <-slot
+		}
+	}()
+	return out
+}
+
+// validateParsed validates one parsed file against the documents before
+// it; seen maps source ids to the file that brought them. The document is
+// nil when the file is bad, and the result says why.
+func validateParsed(ctx context.Context, fl *ingest.FirstLoad, p parsed, seen map[string]string) (result, *kg.SourceDocument) {
+	res := result{File: p.file}
+	if p.err != nil {
+		res, _ = finish(res, p.err)
+		return res, nil
+	}
+	res.Source = p.doc.Source.ID
+	if other, dup := seen[p.doc.Source.ID]; dup {
+		res.Error = fmt.Sprintf("source %s is also in %s; an import loads each source once", p.doc.Source.ID, other)
+		return res, nil
+	}
+	v, err := fl.Validate(ctx, p.doc)
 	if err != nil {
 		res, _ = finish(res, err)
-		return res, validDoc{}
+		return res, nil
 	}
-	defer fh.Close()
-	doc, err := ingest.Parse(fh)
-	if err != nil {
-		res, _ = finish(res, err)
-		return res, validDoc{}
-	}
-	res.Source = doc.Source.ID
-	if other, dup := seen[doc.Source.ID]; dup {
-		res.Error = fmt.Sprintf("source %s is also in %s; an import loads each source once", doc.Source.ID, other)
-		return res, validDoc{}
-	}
-	v, err := fl.Validate(ctx, doc)
-	if err != nil {
-		res, _ = finish(res, err)
-		return res, validDoc{}
-	}
-	seen[doc.Source.ID] = file
-	return res, validDoc{file: file, doc: v}
+	seen[p.doc.Source.ID] = p.file
+	return res, v
 }
 
 // documentFiles expands the arguments: a directory stands for its .json

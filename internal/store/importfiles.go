@@ -332,8 +332,16 @@ func (w *ImportWriter) Close() (ImportSummary, error) {
 	return sum, nil
 }
 
-// Abort closes the files after a failure; the caller removes the directory.
+// Abort closes the files after a failure.
 func (w *ImportWriter) Abort() { w.closeFiles() }
+
+// Remove deletes the files the writer created (after Abort), leaving the
+// directory, which the caller gave.
+func (w *ImportWriter) Remove() {
+	for _, name := range w.order {
+		os.Remove(filepath.Join(w.dir, name+".csv"))
+	}
+}
 
 func (w *ImportWriter) closeFiles() {
 	for _, f := range w.files {
