@@ -15,9 +15,10 @@ import (
 // of that name appears anywhere in the document. That over-reads at times
 // (Role.evidence also turns on statement evidence) but never under-reads,
 // and it is the same for every read in the request, so the loaders' caches
-// hold one shape. Likewise statement pages count their statements only
-// when totalCount or hasPreviousPage is asked for. Search for ids alone, or
-// a page of statement text, then costs a fraction of the db hits.
+// hold one shape. Likewise every page (statements, entities, events,
+// sources) counts its list only when totalCount or hasPreviousPage is
+// asked for somewhere in the operation. Search for ids alone, or a page of
+// statement text or entity names, then costs a fraction of the db hits.
 func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Doc == nil {

@@ -74,9 +74,10 @@ func readQuery(name string) string {
 // others, which saves most of their db hits when a request asks only for,
 // say, statement ids and text.
 //
-// Counts says whether statement pages count their statements (totalCount,
-// hasPreviousPage); without it they are 0 and false, and a page costs only
-// the statements it returns.
+// Counts says whether pages (of statements, entities, events and sources)
+// count their lists (totalCount, hasPreviousPage); without it they are 0
+// and false, and the page query skips the count, which reads every item
+// the list holds.
 type Fields struct {
 	Speaker, About, Event, Topics, Evidence, Counts bool
 }
