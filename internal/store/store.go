@@ -94,16 +94,22 @@ func WithFields(ctx context.Context, f Fields) context.Context {
 	return context.WithValue(ctx, fieldsKey{}, f)
 }
 
+// FieldsOf returns the Fields reads in ctx fetch: those WithFields set,
+// else AllFields.
+func FieldsOf(ctx context.Context) Fields {
+	if f, ok := ctx.Value(fieldsKey{}).(Fields); ok {
+		return f
+	}
+	return AllFields
+}
+
 // withParam adds $with, the Fields in ctx, to params when the query uses
-// it (the statement and fact projections do).
+// it (the statement and fact projections and the page queries do).
 func withParam(ctx context.Context, cypher string, params map[string]any) map[string]any {
 	if !strings.Contains(cypher, "$with.") {
 		return params
 	}
-	f, ok := ctx.Value(fieldsKey{}).(Fields)
-	if !ok {
-		f = AllFields
-	}
+	f := FieldsOf(ctx)
 	out := make(map[string]any, len(params)+1)
 	for k, v := range params {
 		out[k] = v
