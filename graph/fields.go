@@ -66,8 +66,8 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 }
 
 // ownCounts narrows the request's Counts to the list being resolved, for
-// a list read by a query of its own (the root entities, events and
-// sources): it counts only when its own totalCount or pageInfo {
+// a list read by a query of its own (the root entities, events, sources
+// and statements): it counts only when its own totalCount or pageInfo {
 // hasPreviousPage } is selected. The operation-wide flag (neighbourFields)
 // would have { entities { nodes { statements { totalCount } } } } count
 // every entity for a total nobody asked for. Lists read through a loader

@@ -82,6 +82,18 @@ func TestPagesCountOnlyWhenAsked(t *testing.T) {
 	}
 	s.post(t, `{ entity(id: "nation:ukraine") { events(first: 100) { nodes { id } } } }`, nil).data(t, &ukraine)
 
+	var said struct {
+		Statements struct {
+			Nodes    []struct{ ID string }
+			PageInfo struct{ HasNextPage bool }
+		}
+	}
+	s.post(t, `{ statements(first: 100, filter: {speaker: "person:emmanuel-macron"}) { nodes { id } pageInfo { hasNextPage } } }`, nil).data(t, &said)
+	macron := len(said.Statements.Nodes)
+	if macron == 0 || said.Statements.PageInfo.HasNextPage {
+		t.Fatalf("the seed should quote Macron, fewer than 100 times: %d", macron)
+	}
+
 	for _, c := range []struct {
 		name  string
 		query string
@@ -105,6 +117,9 @@ func TestPagesCountOnlyWhenAsked(t *testing.T) {
 		{"events with totalCount", `{ events(first: 2) { totalCount } }`, nil, "store.EventPages", true, events},
 		{"an entity's events without totalCount", `{ entity(id: "nation:ukraine") { events(first: 1) { nodes { id } } } }`, nil, "store.EventPages", false, 0},
 		{"an entity's events with totalCount", `{ entity(id: "nation:ukraine") { events(first: 1) { totalCount } } }`, nil, "store.EventPages", true, len(ukraine.Entity.Events.Nodes)},
+		{"statements without totalCount", `{ statements(first: 2) { nodes { id speaker { id } } } }`, nil, "store.StatementPages", false, 0},
+		{"statements, and a sibling's totalCount", `{ statements(first: 2) { nodes { id } } entities(first: 1) { totalCount } }`, nil, "store.StatementPages", false, 0},
+		{"statements with totalCount", `{ statements(first: 2, filter: {speaker: "person:emmanuel-macron"}) { totalCount } }`, nil, "store.StatementPages", true, macron},
 		{"sources without totalCount", `{ sources(first: 1) { nodes { id } } }`, nil, "store.SourcePage", false, 0},
 		{"sources with totalCount", `{ sources(first: 1) { totalCount } }`, nil, "store.SourcePage", true, sources},
 	} {
