@@ -34,7 +34,7 @@ func (r *Resolver) entities(ctx context.Context, filter *model.EntityFilter, fir
 	if order != nil {
 		o = *order
 	}
-	page, err := r.Store.Entities(ctx, entityFilter(filter), o, n, after)
+	page, err := r.Store.Entities(ownCounts(ctx), entityFilter(filter), o, n, after)
 	if err != nil {
 		return nil, err
 	}

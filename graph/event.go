@@ -20,7 +20,7 @@ func (r *Resolver) events(ctx context.Context, scope kg.Scope, anchor string, fi
 	var page kg.Page[kg.Event]
 	switch scope {
 	case kg.ScopeNone:
-		pages, err := r.Store.EventPages(ctx, scope, []string{""}, n, after)
+		pages, err := r.Store.EventPages(ownCounts(ctx), scope, []string{""}, n, after)
 		if err != nil {
 			return nil, err
 		}

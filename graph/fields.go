@@ -15,9 +15,11 @@ import (
 // of that name appears anywhere in the document. That over-reads at times
 // (Role.evidence also turns on statement evidence) but never under-reads,
 // and it is the same for every read in the request, so the loaders' caches
-// hold one shape. Likewise statement pages count their statements only
-// when totalCount or hasPreviousPage is asked for. Search for ids alone, or
-// a page of statement text, then costs a fraction of the db hits.
+// hold one shape. Likewise every page (statements, entities, events,
+// sources) counts its list only when totalCount or hasPreviousPage is
+// asked for somewhere in the operation (the root lists narrow that to
+// their own selection: ownCounts). Search for ids alone, or a page of
+// statement text or entity names, then costs a fraction of the db hits.
 func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Doc == nil {
@@ -61,6 +63,42 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 		walk(oc.Operation.SelectionSet)
 	}
 	return next(store.WithFields(ctx, f))
+}
+
+// ownCounts narrows the request's Counts to the list being resolved, for
+// a list read by a query of its own (the root entities, events, sources
+// and statements): it counts only when its own totalCount or pageInfo {
+// hasPreviousPage } is selected. The operation-wide flag (neighbourFields)
+// would have { entities { nodes { statements { totalCount } } } } count
+// every entity for a total nobody asked for. Lists read through a loader
+// keep the operation's flag: their batches and cache share one shape.
+func ownCounts(ctx context.Context) context.Context {
+	f := store.FieldsOf(ctx)
+	if !f.Counts || graphql.GetFieldContext(ctx) == nil || graphql.GetOperationContext(ctx) == nil {
+		return ctx
+	}
+	f.Counts = countsSelected(ctx)
+	return store.WithFields(ctx, f)
+}
+
+// countsSelected says whether the connection field being resolved selects
+// totalCount or pageInfo { hasPreviousPage }, through fragments too and
+// minding @skip and @include, as gqlgen resolves the selection.
+func countsSelected(ctx context.Context) bool {
+	oc := graphql.GetOperationContext(ctx)
+	for _, c := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch c.Name {
+		case "totalCount":
+			return true
+		case "pageInfo":
+			for _, p := range graphql.CollectFields(oc, c.Selections, nil) {
+				if p.Name == "hasPreviousPage" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // loaderFields are the fields whose resolvers call a loader, by name, with

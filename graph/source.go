@@ -12,7 +12,7 @@ func (r *Resolver) sources(ctx context.Context, first *int, after *string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Store.SourcePage(ctx, n, after)
+	page, err := r.Store.SourcePage(ownCounts(ctx), n, after)
 	if err != nil {
 		return nil, err
 	}

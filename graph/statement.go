@@ -25,7 +25,9 @@ func (r *Resolver) statementsIn(ctx context.Context, scope kg.Scope, anchor stri
 	}
 	var page kg.Page[kg.Statement]
 	if scope == kg.ScopeNone {
-		pages, err := r.Store.StatementPages(ctx, scope, []string{""}, f, n, after)
+		// Read alone, not through the loader: it may count for its own
+		// selection (ownCounts).
+		pages, err := r.Store.StatementPages(ownCounts(ctx), scope, []string{""}, f, n, after)
 		if err != nil {
 			return nil, err
 		}

@@ -40,6 +40,14 @@ func testLogger() *slog.Logger {
 // startServer serves the server on neo4jCfg. It does not touch the graph.
 func startServer(t testing.TB, neo4jCfg config.Neo4j, tune ...func(*config.Config)) *testServer {
 	t.Helper()
+	return startServerLogging(t, neo4jCfg, testLogger(), tune...)
+}
+
+// startServerLogging is startServer with the server's and the store's
+// logger given: at debug level the store logs every read's Cypher and
+// parameters, which is how a test sees what a request sent to Neo4j.
+func startServerLogging(t testing.TB, neo4jCfg config.Neo4j, log *slog.Logger, tune ...func(*config.Config)) *testServer {
+	t.Helper()
 	cfg := config.Defaults
 	cfg.Neo4j = neo4jCfg
 	// Tests count round trips, so loaders get time enough to batch every
@@ -49,7 +57,6 @@ func startServer(t testing.TB, neo4jCfg config.Neo4j, tune ...func(*config.Confi
 	for _, f := range tune {
 		f(&cfg)
 	}
-	log := testLogger()
 	st, err := store.Open(cfg.Neo4j, log)
 	if err != nil {
 		t.Fatal(err)

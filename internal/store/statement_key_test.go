@@ -202,6 +202,7 @@ func TestMigrateStatementKeys(t *testing.T) {
 			t.Fatalf("%s still has a key after they were removed", id)
 		}
 	}
+	forgetMigrations(t, s)
 	if err := s.EnsureSchema(ctx); err != nil {
 		t.Fatal(err)
 	}

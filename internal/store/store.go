@@ -74,9 +74,10 @@ func readQuery(name string) string {
 // others, which saves most of their db hits when a request asks only for,
 // say, statement ids and text.
 //
-// Counts says whether statement pages count their statements (totalCount,
-// hasPreviousPage); without it they are 0 and false, and a page costs only
-// the statements it returns.
+// Counts says whether pages (of statements, entities, events and sources)
+// count their lists (totalCount, hasPreviousPage); without it they are 0
+// and false, and the page query skips the count, which reads every item
+// the list holds.
 type Fields struct {
 	Speaker, About, Event, Topics, Evidence, Counts bool
 }
@@ -93,16 +94,22 @@ func WithFields(ctx context.Context, f Fields) context.Context {
 	return context.WithValue(ctx, fieldsKey{}, f)
 }
 
+// FieldsOf returns the Fields reads in ctx fetch: those WithFields set,
+// else AllFields.
+func FieldsOf(ctx context.Context) Fields {
+	if f, ok := ctx.Value(fieldsKey{}).(Fields); ok {
+		return f
+	}
+	return AllFields
+}
+
 // withParam adds $with, the Fields in ctx, to params when the query uses
-// it (the statement and fact projections do).
+// it (the statement and fact projections and the page queries do).
 func withParam(ctx context.Context, cypher string, params map[string]any) map[string]any {
 	if !strings.Contains(cypher, "$with.") {
 		return params
 	}
-	f, ok := ctx.Value(fieldsKey{}).(Fields)
-	if !ok {
-		f = AllFields
-	}
+	f := FieldsOf(ctx)
 	out := make(map[string]any, len(params)+1)
 	for k, v := range params {
 		out[k] = v

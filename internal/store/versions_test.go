@@ -193,6 +193,7 @@ MATCH (n:Event|Topic)-[l:IN_SOURCE]->() REMOVE l.name, l.kind, l.description, l.
 		t.Fatal(err)
 	}
 	// Unversioned links are passed over: a delete keeps what is there.
+	forgetMigrations(t, s)
 	if err := s.EnsureSchema(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,10 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+// One node per start-up migration that has completed on this database
+// (EnsureSchema): the constraint lets servers starting together MERGE the
+// same marker without making two.
+CREATE CONSTRAINT schema_migration_name IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.name IS UNIQUE;
 // Entities list in name order; this index serves ORDER BY sortKey with LIMIT.
 CREATE INDEX entity_sort IF NOT EXISTS FOR (n:Entity) ON (n.sortKey);
 // Entities list most quoted or most mentioned first; these serve ORDER BY
