@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
@@ -31,10 +32,11 @@ import (
 //     (memberships_upsert, participations_upsert);
 //   - counts are the entity's SAID and ABOUT degrees.
 //
-// Two things the importer cannot write: an empty list (it stores none) and
-// so a marker node, PendingImport, asks EnsureSchema to set the empty lists
-// (import_finish_lists) on the first start. Quoted empty strings are
-// stored as "", unquoted empty fields as no property.
+// The importer cannot write an empty list (it stores none), so a marker
+// node, PendingImport, asks EnsureSchema to set the empty lists
+// (import_finish.cypher) on the first start. Quoted empty strings are
+// stored as "", unquoted empty fields as no property. The files also mark
+// every start-up migration done: they are in the current shape.
 
 // ImportArrayDelimiter separates list items inside a CSV field: a control
 // character no text of a valid document holds (AddDocument refuses one).
@@ -93,6 +95,7 @@ type importFile struct {
 // the add methods write them.
 var importHeaders = []struct{ name, header string }{
 	{"pending", "id:ID(PendingImport),:LABEL"},
+	{"migrations", "name:ID(SchemaMigration),:LABEL,completedAt:datetime"},
 	{"sources", "id:ID(Source),:LABEL,title,publisher,url,publishedAt,sortDate,text"},
 	{"entities", "id:ID(Entity),:LABEL,name,description,sortKey,aliases:string[],nameKeys:string[],quotedCount:long,mentionedCount:long"},
 	{"topics", "id:ID(Topic),:LABEL,name"},
@@ -143,6 +146,12 @@ func NewImportWriter(dir string) (*ImportWriter, error) {
 		w.order = append(w.order, h.name)
 	}
 	w.row("pending", "newsgraph", "PendingImport")
+	// The files are in the shape the current code writes, so every
+	// start-up migration is recorded as done (schema.go).
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, name := range migrations {
+		w.row("migrations", name, "SchemaMigration", now)
+	}
 	return w, nil
 }
 
@@ -425,7 +434,7 @@ func quote(bw *bufio.Writer, s string) {
 }
 
 // importList is a list property; empty lists are written as no property
-// (the importer cannot store one) and set by import_finish_lists.
+// (the importer cannot store one) and set by import_finish.cypher.
 type importList []string
 
 func strs(s []string) importList { return importList(s) }

@@ -10,11 +10,12 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// schemaStatements splits cypher/schema.cypher into statements, dropping comments.
-func schemaStatements() []string {
+// statements splits an embedded file of several statements (schema,
+// import_finish) into statements, dropping comments.
+func statements(name string) []string {
 	var stmts []string
 	var cur strings.Builder
-	for _, line := range strings.Split(query("schema"), "\n") {
+	for _, line := range strings.Split(query(name), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "//") {
 			continue
@@ -51,7 +52,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	const op = "store.EnsureSchema"
 	// Replicas starting together race to create the same schema; Neo4j
 	// answers the loser with a transient deadlock, which retry absorbs.
-	for _, stmt := range schemaStatements() {
+	for _, stmt := range statements("schema") {
 		err := s.retry(ctx, func() error {
 			countRoundTrip(ctx)
 			_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
@@ -62,9 +63,14 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 			return s.wrap(ctx, op, fmt.Errorf("%.60s…: %w", stmt, err))
 		}
 	}
-	done, err := s.migrationsDone(ctx)
+	done, importPending, err := s.migrationsDone(ctx)
 	if err != nil {
 		return s.wrap(ctx, op, err)
+	}
+	if importPending {
+		if err := s.retry(ctx, func() error { return s.finishImport(ctx) }); err != nil {
+			return s.wrap(ctx, op, err)
+		}
 	}
 	for _, name := range migrations {
 		if done[name] {
@@ -77,11 +83,12 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	return nil
 }
 
-// migrationsDone reads the names of the migrations recorded as completed.
+// migrationsDone reads the names of the migrations recorded as completed,
+// and whether an offline import awaits completion.
 // From the writer, not a follower: a follower that has not yet seen a
 // marker would only cost a needless migration, but the writer is where
 // the migrations then run.
-func (s *Store) migrationsDone(ctx context.Context) (map[string]bool, error) {
+func (s *Store) migrationsDone(ctx context.Context) (map[string]bool, bool, error) {
 	var res *neo4j.EagerResult
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
@@ -91,14 +98,18 @@ func (s *Store) migrationsDone(ctx context.Context) (map[string]bool, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("migrations_done: %w", err)
+		return nil, false, fmt.Errorf("migrations_done: %w", err)
 	}
 	if len(res.Records) != 1 {
-		return nil, fmt.Errorf("migrations_done: got %d rows, want 1", len(res.Records))
+		return nil, false, fmt.Errorf("migrations_done: got %d rows, want 1", len(res.Records))
 	}
 	names, _, err := neo4j.GetRecordValue[[]any](res.Records[0], "done")
 	if err != nil {
-		return nil, fmt.Errorf("migrations_done: %w", err)
+		return nil, false, fmt.Errorf("migrations_done: %w", err)
+	}
+	pending, _, err := neo4j.GetRecordValue[bool](res.Records[0], "importPending")
+	if err != nil {
+		return nil, false, fmt.Errorf("migrations_done: %w", err)
 	}
 	done := make(map[string]bool, len(names))
 	for _, n := range names {
@@ -106,7 +117,7 @@ func (s *Store) migrationsDone(ctx context.Context) (map[string]bool, error) {
 			done[name] = true
 		}
 	}
-	return done, nil
+	return done, pending, nil
 }
 
 // migrate runs one migration, then records it. The marker is written only
@@ -131,5 +142,25 @@ func (s *Store) migrate(ctx context.Context, name string) error {
 		return fmt.Errorf("migration_mark: %w", err)
 	}
 	s.log.Info("migration completed", slog.String("migration", name), slog.Duration("took", time.Since(start)))
+	return nil
+}
+
+// finishImport completes a graph the offline import wrote, once: see
+// import_finish.cypher.
+func (s *Store) finishImport(ctx context.Context) error {
+	start := time.Now()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+	for _, stmt := range statements("import_finish") {
+		countRoundTrip(ctx)
+		r, err := sess.Run(ctx, stmt, nil)
+		if err == nil {
+			_, err = r.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("import_finish: %.60s…: %w", stmt, err)
+		}
+	}
+	s.log.Info("completed the imported graph", slog.Duration("took", time.Since(start)))
 	return nil
 }
