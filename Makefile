@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build neo4j neo4j-stop test test-short bench bench-quick soak eval generate generate-check lint tree-check web web-check
+.PHONY: help run build import neo4j neo4j-stop test test-short bench bench-quick soak eval generate generate-check lint tree-check web web-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -25,6 +25,10 @@ run: ## start the local Neo4j (unless NEO4J_URI points elsewhere), then the serv
 
 build: ## build bin/newsgraph
 	go build -o bin/newsgraph .
+
+import: ## first load of a new local database from DOCS (JSON files or directories) with newsgraph import, offline; Neo4j must be stopped
+	@test -n "$(DOCS)" || { echo "usage: make import DOCS='reports/ more.json'"; exit 1; }
+	NEWSGRAPH_NEO4J_ADMIN=tools/neo4j/admin go run . import $(DOCS)
 
 neo4j: ## start the local Neo4j on NEO4J_PORT (default 7687), data in .neo4j/dev
 	@NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(NEO4J_DEV_PASSWORD)}" tools/neo4j/start
