@@ -77,7 +77,10 @@ type server struct {
 	url     string
 	cmd     *exec.Cmd
 	logPath string
-	once    sync.Once
+	// pprof is the server's profiling listener (NEWSGRAPH_PPROF_ADDR), for
+	// goroutine dumps to explain a growth in goroutines.
+	pprof string
+	once  sync.Once
 }
 
 func (s *server) stop() {
@@ -94,6 +97,12 @@ func startServer(o options, cfg config.Config, token string) *server {
 	}
 	addr := l.Addr().String()
 	l.Close()
+	pl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	pprofAddr := pl.Addr().String()
+	pl.Close()
 	logPath := filepath.Join(o.work, "newsgraph.log")
 	lf, err := os.Create(logPath)
 	if err != nil {
@@ -101,14 +110,14 @@ func startServer(o options, cfg config.Config, token string) *server {
 	}
 	cmd := exec.Command(o.server)
 	cmd.Env = append(os.Environ(), "ADDR="+addr, "NEWSGRAPH_SEED=false", "NEWSGRAPH_API_TOKEN="+token,
-		"NEWSGRAPH_COMPLEXITY_LIMIT=1000000", "LOG_LEVEL=warn", "NEO4J_URI="+cfg.Neo4j.URI)
+		"NEWSGRAPH_COMPLEXITY_LIMIT=1000000", "LOG_LEVEL=warn", "NEO4J_URI="+cfg.Neo4j.URI, "NEWSGRAPH_PPROF_ADDR="+pprofAddr)
 	cmd.Stdout, cmd.Stderr = lf, lf
 	// The server goes with the harness, however the harness ends.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		log.Fatalf("%s: %v", o.server, err)
 	}
-	s := &server{url: "http://" + addr, cmd: cmd, logPath: logPath}
+	s := &server{url: "http://" + addr, cmd: cmd, logPath: logPath, pprof: "http://" + pprofAddr}
 	for i := 0; ; i++ {
 		if res, err := http.Get(s.url + "/readyz"); err == nil {
 			res.Body.Close()
@@ -489,4 +498,29 @@ func metric(text, name string) int {
 		}
 	}
 	return 0
+}
+
+// dumpGoroutines saves the server's goroutines, grouped by stack
+// (pprof's debug=1), in the work directory, and returns the file's path
+// ("" when the dump failed). Two dumps, after warm-up and at the end, show
+// what a growth in goroutines is made of.
+func dumpGoroutines(o options, s *server, name string) string {
+	c := &http.Client{Timeout: 10 * time.Second}
+	res, err := c.Get(s.pprof + "/debug/pprof/goroutine?debug=1")
+	if err != nil {
+		log.Printf("goroutine dump: %v", err)
+		return ""
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		log.Printf("goroutine dump: %v", err)
+		return ""
+	}
+	path := filepath.Join(o.work, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		log.Printf("goroutine dump: %v", err)
+		return ""
+	}
+	return path
 }

@@ -38,6 +38,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -145,6 +146,19 @@ func main() {
 	run(func() { h.write(o.base) })
 	run(func() { h.deleteLoop() })
 	run(func() { h.sampleLoop() })
+	var dumps []string
+	var dumpsMu sync.Mutex
+	run(func() {
+		select {
+		case <-time.After(time.Until(start.Add(o.warmup))):
+			if p := dumpGoroutines(o, srv, "goroutines-warm.txt"); p != "" {
+				dumpsMu.Lock()
+				dumps = append(dumps, p)
+				dumpsMu.Unlock()
+			}
+		case <-h.done:
+		}
+	})
 	h.killLoop(start)
 	// The end is DURATION after the start, unless the last outage ended
 	// too late for a span of load after it: then the load goes on (up to
@@ -160,8 +174,12 @@ func main() {
 	}
 	h.mu.Unlock()
 	time.Sleep(time.Until(end))
+	endDump := dumpGoroutines(o, srv, "goroutines-end.txt")
 	close(h.done)
 	wg.Wait()
+	if endDump != "" {
+		dumps = append(dumps, endDump)
+	}
 	end = time.Now()
 	log.Printf("load stopped after %s; checking", end.Sub(start).Round(time.Second))
 
@@ -170,7 +188,7 @@ func main() {
 	r.print(os.Stdout, o)
 	srv.stop()
 	if !r.ok() {
-		fmt.Fprintf(os.Stderr, "soak FAILED; the server's log: %s\n", srv.logPath)
+		fmt.Fprintf(os.Stderr, "soak FAILED; the server's log: %s; its goroutines after warm-up and at the end: %s\n", srv.logPath, strings.Join(dumps, ", "))
 		os.Exit(1)
 	}
 	fmt.Println("soak passed")
