@@ -1,5 +1,5 @@
-// Command cpuload posts the benchmark's Q1–Q4 (bench/workload's Queries,
-// over the seed graph's ids) to a running newsgraph from closed-loop
+// Command cpuload posts the benchmark's Q1–Q5 (bench/workload's Queries,
+// over the seed graph's ids; Q5's first page) to a running newsgraph from closed-loop
 // clients and prints throughput and latency percentiles. It is the load
 // behind the CPU and allocation profiles in BENCHMARKS.md ("CPU per
 // request"):
@@ -20,15 +20,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-)
 
-// The benchmark's queries (bench/workload), verbatim.
-var queries = map[string]string{
-	"Q1": `query Q1($id: ID!) { entity(id: $id) { id name ... on Person { roles { title of { id name } } } } }`,
-	"Q2": `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`,
-	"Q3": `query Q3($event: ID!, $about: ID!) { node(id: $event) { ... on Event { id participants { entity { id statements(filter: {about: $about}, first: 5) { nodes { id text } } } } } } }`,
-	"Q4": `query Q4($q: String!) { search(query: $q, first: 20) { node { id } score } }`,
-}
+	"newsgraph/bench/workload"
+)
 
 // vars are the seed graph's ids and words each query rotates through.
 var vars = map[string][]map[string]any{
@@ -36,6 +30,8 @@ var vars = map[string][]map[string]any{
 	"Q2": {{"id": "person:emmanuel-macron"}, {"id": "person:volodymyr-zelensky"}, {"id": "nation:ukraine"}},
 	"Q3": {{"event": "event:2025-09-04-coalition-of-the-willing-summit", "about": "nation:ukraine"}, {"event": "event:2025-09-04-paris-press-conference", "about": "nation:russia"}},
 	"Q4": {{"q": "troops"}, {"q": "ceasefire"}, {"q": "security guarantees"}},
+	// The first page of the newest-first list: on any graph.
+	"Q5": {{}},
 }
 
 func main() {
@@ -47,7 +43,7 @@ func main() {
 
 	var bodies [][]byte
 	for _, q := range strings.Split(*which, ",") {
-		text, ok := queries[q]
+		text, ok := workload.Queries[q]
 		if !ok {
 			log.Fatalf("no query %q", q)
 		}
