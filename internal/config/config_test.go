@@ -25,6 +25,9 @@ func TestLoadDefaults(t *testing.T) {
 	if c.PprofAddr != "" {
 		t.Errorf("pprof should be off by default, got %q", c.PprofAddr)
 	}
+	if c.Neo4j.Admin != "neo4j-admin" {
+		t.Errorf("neo4j-admin should be looked up on PATH by default, got %q", c.Neo4j.Admin)
+	}
 	if c.Neo4j.ConnectTimeout != 2*time.Second || c.Neo4j.AcquireTimeout != 2*time.Second {
 		t.Errorf("timeouts should default to seconds, not the driver's minute: %+v", c.Neo4j)
 	}
@@ -46,13 +49,14 @@ func TestLoadValues(t *testing.T) {
 		"NEWSGRAPH_COMPLEXITY_LIMIT": "900",
 		"NEWSGRAPH_SEED":             "false",
 		"NEWSGRAPH_PPROF_ADDR":       "127.0.0.1:6060",
+		"NEWSGRAPH_NEO4J_ADMIN":      "/opt/neo4j/bin/neo4j-admin",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Neo4j{URI: "neo4j+s://cluster.example:7687", User: "reader", Password: "secret", Database: "news",
 		ConnectTimeout: 500 * time.Millisecond, AcquireTimeout: 3 * time.Second, MaxPoolSize: 20,
-		QueryTimeout: 4 * time.Second}
+		QueryTimeout: 4 * time.Second, Admin: "/opt/neo4j/bin/neo4j-admin"}
 	if c.Neo4j != want {
 		t.Errorf("Neo4j = %+v, want %+v", c.Neo4j, want)
 	}
