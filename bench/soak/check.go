@@ -336,3 +336,77 @@ func quantile(ds []time.Duration, q float64) time.Duration {
 	slices.SortFunc(s, cmp.Compare)
 	return s[min(len(s)-1, int(float64(len(s))*q))]
 }
+
+// bucket is one stretch of the run's timeline.
+type bucket struct {
+	From                time.Duration // since the start
+	Reads, ReadsOK      int
+	Unavailable, Bad    int
+	Writes              int // ingests and deletes acknowledged
+	ReadP50, ReadP99    time.Duration
+	Goroutines, RSSKiB  int64 // medians of the samples in the stretch
+	Outage              bool  // the stretch overlaps an outage (grace included)
+	readLatencies       []time.Duration
+	goroutines, rssKiBs []int64
+}
+
+// timeline cuts the run into stretches of width step and sums up each:
+// how many reads were sent and answered and how fast, the writes
+// acknowledged, the server's goroutines and RSS. It shows what a verdict
+// alone cannot: when the server fell behind the read rate and when it
+// caught up.
+func timeline(os []outcome, ss []sample, ws []window, grace time.Duration, start time.Time, step time.Duration) []bucket {
+	var bs []bucket
+	at := func(t time.Time) *bucket {
+		i := int(t.Sub(start) / step)
+		if i < 0 {
+			return nil
+		}
+		for len(bs) <= i {
+			from := time.Duration(len(bs)) * step
+			w := outcome{Start: start.Add(from), End: start.Add(from + step)}
+			bs = append(bs, bucket{From: from, Outage: during(w, ws, grace)})
+		}
+		return &bs[i]
+	}
+	for _, o := range os {
+		b := at(o.Start)
+		if b == nil {
+			continue
+		}
+		ok := o.NetErr == "" && o.Status == 200 && o.Code == "" && !o.NoCode
+		switch {
+		case o.Op == "ingest" || o.Op == "delete":
+			if ok {
+				b.Writes++
+			}
+		default:
+			b.Reads++
+			if ok {
+				b.ReadsOK++
+				b.readLatencies = append(b.readLatencies, o.End.Sub(o.Start))
+			}
+		}
+		if o.Code == "UNAVAILABLE" {
+			b.Unavailable++
+		}
+		if verdict(o, ws, grace) != "" {
+			b.Bad++
+		}
+	}
+	for _, s := range ss {
+		if b := at(s.At); b != nil {
+			b.goroutines = append(b.goroutines, int64(s.Goroutines))
+			b.rssKiBs = append(b.rssKiBs, s.RSSKiB)
+		}
+	}
+	for i := range bs {
+		b := &bs[i]
+		b.ReadP50, b.ReadP99 = quantile(b.readLatencies, 0.5), quantile(b.readLatencies, 0.99)
+		if len(b.goroutines) > 0 {
+			b.Goroutines = median(b.goroutines, func(v int64) int64 { return v })
+			b.RSSKiB = median(b.rssKiBs, func(v int64) int64 { return v })
+		}
+	}
+	return bs
+}

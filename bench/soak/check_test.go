@@ -263,3 +263,48 @@ func TestCountEstablished(t *testing.T) {
 		t.Errorf("countEstablished = %d, want 2", got)
 	}
 }
+
+func TestTimeline(t *testing.T) {
+	ws := []window{{Kill: at(25), Ready: at(28)}}
+	read := func(s, took float64, code string) outcome {
+		return outcome{Op: "Q1", Start: at(s), End: at(s + took), Status: 200, Code: code}
+	}
+	os := []outcome{
+		read(1, 0.010, ""), read(2, 0.030, ""), read(3, 0.020, ""),
+		{Op: "ingest", Start: at(4), End: at(4.2), Status: 200},
+		read(26, 0.001, "UNAVAILABLE"),
+		read(45, 2, "UNAVAILABLE"), // after the outage and its grace: a violation
+		{Op: "delete", Start: at(46), End: at(47), Status: 200, Code: "INTERNAL"},
+	}
+	ss := []sample{{At: at(1), Goroutines: 10, RSSKiB: 2048}, {At: at(2), Goroutines: 30, RSSKiB: 4096}, {At: at(3), Goroutines: 20, RSSKiB: 3072}}
+	got := timeline(os, ss, ws, 10*time.Second, t0, 20*time.Second)
+	if len(got) != 3 {
+		t.Fatalf("%d stretches, want 3: %+v", len(got), got)
+	}
+	first, second, third := got[0], got[1], got[2]
+	if first.Reads != 3 || first.ReadsOK != 3 || first.Writes != 1 || first.Outage {
+		t.Errorf("first stretch: %+v", first)
+	}
+	if first.ReadP50.Round(time.Millisecond) != 20*time.Millisecond || first.ReadP99.Round(time.Millisecond) != 30*time.Millisecond {
+		t.Errorf("first stretch's latencies: p50 %s, p99 %s", first.ReadP50, first.ReadP99)
+	}
+	if first.Goroutines != 20 || first.RSSKiB != 3072 {
+		t.Errorf("first stretch's resources: %d goroutines, %d KiB", first.Goroutines, first.RSSKiB)
+	}
+	if !second.Outage || second.Reads != 1 || second.ReadsOK != 0 || second.Unavailable != 1 || second.Bad != 0 {
+		t.Errorf("second stretch: %+v", second)
+	}
+	if third.Outage || third.Unavailable != 1 || third.Bad != 2 || third.Writes != 0 || third.From != 40*time.Second {
+		t.Errorf("third stretch: %+v", third)
+	}
+}
+
+func TestTimelineStep(t *testing.T) {
+	for _, c := range []struct {
+		d, want time.Duration
+	}{{3 * time.Minute, 10 * time.Second}, {30 * time.Minute, time.Minute}, {10 * time.Minute, 20 * time.Second}} {
+		if got := timelineStep(c.d); got != c.want {
+			t.Errorf("timelineStep(%s) = %s, want %s", c.d, got, c.want)
+		}
+	}
+}

@@ -31,6 +31,7 @@ type report struct {
 	Growth           growthResult
 	GrowthErr        error
 	MaxGrowth        float64
+	Timeline         []bucket
 	Err              error // a check that could not run
 }
 
@@ -48,6 +49,7 @@ func (h *harness) check(ctx context.Context, st *store.Store, cfg config.Config,
 	defer h.mu.Unlock()
 	r := report{Start: start, Took: time.Since(start), Windows: h.windows, Recovery: h.recovery, Written: h.written, Removed: h.removed, MaxGrowth: h.o.maxGrowth}
 	r.Tally = judge(h.outcomes, h.windows, h.o.grace)
+	r.Timeline = timeline(h.outcomes, h.samples, h.windows, h.o.grace, start, timelineStep(h.o.duration))
 	r.Growth, r.GrowthErr = growth(h.samples, start.Add(h.o.warmup), end, growthSpan(h.o.duration), h.windows, h.o.grace)
 
 	ids, err := st.SourceIDs(ctx)
@@ -164,6 +166,19 @@ func (r report) print(w io.Writer, o options) {
 			ms(quantile(t.Latencies, 0.5)), ms(quantile(t.Latencies, 0.99)))
 	}
 	p("")
+	p("The run in stretches of %s (reads: sent, answered; writes: ingests and deletes acknowledged; goroutines less one per client connection):", timelineStep(o.duration))
+	p("")
+	p("| from | reads | answered | UNAVAILABLE | violations | read p50 | read p99 | writes | goroutines | RSS |")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, b := range r.Timeline {
+		mark := ""
+		if b.Outage {
+			mark = " (outage)"
+		}
+		p("| +%s%s | %d | %d | %d | %d | %s | %s | %d | %d | %.1f MiB |", b.From, mark, b.Reads, b.ReadsOK, b.Unavailable, b.Bad,
+			ms(b.ReadP50), ms(b.ReadP99), b.Writes, b.Goroutines, float64(b.RSSKiB)/1024)
+	}
+	p("")
 	check := func(ok bool, format string, a ...any) {
 		mark := "ok  "
 		if !ok {
@@ -201,6 +216,12 @@ func (r report) print(w io.Writer, o options) {
 			g.BaseGoroutines, g.EndGoroutines, g.GoroutineGrowth*100, r.MaxGrowth*100)
 	}
 	p("")
+}
+
+// timelineStep is the width of the timeline's stretches: about thirty
+// of them in a run.
+func timelineStep(d time.Duration) time.Duration {
+	return max(10*time.Second, (d / 30).Round(10*time.Second))
 }
 
 func ms(d time.Duration) string {
