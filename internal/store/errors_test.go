@@ -44,3 +44,34 @@ func TestRetryableErrors(t *testing.T) {
 		})
 	}
 }
+
+// Which failures mean "Neo4j cannot serve right now" (UNAVAILABLE to the
+// client) rather than a fault in a query (INTERNAL). The handshake
+// failures are what a Neo4j answers in the seconds after a restart under
+// load, as the soak saw.
+func TestUnavailableErrors(t *testing.T) {
+	db := func(code string) error { return &neo4j.Neo4jError{Code: code, Msg: "m"} }
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"connection refused", errors.New("ConnectivityError: dial tcp 127.0.0.1:7687: connect: connection refused"), true},
+		{"pool busy", errors.New("Timeout while waiting for connection to any of [[127.0.0.1:7687]]: context deadline exceeded"), true},
+		{"handshake with no version", errors.New("server did not accept any of the requested Bolt versions ([4]bolt.protocolVersion{})"), true},
+		{"handshake with no offer", errors.New("none of the server offered Bolt versions are supported (offered: []bolt.protocolVersion{})"), true},
+		{"handshake failure in the driver's limit", &neo4j.TransactionExecutionLimit{Errors: []error{errors.New("none of the server offered Bolt versions are supported")}}, true},
+		{"transient", db("Neo.TransientError.General.DatabaseUnavailable"), true},
+		{"deadline", fmt.Errorf("read: %w", context.DeadlineExceeded), true},
+		{"syntax error", db("Neo.ClientError.Statement.SyntaxError"), false},
+		{"limit of client errors", &neo4j.TransactionExecutionLimit{Errors: []error{db("Neo.ClientError.Statement.SyntaxError")}}, false},
+		{"plain error", errors.New("boom"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := unavailable(tt.err); got != tt.want {
+				t.Errorf("unavailable(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}
