@@ -74,7 +74,14 @@ type Neo4j struct {
 	ConnectTimeout time.Duration
 	// AcquireTimeout bounds waiting for a pooled connection (NEO4J_ACQUIRE_TIMEOUT).
 	AcquireTimeout time.Duration
-	// MaxPoolSize caps open connections per server (NEO4J_MAX_POOL_SIZE).
+	// MaxPoolSize caps open connections per server (NEO4J_MAX_POOL_SIZE),
+	// and so the queries newsgraph runs at once. It is Neo4j's concurrency
+	// limit: past a few queries per Neo4j core, more only queue inside Neo4j,
+	// where each runs slower and the deadline kills work already done. The
+	// driver's default of 100 let a Neo4j restarted under steady load (cold
+	// caches) fill with 100 slow queries that all timed out, and it never
+	// caught up (the soak, issue 18); at 16 it was serving normally 15 s
+	// after it was back. Requests beyond the pool wait up to AcquireTimeout.
 	MaxPoolSize int
 	// QueryTimeout is sent to Neo4j as each transaction's timeout, so the
 	// database itself stops work nobody waits for (NEO4J_QUERY_TIMEOUT).
@@ -94,7 +101,7 @@ var Defaults = Config{
 		Admin:          "neo4j-admin",
 		ConnectTimeout: 2 * time.Second,
 		AcquireTimeout: 2 * time.Second,
-		MaxPoolSize:    100,
+		MaxPoolSize:    16,
 		QueryTimeout:   10 * time.Second,
 	},
 	LogLevel:        slog.LevelInfo,
