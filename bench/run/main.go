@@ -136,7 +136,7 @@ func main() {
 	defer peer.stop()
 
 	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid), peerContender(peer.url, peer.cmd.Process.Pid)}
-	p, err := workload.Discover(workload.HTTP(client, ng.url))
+	p, err := workload.DiscoverFor(workload.HTTP(client, ng.url), o.queries)
 	if err != nil {
 		fatalf("%v", err)
 	}
