@@ -122,14 +122,19 @@ func main() {
 		run.FirstLoad = parseFirstLoad(o.firstLoad, time.Since(schemaStart))
 	}
 	run.Statements, run.IngestPerSecond = ensureLoaded(ctx, st, o)
-
-	bin := buildNewsgraph()
-	ng := startNewsgraph(bin, nil)
-	defer ng.stop()
 	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
 	if err != nil {
 		fatalf("%v", err)
 	}
+	run.GraphStatements, run.GraphSources = graphSize(ctx, driver, cfg.Neo4j.Database)
+	log.Printf("the graph: %d statements in %d sources", run.GraphStatements, run.GraphSources)
+	if run.GraphStatements == 0 {
+		fatalf("the graph has no statements to measure")
+	}
+
+	bin := buildNewsgraph()
+	ng := startNewsgraph(bin, nil)
+	defer ng.stop()
 	fl := httptest.NewServer(&floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
 	defer fl.Close()
 	peer := startPeer(o.peerDir)
