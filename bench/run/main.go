@@ -209,6 +209,8 @@ func main() {
 		// Read before the server stops: its high-water mark covers the
 		// whole stage, from its start on the big graph.
 		run.PeakRSSMiB = float64(loadtest.PeakRSSKiB(ng.cmd.Process.Pid)) / 1024
+		ng.stop() // before Neo4j goes, so that it logs no outage
+		stopNeo4j(o.neo4jDir)
 		if size, err := measureStore(o.neo4jDir); err != nil {
 			log.Printf("the store's size: %v", err)
 		} else {
