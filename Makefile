@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build import neo4j neo4j-stop test test-short bench bench-quick soak eval generate generate-check lint tree-check web web-check
+.PHONY: help run build import neo4j neo4j-stop test test-short bench bench-quick bench-scale soak eval generate generate-check lint tree-check web web-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench: ## the benchmark on its own Neo4j (data kept in .neo4j/bench); results in
 
 bench-quick: ## the benchmark's smoke test: small data, the correctness gate, a few timings
 	@tools/bench --quick
+
+bench-scale: ## the million-statement stage (not in CI): store kept in .neo4j/bench-scale; Q1-Q5, RSS, store size
+	@tools/bench --scale
 
 DURATION ?= 30m
 soak: ## the server under reads, writes, deletes and Neo4j kills for DURATION (default 30m), then the invariants

@@ -10,6 +10,10 @@
 //	go run ./bench/run -stage scaling     # the first 20,000 statements: Q1/Q2 latency
 //	go run ./bench/run -scaling f.json    # the full data set, growth against f.json
 //	go run ./bench/run -queries Q6,Q7     # the full data set, only those queries
+//	go run ./bench/run -stage scale -scaling f.json -neo4j-dir D
+//	                                      # a store built by newsgraph import (a million
+//	                                      # statements): floor and newsgraph, one client
+//	                                      # at a time, RSS and store size against the targets
 //
 // tools/bench runs the stages, each on a Neo4j of its own.
 package main
@@ -45,6 +49,7 @@ import (
 	"newsgraph/bench/floor"
 	"newsgraph/bench/workload"
 	"newsgraph/internal/config"
+	"newsgraph/internal/loadtest"
 	"newsgraph/internal/store"
 )
 
@@ -63,23 +68,28 @@ type options struct {
 	loadRange [2]int        // the sources to load: [from, to)
 	queries   []string      // the queries to check and measure
 	firstLoad string        // -first-load, from tools/bench
+	neo4jDir  string        // -neo4j-dir: the Neo4j's NEO4J_DIR, whose store the scale stage measures
 }
 
 func main() {
 	var o options
 	flag.BoolVar(&o.quick, "quick", false, "small data and short load phases: the smoke test")
-	flag.StringVar(&o.stage, "stage", "full", "full, or scaling (the first tenth of the data; Q1 and Q2 only)")
+	flag.StringVar(&o.stage, "stage", "full", "full, scaling (the first tenth of the data; Q1 and Q2 only), or scale (the store in -neo4j-dir as it is; floor and newsgraph, Q1–Q5, one client at a time)")
 	flag.StringVar(&o.out, "out", "bench/results", "where results go")
 	flag.StringVar(&o.scaling, "scaling", "", "the scaling stage's JSON, to state Q1/Q2 growth against")
 	flag.StringVar(&o.peerDir, "peer", "bench/peer", "the peer's directory (npm ci done)")
 	flag.DurationVar(&o.phase, "phase", 10*time.Second, "how long each load phase lasts")
 	flag.IntVar(&o.workers, "workers", 16, "concurrent clients when measuring maximum throughput")
-	only := flag.String("queries", "", "comma-separated queries to check and measure, e.g. Q6,Q7 (default: all)")
+	only := flag.String("queries", "", "comma-separated queries to check and measure, e.g. Q6,Q7 (default: all; Q1–Q5 with -stage scale)")
+	flag.StringVar(&o.neo4jDir, "neo4j-dir", "", "with -stage scale: the Neo4j's directory (tools/neo4j's NEO4J_DIR), to measure its store")
 	flag.StringVar(&o.firstLoad, "first-load", "", "statements,import seconds,Neo4j start seconds: tools/bench built the database with newsgraph import just now; this run times the first start and reports the first load")
 	flag.Parse()
 	var err error
 	if o.queries, err = selectQueries(*only); err != nil {
 		fatalf("-queries: %v", err)
+	}
+	if strings.TrimSpace(*only) == "" {
+		o.queries = defaultQueries(o.stage)
 	}
 	log.SetFlags(log.Ltime)
 	sig := make(chan os.Signal, 1)
@@ -100,8 +110,14 @@ func main() {
 		o.loadRange = [2]int{0, 300}
 	case o.stage == "scaling":
 		o.loadRange = [2]int{0, 2_000}
+	case o.stage == "scale":
+		// tools/bench built the store with newsgraph import: this stage
+		// loads nothing, it measures what is there.
+		if o.neo4jDir == "" {
+			fatalf("-stage scale needs -neo4j-dir, to measure the store")
+		}
 	case o.stage != "full":
-		fatalf("-stage: %q is not full or scaling", o.stage)
+		fatalf("-stage: %q is not full, scaling or scale", o.stage)
 	}
 
 	ctx := context.Background()
@@ -117,26 +133,35 @@ func main() {
 	if err := st.EnsureSchema(ctx); err != nil {
 		fatalf("%v", err)
 	}
-	run := runInfo{Date: time.Now().UTC().Format("2006-01-02"), Stage: o.stage, Quick: o.quick}
+	run := runInfo{Date: time.Now().UTC().Format("2006-01-02"), Stage: o.stage, Quick: o.quick, Neo4jMemory: neo4jMemory(os.Getenv)}
 	if o.firstLoad != "" {
 		run.FirstLoad = parseFirstLoad(o.firstLoad, time.Since(schemaStart))
 	}
-	run.Statements, run.IngestPerSecond = ensureLoaded(ctx, st, o)
-
-	bin := buildNewsgraph()
-	ng := startNewsgraph(bin, nil)
-	defer ng.stop()
+	if o.stage != "scale" {
+		run.Statements, run.IngestPerSecond = ensureLoaded(ctx, st, o)
+	}
 	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
 	if err != nil {
 		fatalf("%v", err)
 	}
+	run.GraphStatements, run.GraphSources = graphSize(ctx, driver, cfg.Neo4j.Database)
+	log.Printf("the graph: %d statements in %d sources", run.GraphStatements, run.GraphSources)
+	if run.GraphStatements == 0 {
+		fatalf("the graph has no statements to measure")
+	}
+
+	bin := buildNewsgraph()
+	ng := startNewsgraph(bin, nil)
+	defer ng.stop()
 	fl := httptest.NewServer(&floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
 	defer fl.Close()
-	peer := startPeer(o.peerDir)
-	defer peer.stop()
-
-	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid), peerContender(peer.url, peer.cmd.Process.Pid)}
-	p, err := workload.Discover(workload.HTTP(client, ng.url))
+	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid)}
+	if o.stage != "scale" { // the scale stage leaves the peer out: see scaleIntro
+		peer := startPeer(o.peerDir)
+		defer peer.stop()
+		contenders = append(contenders, peerContender(peer.url, peer.cmd.Process.Pid))
+	}
+	p, err := workload.DiscoverFor(workload.HTTP(client, ng.url), o.queries)
 	if err != nil {
 		fatalf("%v", err)
 	}
@@ -151,9 +176,11 @@ func main() {
 			run.Failures = append(run.Failures, failure{Query: q, Contender: c.name, Error: why})
 		}
 	}
-	for _, q := range o.queries {
-		if note, ok := peerCaveats[q]; ok && contenders[2].failed[q] == "" {
-			run.Caveats = append(run.Caveats, failure{Query: q, Contender: "peer", Error: note})
+	for _, c := range contenders {
+		for _, q := range o.queries {
+			if note, ok := peerCaveats[q]; ok && c.name == "peer" && c.failed[q] == "" {
+				run.Caveats = append(run.Caveats, failure{Query: q, Contender: "peer", Error: note})
+			}
 		}
 	}
 
@@ -175,6 +202,24 @@ func main() {
 		}
 	}
 	if o.stage == "scaling" {
+		report(o, run)
+		return
+	}
+	if o.stage == "scale" {
+		// Read before the server stops: its high-water mark covers the
+		// whole stage, from its start on the big graph.
+		run.PeakRSSMiB = float64(loadtest.PeakRSSKiB(ng.cmd.Process.Pid)) / 1024
+		ng.stop() // before Neo4j goes, so that it logs no outage
+		stopNeo4j(o.neo4jDir)
+		if size, err := measureStore(o.neo4jDir); err != nil {
+			log.Printf("the store's size: %v", err)
+		} else {
+			run.Store = &size
+		}
+		if o.scaling != "" {
+			scaling(o.scaling, &run)
+		}
+		run.Targets = scaleTargets(run.Scaling, run.ScalingStatements, run.GraphStatements, run.PeakRSSMiB)
 		report(o, run)
 		return
 	}

@@ -9,8 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-
-	"newsgraph/bench/workload"
 )
 
 // runInfo is everything one run measured; it is written as the .json.
@@ -31,6 +29,17 @@ type runInfo struct {
 	Caveats         []failure       `json:"caveats,omitempty"` // answers a contender gives only with the harness's help
 	ScalingIngest   float64         `json:"scaling_ingest_statements_per_second,omitempty"`
 	FirstLoad       *firstLoad      `json:"first_load,omitempty"`
+	// The graph as measured, counted in Neo4j: the scaling comparison
+	// names both graphs' sizes by these.
+	GraphStatements   int    `json:"statements_in_graph,omitempty"`
+	GraphSources      int    `json:"sources_in_graph,omitempty"`
+	ScalingStatements int    `json:"scaling_statements_in_graph,omitempty"`
+	Neo4jMemory       string `json:"neo4j_memory,omitempty"`
+	// The scale stage's: newsgraph's highest RSS over the stage, the
+	// store's size on disk, and the targets.
+	PeakRSSMiB float64        `json:"peak_rss_mib,omitempty"`
+	Store      *storeSize     `json:"store,omitempty"`
+	Targets    []targetResult `json:"targets,omitempty"`
 }
 
 // firstLoad is the data set's load into an empty database by newsgraph
@@ -53,14 +62,18 @@ type failure struct {
 }
 
 // scalingResult compares single-client latency on the scaling stage's
-// graph (the first 20,000 statements) with the full one (200,000).
+// graph (the first 20,000 statements) with a larger one: the full data
+// set (200,000) or the scale stage's (a million). The run's
+// scaling_statements_in_graph and statements_in_graph give the two sizes.
+// (Results before the scale stage named the sizes in the keys instead:
+// p50_ms_20k, p50_ms_200k.)
 type scalingResult struct {
 	Query      string  `json:"query"`
 	Contender  string  `json:"contender"`
-	SmallP50ms float64 `json:"p50_ms_20k"`
-	LargeP50ms float64 `json:"p50_ms_200k"`
-	SmallP99ms float64 `json:"p99_ms_20k"`
-	LargeP99ms float64 `json:"p99_ms_200k"`
+	SmallP50ms float64 `json:"p50_ms_small"`
+	LargeP50ms float64 `json:"p50_ms_large"`
+	SmallP99ms float64 `json:"p99_ms_small"`
+	LargeP99ms float64 `json:"p99_ms_large"`
 	Growth     float64 `json:"p50_growth"`
 }
 
@@ -77,6 +90,7 @@ func scaling(path string, run *runInfo) {
 		fatalf("%s: %v", path, err)
 	}
 	run.ScalingIngest = small.IngestPerSecond
+	run.ScalingStatements = small.GraphStatements
 	for _, s := range small.Sequential {
 		for _, l := range run.Sequential {
 			if s.Query == l.Query && s.Contender == l.Contender {
@@ -98,8 +112,10 @@ func report(o options, run runInfo) {
 		name += "-quick"
 	case o.stage == "scaling":
 		name = "scaling"
+	case o.stage == "scale":
+		name += "-scale"
 	}
-	if o.stage != "scaling" && !slices.Equal(run.Queries, workload.Names) {
+	if o.stage != "scaling" && !slices.Equal(run.Queries, defaultQueries(o.stage)) {
 		name += "-" + strings.Join(run.Queries, "-") // a partial run keeps the full run's file
 	}
 	b, _ := json.MarshalIndent(run, "", "  ")
@@ -118,11 +134,15 @@ func markdown(o options, run runInfo, name string) string {
 	var md strings.Builder
 	p := func(format string, a ...any) { fmt.Fprintf(&md, format, a...) }
 	p("# Benchmark %s\n\n", name)
-	p("Floor, newsgraph and peer on loopback, the same Neo4j and the same data; %d CPUs. ", run.CPUs)
-	if o.quick {
-		p("Quick mode: 3,000 statements, %s load phases — a smoke test, not figures to quote.\n\n", o.phase)
+	if o.stage == "scale" {
+		scaleIntro(p, o, run)
 	} else {
-		p("Load phases of %s each.\n\n", o.phase)
+		p("Floor, newsgraph and peer on loopback, the same Neo4j and the same data; %d CPUs. ", run.CPUs)
+		if o.quick {
+			p("Quick mode: 3,000 statements, %s load phases — a smoke test, not figures to quote.\n\n", o.phase)
+		} else {
+			p("Load phases of %s each.\n\n", o.phase)
+		}
 	}
 	if run.IngestPerSecond > 0 {
 		p("Ingest: %d statements loaded through `ingest.LoadBatch` at **%.0f statements/s**.\n\n", run.Statements, run.IngestPerSecond)
@@ -134,6 +154,9 @@ func markdown(o options, run runInfo, name string) string {
 		p("First load by `newsgraph import` (offline, into an empty database): %d statements; the import (validation, CSV, neo4j-admin) %.1f s, **%.0f statements/s**; "+
 			"then Neo4j's start %.1f s and newsgraph's first start (completing the graph, building the indexes) %.1f s: a serving graph after %.1f s, **%.0f statements/s**.\n\n",
 			f.Statements, f.ImportS, float64(f.Statements)/f.ImportS, f.Neo4jStartS, f.FirstStartS, f.TotalS, float64(f.Statements)/f.TotalS)
+	}
+	if o.stage == "scale" {
+		scaleSections(p, run)
 	}
 
 	if len(run.Failures) > 0 {
@@ -231,8 +254,14 @@ func markdown(o options, run runInfo, name string) string {
 	}
 
 	if len(run.Scaling) > 0 {
-		p("\n## Scaling\n\nOne client at a time, on the first 20,000 statements of the data set and on all 200,000.\n\n")
-		p("| query | contender | p50 ms at 20k | p50 ms at 200k | p99 ms at 20k | p99 ms at 200k | p50 growth |\n|---|---|---|---|---|---|---|\n")
+		small, large := short(run.ScalingStatements), short(run.GraphStatements)
+		if o.stage == "scale" {
+			p("\n## Scaling\n\nOne client at a time, on the scaling stage's graph (%s statements, the first tenth of the full run's data, loaded through the transactional path earlier in this run, on a Neo4j of its own) and on this one (%s).\n\n",
+				grouped(run.ScalingStatements), grouped(run.GraphStatements))
+		} else {
+			p("\n## Scaling\n\nOne client at a time, on the first %s statements of the data set and on all %s.\n\n", grouped(run.ScalingStatements), grouped(run.GraphStatements))
+		}
+		p("| query | contender | p50 ms at %s | p50 ms at %s | p99 ms at %s | p99 ms at %s | p50 growth |\n|---|---|---|---|---|---|---|\n", small, large, small, large)
 		for _, r := range run.Scaling {
 			p("| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f× |\n", r.Query, r.Contender, r.SmallP50ms, r.LargeP50ms, r.SmallP99ms, r.LargeP99ms, r.Growth)
 		}

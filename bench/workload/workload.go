@@ -13,6 +13,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -130,12 +131,22 @@ func HTTP(c *http.Client, base string) Asker {
 	}
 }
 
-// Discover draws the queries' parameters from the graph, in the graph's
-// order: people who have statements, events with participants, the most
-// talked-about entities, each busy topic's busiest month, and words that
-// occur in names and statements.
-func Discover(ask Asker) (Set, error) {
+// Discover draws the parameters of every query from the graph, in the
+// graph's order: people who have statements, events with participants,
+// the most talked-about entities, each busy topic's busiest month, and
+// words that occur in names and statements.
+func Discover(ask Asker) (Set, error) { return DiscoverFor(ask, Names) }
+
+// DiscoverFor draws only what queries need. Q6's popular entities and
+// Q7's topic-months come from counting every statement by target and by
+// topic, which grows with the graph: at a million statements it may take
+// longer than a request is allowed, and a run that measures neither
+// query has no use for them.
+func DiscoverFor(ask Asker, queries []string) (Set, error) {
 	var p Set
+	need := func(q string) bool { return slices.Contains(queries, q) }
+	// People are always drawn: Q1 and Q2 ask about them, and each of Q3's
+	// events is paired with one.
 	var ents struct {
 		Entities struct{ Nodes []struct{ ID string } }
 	}
@@ -145,50 +156,56 @@ func Discover(ask Asker) (Set, error) {
 	for _, n := range ents.Entities.Nodes {
 		p.People = append(p.People, n.ID)
 	}
-	var evs struct {
-		Events struct {
-			Nodes []struct {
-				ID           string
-				Participants []struct{ Entity struct{ ID string } }
+	if need("Q3") {
+		var evs struct {
+			Events struct {
+				Nodes []struct {
+					ID           string
+					Participants []struct{ Entity struct{ ID string } }
+				}
 			}
 		}
-	}
-	if err := ask(`{ events(first: 100) { nodes { id participants { entity { id } } } } }`, nil, &evs); err != nil {
-		return p, err
-	}
-	for i, e := range evs.Events.Nodes {
-		if len(e.Participants) > 0 && len(p.People) > 0 {
-			p.Events = append(p.Events, Event{e.ID, p.People[i%len(p.People)]})
+		if err := ask(`{ events(first: 100) { nodes { id participants { entity { id } } } } }`, nil, &evs); err != nil {
+			return p, err
+		}
+		for i, e := range evs.Events.Nodes {
+			if len(e.Participants) > 0 && len(p.People) > 0 {
+				p.Events = append(p.Events, Event{e.ID, p.People[i%len(p.People)]})
+			}
 		}
 	}
 	// Q6 asks about the entities most statements are about; Q7 about each
 	// of the busiest topics in its busiest month, so that both count many
 	// statements.
-	var popular struct{ StatementCounts []struct{ Key string } }
-	if err := ask(`{ statementCounts(by: ABOUT, first: 10) { key } }`, nil, &popular); err != nil {
-		return p, err
-	}
-	for _, c := range popular.StatementCounts {
-		p.Popular = append(p.Popular, c.Key)
-	}
-	var topics struct{ StatementCounts []struct{ Key string } }
-	if err := ask(`{ statementCounts(by: TOPIC, first: 10) { key } }`, nil, &topics); err != nil {
-		return p, err
-	}
-	for _, t := range topics.StatementCounts {
-		var months struct{ StatementCounts []struct{ Key string } }
-		if err := ask(`query($t: ID!) { statementCounts(filter: {topic: $t}, by: MONTH, first: 2) { key } }`, map[string]any{"t": t.Key}, &months); err != nil {
+	if need("Q6") {
+		var popular struct{ StatementCounts []struct{ Key string } }
+		if err := ask(`{ statementCounts(by: ABOUT, first: 10) { key } }`, nil, &popular); err != nil {
 			return p, err
 		}
-		for _, m := range months.StatementCounts {
-			if from, to, ok := monthRange(m.Key); ok {
-				p.Months = append(p.Months, TopicMonth{t.Key, from, to})
-				break
+		for _, c := range popular.StatementCounts {
+			p.Popular = append(p.Popular, c.Key)
+		}
+	}
+	if need("Q7") {
+		var topics struct{ StatementCounts []struct{ Key string } }
+		if err := ask(`{ statementCounts(by: TOPIC, first: 10) { key } }`, nil, &topics); err != nil {
+			return p, err
+		}
+		for _, t := range topics.StatementCounts {
+			var months struct{ StatementCounts []struct{ Key string } }
+			if err := ask(`query($t: ID!) { statementCounts(filter: {topic: $t}, by: MONTH, first: 2) { key } }`, map[string]any{"t": t.Key}, &months); err != nil {
+				return p, err
+			}
+			for _, m := range months.StatementCounts {
+				if from, to, ok := monthRange(m.Key); ok {
+					p.Months = append(p.Months, TopicMonth{t.Key, from, to})
+					break
+				}
 			}
 		}
 	}
 	p.Words = []string{"security", "sanctions", "energy", "trade", "tariffs", "oil", "ceasefire", "Republic", "Council", "meeting"}
-	if len(p.People) == 0 || len(p.Events) == 0 || len(p.Popular) == 0 || len(p.Months) == 0 {
+	if len(p.People) == 0 || need("Q3") && len(p.Events) == 0 || need("Q6") && len(p.Popular) == 0 || need("Q7") && len(p.Months) == 0 {
 		return p, errors.New("the graph has no people, events, statements about entities or dated topics to query")
 	}
 	return p, nil

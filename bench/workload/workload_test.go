@@ -172,6 +172,47 @@ func TestDiscover(t *testing.T) {
 	}
 }
 
+// TestDiscoverFor: a run of some queries asks the graph only what they
+// need; the fake has no answer for the rest, so asking would fail.
+func TestDiscoverFor(t *testing.T) {
+	people := `{"entities": {"nodes": [{"id": "p0"}]}}`
+	events := `{"events": {"nodes": [{"id": "e0", "participants": [{"entity": {"id": "x"}}]}]}}`
+	words := []string{"security", "sanctions", "energy", "trade", "tariffs", "oil", "ceasefire", "Republic", "Council", "meeting"}
+	for _, c := range []struct {
+		name    string
+		queries []string
+		graph   fake
+		want    Set
+		wantErr string
+	}{
+		{"Q1 to Q5 count no statements", []string{"Q1", "Q2", "Q3", "Q4", "Q5"},
+			fake{"kinds: [PERSON]": people, "events(first: 100)": events},
+			Set{People: []string{"p0"}, Events: []Event{{"e0", "p0"}}, Words: words}, ""},
+		{"Q1 alone asks for no events", []string{"Q1"},
+			fake{"kinds: [PERSON]": people},
+			Set{People: []string{"p0"}, Words: words}, ""},
+		{"Q6 alone counts by target only", []string{"Q6"},
+			fake{"kinds: [PERSON]": people, "by: ABOUT": counts("a0")},
+			Set{People: []string{"p0"}, Words: words, Popular: []string{"a0"}}, ""},
+		{"Q3 without an event with participants", []string{"Q3"},
+			fake{"kinds: [PERSON]": people, "events(first: 100)": `{"events": {"nodes": []}}`},
+			Set{}, "the graph has no people, events"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := DiscoverFor(c.graph.ask, c.queries)
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+					t.Errorf("DiscoverFor: error %v, want one saying %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, c.want) {
+				t.Errorf("DiscoverFor = %+v, %v\nwant %+v", got, err, c.want)
+			}
+		})
+	}
+}
+
 func TestWalkQ5(t *testing.T) {
 	// graph answers Q5 for a graph of pages pages, with cursors c1, c2…
 	graph := func(pages int) Asker {

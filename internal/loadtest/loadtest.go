@@ -78,13 +78,21 @@ func Until(base string, workers int, stop <-chan struct{}, bound time.Duration) 
 // RSSKiB is a process's resident set size in KiB, read from /proc; 0 when
 // the process is gone or the system has no /proc. The benchmark and the
 // soak sample the server's memory under load with it.
-func RSSKiB(pid int) int64 {
+func RSSKiB(pid int) int64 { return statusKiB(pid, "VmRSS:") }
+
+// PeakRSSKiB is the highest resident set size a process has had since it
+// started (VmHWM), in KiB; 0 as for RSSKiB. Unlike sampling it misses no
+// short peak between samples.
+func PeakRSSKiB(pid int) int64 { return statusKiB(pid, "VmHWM:") }
+
+// statusKiB reads one "Name:   123 kB" line of /proc/<pid>/status.
+func statusKiB(pid int, field string) int64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
 			return n
 		}
