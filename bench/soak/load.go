@@ -283,14 +283,14 @@ func (h *harness) deleteLoop() {
 }
 
 // read holds the read rate with vegeta, a random mix of Q1…Q7, until the
-// load stops.
+// load stops, after a ramp from zero over the first half of the warm-up.
 func (h *harness) read(p workload.Set, rate int) {
 	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	defer c.CloseIdleConnections()
 	attacker := vegeta.NewAttacker(vegeta.Client(c), vegeta.MaxWorkers(256), vegeta.MaxBody(1<<20))
 	go func() { <-h.done; attacker.Stop() }()
 	var batch []outcome
-	for res := range attacker.Attack(targeter(p, h.srv.url, 9), vegeta.Rate{Freq: rate, Per: time.Second}, 0, "soak") {
+	for res := range attacker.Attack(targeter(p, h.srv.url, 9), rampPacer{rate: float64(rate), ramp: h.o.warmup / 2}, 0, "soak") {
 		o := outcome{Op: queryOf(res.URL), Start: res.Timestamp, End: res.End(), Status: int(res.Code)}
 		if res.Code == 0 {
 			o.NetErr = res.Error

@@ -6,7 +6,8 @@
 // The load, all on loopback:
 //   - reads at -share (50%) of newsgraph's maximum throughput, measured at
 //     the start by a short closed-loop burst (or given with -rate): vegeta,
-//     open loop, a mix of the benchmark's queries Q1…Q7 (bench/workload);
+//     open loop, a mix of the benchmark's queries Q1…Q7 (bench/workload),
+//     reached by a linear ramp over the first half of the warm-up;
 //   - one writer ingesting bench/gen documents through the ingestSource
 //     mutation, back to back, retrying a document while Neo4j is down;
 //   - a deleter removing a random acknowledged source every -delete-every
@@ -135,8 +136,8 @@ func main() {
 		maxRate = maximum(srv.url, p)
 		rate = max(1, int(math.Round(maxRate*o.share)))
 	}
-	log.Printf("reads at %d/s (%.0f%% of a maximum of %.0f/s), for %s; Neo4j killed at %v",
-		rate, o.share*100, maxRate, o.duration, killTimes(o.duration, o.killEvery))
+	log.Printf("reads at %d/s (%.0f%% of a maximum of %.0f/s, reached after a ramp of %s), for %s; Neo4j killed at %v",
+		rate, o.share*100, maxRate, o.warmup/2, o.duration, killTimes(o.duration, o.killEvery))
 
 	start := time.Now()
 	h.done = make(chan struct{})
