@@ -161,6 +161,14 @@ func main() {
 		defer peer.stop()
 		contenders = append(contenders, peerContender(peer.url, peer.cmd.Process.Pid))
 	}
+	if o.stage == "scale" {
+		if w, err := warmFileCache(o.neo4jDir); err != nil {
+			log.Printf("reading the store into the file cache: %v", err)
+		} else {
+			run.Warm = &w
+			log.Printf("read the store's %s into the file cache in %.1f s", mib(w.Bytes), w.Seconds)
+		}
+	}
 	p, err := workload.DiscoverFor(workload.HTTP(client, ng.url), o.queries)
 	if err != nil {
 		fatalf("%v", err)

@@ -39,6 +39,7 @@ type runInfo struct {
 	// store's size on disk, and the targets.
 	PeakRSSMiB float64        `json:"peak_rss_mib,omitempty"`
 	Store      *storeSize     `json:"store,omitempty"`
+	Warm       *warmUp        `json:"warm_up,omitempty"`
 	Targets    []targetResult `json:"targets,omitempty"`
 }
 

@@ -152,3 +152,26 @@ func TestScaleMarkdown(t *testing.T) {
 		t.Errorf("a try of 50,000 statements does not say it is one:\n%s", md)
 	}
 }
+
+func TestWarmFileCache(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "data", "databases", "neo4j")
+	if err := os.MkdirAll(filepath.Join(db, "schema"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, size := range map[string]int{"neostore.nodestore.db": 3 << 20, "schema/index.db": 1000} {
+		if err := os.WriteFile(filepath.Join(db, name), make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := warmFileCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Bytes != 3<<20+1000 {
+		t.Errorf("read %d bytes, want %d", w.Bytes, 3<<20+1000)
+	}
+	if _, err := warmFileCache(t.TempDir()); err == nil {
+		t.Error("a directory without a store: no error")
+	}
+}
