@@ -199,6 +199,7 @@ type Store struct {
 	timeout time.Duration
 	log     *slog.Logger
 	observe func(op string, seconds float64, errCode string)
+	down    breaker // see outage.go
 }
 
 // Observe sets a function that hears about every round trip: the store
@@ -262,7 +263,7 @@ func (s *Store) Close(ctx context.Context) error {
 // Ping runs a trivial read on the configured database: it answers only when
 // Neo4j is up, the credentials work and the database is online.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.read(ctx, "store.Ping", query("ping"), nil)
+	_, err := s.read(Probe(ctx), "store.Ping", query("ping"), nil)
 	return err
 }
 
@@ -337,7 +338,11 @@ func (s *Store) retry(ctx context.Context, try func() error) error {
 func (s *Store) retryN(ctx context.Context, attempts int, try func() error) error {
 	var err error
 	for attempt := 1; ; attempt++ {
+		if !isProbe(ctx) && !s.down.allow(time.Now()) {
+			return errNeo4jDown
+		}
 		err = try()
+		s.down.record(time.Now(), err)
 		if err == nil || attempt == attempts || ctx.Err() != nil || !retryable(err) {
 			return err
 		}
