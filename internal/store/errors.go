@@ -98,7 +98,7 @@ func (s *Store) wrap(ctx context.Context, op string, err error) error {
 		return nil
 	}
 	var kerr *kg.Error
-	if errors.As(err, &kerr) {
+	if errors.As(err, &kerr) || errors.Is(err, kg.ErrUnavailable) {
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	if timedOut(err) || errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -27,8 +28,10 @@ import (
 // probeEvery is how often a request tries Neo4j while the breaker is open.
 const probeEvery = 100 * time.Millisecond
 
-// errNeo4jDown is what requests answer while the breaker is open.
-var errNeo4jDown = &kg.Error{Kind: kg.ErrUnavailable, Message: "Neo4j cannot be reached right now; try again shortly"}
+// errNeo4jDown is what requests answer while the breaker is open: plain
+// unavailability, so that clients hear what they hear when Neo4j refuses
+// the connection itself.
+var errNeo4jDown = fmt.Errorf("Neo4j could not be reached a moment ago (the store's breaker is open): %w", kg.ErrUnavailable)
 
 type breaker struct {
 	open      atomic.Bool
