@@ -156,18 +156,17 @@ func main() {
 	fl := httptest.NewServer(&floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
 	defer fl.Close()
 	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid)}
-	if o.stage != "scale" { // the scale stage leaves the peer out: see scaleIntro
-		peer := startPeer(o.peerDir)
-		defer peer.stop()
-		contenders = append(contenders, peerContender(peer.url, peer.cmd.Process.Pid))
-	}
-	if o.stage == "scale" {
+	if o.stage == "scale" { // the peer is left out (see scaleIntro); the store is read once
 		if w, err := warmFileCache(o.neo4jDir); err != nil {
 			log.Printf("reading the store into the file cache: %v", err)
 		} else {
 			run.Warm = &w
 			log.Printf("read the store's %s into the file cache in %.1f s", mib(w.Bytes), w.Seconds)
 		}
+	} else {
+		peer := startPeer(o.peerDir)
+		defer peer.stop()
+		contenders = append(contenders, peerContender(peer.url, peer.cmd.Process.Pid))
 	}
 	p, err := workload.DiscoverFor(workload.HTTP(client, ng.url), o.queries)
 	if err != nil {

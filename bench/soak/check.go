@@ -36,6 +36,11 @@ type outcome struct {
 	NotFoundOK bool
 }
 
+// succeeded says the request was answered without an error.
+func (o outcome) succeeded() bool {
+	return o.NetErr == "" && o.Status == 200 && o.Code == "" && !o.NoCode
+}
+
 // readCode returns the first error's extensions.code of a GraphQL answer
 // and its message, and whether the answer had errors at all.
 func readCode(body []byte) (code, message string, hasErrors bool) {
@@ -374,7 +379,7 @@ func timeline(os []outcome, ss []sample, ws []window, grace time.Duration, start
 		if b == nil {
 			continue
 		}
-		ok := o.NetErr == "" && o.Status == 200 && o.Code == "" && !o.NoCode
+		ok := o.succeeded()
 		switch {
 		case o.Op == "ingest" || o.Op == "delete":
 			if ok {

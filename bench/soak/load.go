@@ -216,7 +216,7 @@ func (h *harness) write(first int) {
 			h.mu.Unlock()
 			o := h.post(c, "ingest", body)
 			h.record(o)
-			if o.NetErr == "" && o.Status == 200 && o.Code == "" && !o.NoCode {
+			if o.succeeded() {
 				h.mu.Lock()
 				h.states[id] = present
 				h.acked = append(h.acked, id)

@@ -152,17 +152,12 @@ func unavailable(err error) bool {
 	if errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) {
 		return true
 	}
-	// Pool exhaustion, timeouts and failed handshakes surface as internal
+	// Pool exhaustion, timeouts and failed connections surface as internal
 	// driver types or bare errors; their messages are the stable part of
-	// the API we can see. A Neo4j that has just been restarted, or is
-	// overwhelmed, can answer the Bolt handshake with no version at all
-	// ("did not accept any of the requested Bolt versions"): the same
-	// server spoke Bolt a moment before and will again, so it is an
-	// outage, not a fault in newsgraph.
+	// the API we can see.
 	msg := err.Error()
-	return errors.Is(err, context.DeadlineExceeded) || refused(err) ||
-		strings.Contains(msg, "connection pool") || strings.Contains(msg, "Timeout while waiting for connection") ||
-		strings.Contains(msg, "Bolt versions")
+	return errors.Is(err, context.DeadlineExceeded) || cannotConnect(err) ||
+		strings.Contains(msg, "connection pool") || strings.Contains(msg, "Timeout while waiting for connection")
 }
 
 // timedOut reports whether Neo4j stopped a transaction at its timeout.

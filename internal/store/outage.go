@@ -61,7 +61,11 @@ func (b *breaker) record(now time.Time, err error) {
 }
 
 // cannotConnect reports whether no connection to Neo4j could be made at
-// all: refused, or a server that does not complete the Bolt handshake.
+// all: refused, or a server that does not complete the Bolt handshake. A
+// Neo4j that has just been restarted, or is overwhelmed, can answer the
+// handshake with no version at all ("did not accept any of the requested
+// Bolt versions"): the same server spoke Bolt a moment before and will
+// again, so it is an outage, not a fault in newsgraph.
 func cannotConnect(err error) bool {
 	return refused(err) || strings.Contains(err.Error(), "Bolt versions")
 }
