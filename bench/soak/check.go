@@ -271,6 +271,7 @@ type sample struct {
 	At         time.Time
 	RSSKiB     int64
 	Goroutines int // go_goroutines, less one per open client connection (see growth)
+	Conns      int // open client connections
 }
 
 // growth compares the server's resources just after warm-up with the
@@ -350,9 +351,11 @@ type bucket struct {
 	Writes              int // ingests and deletes acknowledged
 	ReadP50, ReadP99    time.Duration
 	Goroutines, RSSKiB  int64 // medians of the samples in the stretch
-	Outage              bool  // the stretch overlaps an outage (grace included)
+	Conns               int64
+	Outage              bool // the stretch overlaps an outage (grace included)
 	readLatencies       []time.Duration
 	goroutines, rssKiBs []int64
+	conns               []int64
 }
 
 // timeline cuts the run into stretches of width step and sums up each:
@@ -403,6 +406,7 @@ func timeline(os []outcome, ss []sample, ws []window, grace time.Duration, start
 		if b := at(s.At); b != nil {
 			b.goroutines = append(b.goroutines, int64(s.Goroutines))
 			b.rssKiBs = append(b.rssKiBs, s.RSSKiB)
+			b.conns = append(b.conns, int64(s.Conns))
 		}
 	}
 	for i := range bs {
@@ -411,6 +415,7 @@ func timeline(os []outcome, ss []sample, ws []window, grace time.Duration, start
 		if len(b.goroutines) > 0 {
 			b.Goroutines = median(b.goroutines, func(v int64) int64 { return v })
 			b.RSSKiB = median(b.rssKiBs, func(v int64) int64 { return v })
+			b.Conns = median(b.conns, func(v int64) int64 { return v })
 		}
 	}
 	return bs

@@ -148,6 +148,7 @@ type harness struct {
 	done     chan struct{}    // closed when the load stops
 	acked    []string         // sources acknowledged present, to delete from
 	windows  []window
+	burst    window // the maximum's measurement, from its start to the load's (zero with -rate)
 	samples  []sample
 	written  int // ingests acknowledged
 	removed  int // deletes acknowledged
@@ -285,7 +286,12 @@ func (h *harness) deleteLoop() {
 // read holds the read rate with vegeta, a random mix of Q1…Q7, until the
 // load stops, after a ramp from zero over the first half of the warm-up.
 func (h *harness) read(p workload.Set, rate int) {
-	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	// At most 16 idle connections are kept, as a browser or a proxy's
+	// keep-alive pool would: the backlog after a restart opens up to 256,
+	// and with 64 kept the server held ~50 more idle connections (their
+	// goroutines, grown stacks and buffers: ~5 MiB of RSS) until its idle
+	// timeout, which the growth check then counted as the server's.
+	c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 16}}
 	defer c.CloseIdleConnections()
 	attacker := vegeta.NewAttacker(vegeta.Client(c), vegeta.MaxWorkers(256), vegeta.MaxBody(1<<20))
 	go func() { <-h.done; attacker.Stop() }()
@@ -440,7 +446,8 @@ func (h *harness) sampleLoop() {
 	for h.running() {
 		s := sample{At: time.Now(), RSSKiB: loadtest.RSSKiB(pid), Goroutines: goroutines(c, h.srv.url)}
 		if s.RSSKiB > 0 && s.Goroutines > 0 {
-			s.Goroutines -= clientConns(port)
+			s.Conns = clientConns(port)
+			s.Goroutines -= s.Conns
 			h.mu.Lock()
 			h.samples = append(h.samples, s)
 			h.mu.Unlock()
