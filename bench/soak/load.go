@@ -147,6 +147,14 @@ type harness struct {
 	states   map[string]state // by source id
 	done     chan struct{}    // closed when the load stops
 	acked    []string         // sources acknowledged present, to delete from
+	inAcked  map[string]bool  // the ids in acked
+	writing  string           // the source the writer is sending now
+	deleting map[string]bool  // sources the deleter holds (sending, or to retry)
+	// seq orders each source by its writer's last attempt: the live
+	// graph's order of ingests, which the clean load follows (a shared
+	// fact two documents give differently keeps the last one's value).
+	seq      map[string]int
+	nextSeq  int
 	windows  []window
 	burst    window // the maximum's measurement, from its start to the load's (zero with -rate)
 	samples  []sample
@@ -201,7 +209,22 @@ func (h *harness) post(c *http.Client, op string, body []byte) outcome {
 func (h *harness) write(first int) {
 	c := &http.Client{Timeout: 60 * time.Second}
 	for k := first; h.running(); k++ {
-		d, err := h.docs.path(k)
+		// The writer goes round a pool of -pool documents: past the
+		// pool it sends the first ones again, replacing them (or bringing
+		// back those deleted), so the graph stays the size the read rate
+		// was measured on instead of growing all run long.
+		n := k % h.o.pool
+		id := sourceID(n)
+		h.mu.Lock()
+		held := h.deleting[id]
+		if !held {
+			h.writing = id
+		}
+		h.mu.Unlock()
+		if held {
+			continue
+		}
+		d, err := h.docs.path(n)
 		var raw []byte
 		if err == nil {
 			raw, err = os.ReadFile(d)
@@ -210,17 +233,23 @@ func (h *harness) write(first int) {
 			log.Fatalf("writer: %v", err)
 		}
 		body := graphQLBody(ingestMutation, map[string]any{"d": json.RawMessage(raw)})
-		id := sourceID(k)
 		for h.running() {
 			h.mu.Lock()
-			h.states[id] = uncertain
+			if h.states[id] != present {
+				h.states[id] = uncertain
+			}
+			h.seq[id] = h.nextSeq
+			h.nextSeq++
 			h.mu.Unlock()
 			o := h.post(c, "ingest", body)
 			h.record(o)
 			if o.succeeded() {
 				h.mu.Lock()
 				h.states[id] = present
-				h.acked = append(h.acked, id)
+				if !h.inAcked[id] {
+					h.acked = append(h.acked, id)
+					h.inAcked[id] = true
+				}
 				h.written++
 				h.mu.Unlock()
 				break
@@ -231,6 +260,9 @@ func (h *harness) write(first int) {
 			}
 			time.Sleep(250 * time.Millisecond)
 		}
+		h.mu.Lock()
+		h.writing = ""
+		h.mu.Unlock()
 	}
 }
 
@@ -252,10 +284,16 @@ func (h *harness) deleteLoop() {
 		id := retry
 		h.mu.Lock()
 		if id == "" && len(h.acked) > 0 {
+			// Never the source the writer is sending: which of the two
+			// committed last would be unknown.
 			i := rng.IntN(len(h.acked))
-			id = h.acked[i]
-			h.acked[i] = h.acked[len(h.acked)-1]
-			h.acked = h.acked[:len(h.acked)-1]
+			if h.acked[i] != h.writing {
+				id = h.acked[i]
+				h.acked[i] = h.acked[len(h.acked)-1]
+				h.acked = h.acked[:len(h.acked)-1]
+				h.inAcked[id] = false
+				h.deleting[id] = true
+			}
 		}
 		if id != "" {
 			h.states[id] = uncertain
@@ -272,12 +310,16 @@ func (h *harness) deleteLoop() {
 			h.mu.Lock()
 			h.states[id] = deleted
 			h.removed++
+			h.deleting[id] = false
 			h.mu.Unlock()
 			retry = ""
 		case o.Code == "UNAVAILABLE" || o.NetErr != "":
 			retry = id
 		default:
 			log.Printf("deleter: %s: %s %s", id, o.Code, http.StatusText(o.Status))
+			h.mu.Lock()
+			h.deleting[id] = false
+			h.mu.Unlock()
 			retry = ""
 		}
 	}

@@ -11,6 +11,10 @@
 //     reached by a linear ramp over the first half of the warm-up;
 //   - one writer ingesting bench/gen documents through the ingestSource
 //     mutation, back to back, retrying a document while Neo4j is down;
+//     it goes round a pool of -pool (500) documents, replacing those it
+//     sent before, so the graph stays near the size the read rate was
+//     measured on (growing all run, it outgrew that rate: a 30-minute run
+//     of 2 December reached 3,000 sources and fell behind 129 reads/s);
 //   - a deleter removing a random acknowledged source every -delete-every
 //     (deleteSource);
 //   - every -kill-every (once, a third of the way in, in a short run), Neo4j
@@ -65,6 +69,7 @@ type options struct {
 	warmup      time.Duration
 	maxGrowth   float64
 	base        int
+	pool        int
 }
 
 func main() {
@@ -84,7 +89,11 @@ func main() {
 	flag.DurationVar(&o.warmup, "warmup", 0, "when resource growth is measured from (0: a tenth of the run, at least 30s, at most 3m)")
 	flag.Float64Var(&o.maxGrowth, "max-growth", 0.10, "the largest growth allowed of RSS and goroutines after warm-up")
 	flag.IntVar(&o.base, "base", 250, "sources loaded before the load starts")
+	flag.IntVar(&o.pool, "pool", 500, "how many documents the writer goes round (from the base's first): the graph's size bound")
 	flag.Parse()
+	if o.pool <= o.base {
+		log.Fatalf("-pool (%d) must be larger than -base (%d)", o.pool, o.base)
+	}
 	if o.gen == "" || o.work == "" || o.neo4jDir == "" || o.neo4jPort == "" || o.cleanURI == "" {
 		log.Fatal("-gen, -work, -neo4j-dir, -neo4j-port and -clean-uri are required (tools/soak sets them)")
 	}
@@ -116,10 +125,13 @@ func main() {
 	token := randomToken()
 	srv := startServer(o, cfg, token)
 	defer srv.stop()
-	h := &harness{o: o, srv: srv, token: token, docs: docs, states: map[string]state{}}
+	h := &harness{o: o, srv: srv, token: token, docs: docs, states: map[string]state{},
+		inAcked: map[string]bool{}, deleting: map[string]bool{}, seq: map[string]int{}}
 	for k := 0; k < o.base; k++ {
 		h.states[sourceID(k)] = present
+		h.seq[sourceID(k)] = k
 	}
+	h.nextSeq = o.base
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {

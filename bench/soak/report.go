@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -89,14 +90,18 @@ func (h *harness) check(ctx context.Context, st *store.Store, cfg config.Config,
 	}
 	log.Printf("loading the %d present sources' documents into the clean Neo4j", len(ids))
 	var ks []int
+	order := map[int]int{}
 	for _, id := range ids {
 		var k int
 		if _, err := fmt.Sscanf(id, "source:gen-%d", &k); err != nil {
 			continue // durability reported it
 		}
 		ks = append(ks, k)
+		order[k] = h.seq[id]
 	}
-	if err := loadList(ctx, clean, h.docs, ks); err != nil { // in id order: the order they were written in
+	// In the order the writer last sent them, as the live graph saw them.
+	slices.SortStableFunc(ks, func(a, b int) int { return cmp.Compare(order[a], order[b]) })
+	if err := loadList(ctx, clean, h.docs, ks); err != nil {
 		r.Err = fmt.Errorf("the clean load: %w", err)
 		return r
 	}
