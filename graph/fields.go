@@ -20,6 +20,9 @@ import (
 // asked for somewhere in the operation (the root lists narrow that to
 // their own selection: ownCounts). Search for ids alone, or a page of
 // statement text or entity names, then costs a fraction of the db hits.
+// Neighbours' details (aliases, descriptions, an event's kind and dates, a
+// source's publisher) are read only when a field of theirs is asked for
+// somewhere in the operation (store.Fields.Details).
 func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Doc == nil {
@@ -45,6 +48,16 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 					f.Evidence = true
 				case "totalCount", "hasPreviousPage":
 					f.Counts = true
+				case "aliases", "description", "endDate", "location", "publisher", "url", "publishedAt":
+					f.Details = true
+				case "kind", "date":
+					// A statement's own kind and date are always read; an
+					// event's are details (a Person's kind comes from its
+					// labels). An unresolved field counts, to never
+					// under-read.
+					if s.ObjectDefinition == nil || s.ObjectDefinition.Name == "Event" {
+						f.Details = true
+					}
 				}
 				walk(s.SelectionSet)
 			case *ast.InlineFragment:

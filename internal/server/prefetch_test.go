@@ -161,3 +161,65 @@ func values(v any) any {
 	}
 	return v
 }
+
+// Neighbours' details (store.Fields.Details) are read only when asked for:
+// asked for anywhere, through a fragment on Event or Entity too, every
+// neighbour carries them, equal to reading the node on its own.
+func TestNeighbourDetailsFollowTheQuery(t *testing.T) {
+	s := newTestServer(t)
+	type neighbour struct {
+		ID          string
+		Name        string
+		Aliases     []string
+		Description *string
+		Kind        *string
+		Date        *string
+	}
+	var page struct {
+		Statements struct {
+			Nodes []struct {
+				Speaker  neighbour
+				About    []neighbour
+				Evidence struct{ Source struct{ ID, Publisher, URL, PublishedAt string } }
+			}
+		}
+	}
+	s.post(t, `query { statements(first: 38) { nodes { speaker { ...E } about { id ... on Entity { ...E } ... on Event { name kind date } } evidence { source { ...S } } } } }
+		fragment E on Entity { id name aliases description }
+		fragment S on Source { id publisher url publishedAt }`, nil).data(t, &page)
+	if len(page.Statements.Nodes) == 0 {
+		t.Fatal("no statements")
+	}
+	seen := map[string]neighbour{}
+	published := 0
+	for _, n := range page.Statements.Nodes {
+		seen[n.Speaker.ID] = n.Speaker
+		for _, a := range n.About {
+			seen[a.ID] = a
+		}
+		if src := n.Evidence.Source; src.Publisher != "" && src.PublishedAt != "" { // the seed gives no url
+			published++
+		}
+	}
+	if published == 0 {
+		t.Error("no evidence source came with its publisher and date")
+	}
+	described, events := 0, 0
+	for id, got := range seen {
+		var one struct{ Node neighbour }
+		s.post(t, `query($id: ID!) { node(id: $id) { ... on Entity { id name aliases description } ... on Event { id name kind date } } }`,
+			map[string]any{"id": id}).data(t, &one)
+		if !reflect.DeepEqual(got, one.Node) {
+			t.Errorf("%s as a neighbour: %+v; on its own: %+v", id, got, one.Node)
+		}
+		if got.Description != nil && *got.Description != "" {
+			described++
+		}
+		if got.Kind != nil {
+			events++
+		}
+	}
+	if described == 0 || events == 0 {
+		t.Errorf("%d neighbours with a description, %d events among %d neighbours: the test proves little", described, events, len(seen))
+	}
+}

@@ -78,12 +78,21 @@ func readQuery(name string) string {
 // count their lists (totalCount, hasPreviousPage); without it they are 0
 // and false, and the page query skips the count, which reads every item
 // the list holds.
+//
+// Details says whether the neighbours those projections read (a
+// statement's speaker and about, a fact's ends, a search hit, a network's
+// nodes, an evidence's source) carry their details: an entity's aliases
+// and description; an event's kind, description, dates and location; a
+// source's publisher, url and date. Without them a neighbour is its id,
+// name (or title) and labels, which is all most lists show, and Neo4j
+// reads and the driver decodes a third of the properties.
 type Fields struct {
-	Speaker, About, Event, Topics, Evidence, Counts bool
+	Speaker, About, Event, Topics, Evidence, Counts, Details bool
 }
 
-// AllFields fetches every neighbour and counts pages: the default.
-var AllFields = Fields{Speaker: true, About: true, Event: true, Topics: true, Evidence: true, Counts: true}
+// AllFields fetches every neighbour with its details and counts pages:
+// the default.
+var AllFields = Fields{Speaker: true, About: true, Event: true, Topics: true, Evidence: true, Counts: true, Details: true}
 
 type fieldsKey struct{}
 
@@ -114,7 +123,7 @@ func withParam(ctx context.Context, cypher string, params map[string]any) map[st
 	for k, v := range params {
 		out[k] = v
 	}
-	out["with"] = map[string]any{"speaker": f.Speaker, "about": f.About, "event": f.Event, "topics": f.Topics, "evidence": f.Evidence, "counts": f.Counts}
+	out["with"] = map[string]any{"speaker": f.Speaker, "about": f.About, "event": f.Event, "topics": f.Topics, "evidence": f.Evidence, "counts": f.Counts, "details": f.Details}
 	return out
 }
 
@@ -282,9 +291,14 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 		countRoundTrip(ctx)
 		start := time.Now()
 		var err error
+		// No bookmark manager: writes run in sessions of their own
+		// (write), so the driver's default one would only chain reads to
+		// earlier reads, a lock and a bookmark for Neo4j to check per
+		// query for no guarantee.
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db),
 			neo4j.ExecuteQueryWithReadersRouting(),
+			neo4j.ExecuteQueryWithoutBookmarkManager(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout))),
 		)
 		s.observed(op, start, err)

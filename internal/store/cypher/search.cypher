@@ -16,4 +16,8 @@ ORDER BY score DESC, st.id
 LIMIT $limit
 RETURN score, labels(st) AS labels,
        CASE WHEN st:Statement THEN {{PROJECTION}}
-            ELSE st {.id, .name, .aliases, .description, .kind, .date, .endDate, .location, labels: labels(st)} END AS n
+            // Aliases always: an exact match on one puts the hit first.
+            ELSE st {.id, .name, .aliases, labels: labels(st),
+              description: CASE WHEN $with.details THEN st.description END, kind: CASE WHEN $with.details THEN st.kind END,
+              date: CASE WHEN $with.details THEN st.date END, endDate: CASE WHEN $with.details THEN st.endDate END,
+              location: CASE WHEN $with.details THEN st.location END} END AS n
