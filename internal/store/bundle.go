@@ -118,7 +118,7 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 		m, _ := get("page").(map[string]any)
 		page := pageRecord(m)
 		var p kg.Page[kg.Statement]
-		p, err = decodeStatementPage(page, req.Page.Filter.Order, req.Page.First, cursor)
+		p, err = decodeStatementPage(page, req.Page.Filter.Order, req.Page.First, cursor, FieldsOf(ctx))
 		b.Page = &p
 	}
 	if err != nil {
@@ -212,7 +212,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 			m, _ := v.(map[string]any)
 			page := pageRecord(m)
 			var p kg.Page[kg.Statement]
-			if p, err = decodeStatementPage(page, req.ParticipantPage.Filter.Order, req.ParticipantPage.First, cursor); err != nil {
+			if p, err = decodeStatementPage(page, req.ParticipantPage.Filter.Order, req.ParticipantPage.First, cursor, FieldsOf(ctx)); err != nil {
 				break
 			}
 			b.ParticipantPages = append(b.ParticipantPages, p)

@@ -161,11 +161,17 @@ func (s *Store) Network(ctx context.Context, f kg.StatementFilter, first int) (k
 func vanishedEnd(m row) bool {
 	for _, end := range []string{"from", "to"} {
 		r, ok := m.row(end)
-		if !ok || r.str("id") == "" {
+		if !ok || vanishedNode(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// vanishedNode reports whether a projected node was deleted while the
+// query ran: its id or its labels come back empty (the soak saw each).
+func vanishedNode(r row) bool {
+	return r.str("id") == "" || len(r.strs("labels")) == 0
 }
 
 func countOf(list []string, s string) int {

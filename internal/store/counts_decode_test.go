@@ -1,6 +1,10 @@
 package store
 
-import "testing"
+import (
+	"testing"
+
+	"newsgraph/internal/kg"
+)
 
 // A network row whose speaker or target a concurrent delete removed (a
 // node with no labels and no properties, as read committed shows it) is
@@ -18,11 +22,37 @@ func TestVanishedEnd(t *testing.T) {
 		{"speaker deleted", row{"from": gone, "to": event}, true},
 		{"target deleted", row{"from": person, "to": gone}, true},
 		{"target missing", row{"from": person}, true},
+		{"labels gone, id read", row{"from": map[string]any{"id": "person:a", "labels": []any{}}, "to": event}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := vanishedEnd(tt.row); got != tt.want {
 				t.Errorf("vanishedEnd = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A statement a concurrent delete or replacement removed mid-query (no id,
+// or no speaker when the speaker was asked for) is left out of a page or a
+// search; without the speaker asked for, a missing one means nothing.
+func TestVanishedStatement(t *testing.T) {
+	speaker := &kg.Entity{ID: "person:a"}
+	tests := []struct {
+		name string
+		st   kg.Statement
+		f    Fields
+		want bool
+	}{
+		{"whole", kg.Statement{ID: "statement:1", Speaker: speaker}, AllFields, false},
+		{"no id", kg.Statement{Speaker: speaker}, AllFields, true},
+		{"speaker gone", kg.Statement{ID: "statement:1"}, AllFields, true},
+		{"speaker not asked for", kg.Statement{ID: "statement:1"}, Fields{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := vanishedStatement(tt.st, tt.f); got != tt.want {
+				t.Errorf("vanishedStatement = %v, want %v", got, tt.want)
 			}
 		})
 	}

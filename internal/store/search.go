@@ -95,12 +95,18 @@ func (s *Store) Search(ctx context.Context, q SearchQuery, first int) ([]kg.Sear
 		if !ok {
 			return nil, fmt.Errorf("%s: hit is %T", op, v)
 		}
+		if len(labels) == 0 || r.str("id") == "" {
+			continue // deleted while the query ran (vanishedNode)
+		}
 		hit := kg.SearchHit{Score: score}
 		switch {
 		case slices.Contains(labels, any("Statement")):
 			st, err := r.statement()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", op, err)
+			}
+			if vanishedStatement(st, FieldsOf(ctx)) {
+				continue
 			}
 			hit.Statement = &st
 		case slices.Contains(labels, any("Event")):
