@@ -180,7 +180,9 @@ func TestNeighbourDetailsFollowTheQuery(t *testing.T) {
 			Nodes []struct {
 				Speaker  neighbour
 				About    []neighbour
-				Evidence struct{ Source struct{ ID, Publisher, URL, PublishedAt string } }
+				Evidence struct {
+					Source struct{ ID, Publisher, URL, PublishedAt string }
+				}
 			}
 		}
 	}
