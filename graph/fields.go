@@ -22,7 +22,8 @@ import (
 // statement text or entity names, then costs a fraction of the db hits.
 // Neighbours' details (aliases, descriptions, an event's kind and dates, a
 // source's publisher) are read only when a field of theirs is asked for
-// somewhere in the operation (store.Fields.Details).
+// somewhere in the operation (store.Fields.Details), and statements' text
+// only when text or a search snippet is (store.Fields.Text).
 func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Doc == nil {
@@ -46,6 +47,9 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 					f.Topics = true
 				case "evidence":
 					f.Evidence = true
+				case "text", "snippet":
+					// A search hit's snippet is cut from the statement's text.
+					f.Text = true
 				case "totalCount", "hasPreviousPage":
 					f.Counts = true
 				case "aliases", "description", "endDate", "location", "publisher", "url", "publishedAt":

@@ -49,3 +49,23 @@ func TestNeighbourDetailsOnlyWhenAsked(t *testing.T) {
 		t.Errorf("with details: %d descriptions, %d aliases, %d publishers, %d names; want some of each", d, a, p, n)
 	}
 }
+
+// A statement's text is read only when Text asks for it; its id, kind and
+// date come either way.
+func TestStatementTextOnlyWhenAsked(t *testing.T) {
+	s, _ := seededStore(t)
+	for _, want := range []bool{false, true} {
+		pages, err := s.StatementPages(WithFields(t.Context(), Fields{Text: want}), kg.ScopeNone, []string{""}, kg.StatementFilter{}, 50, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pages[0].Items) == 0 {
+			t.Fatal("no statements")
+		}
+		for _, st := range pages[0].Items {
+			if (st.Text != "") != want || st.ID == "" || st.Kind == "" {
+				t.Fatalf("Text %v: statement %q kind %q has text %q", want, st.ID, st.Kind, st.Text)
+			}
+		}
+	}
+}

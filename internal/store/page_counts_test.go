@@ -17,7 +17,8 @@ import (
 // details name "AS total"), with its plan to show on failure.
 func countReads(t *testing.T, s *Store, ctx context.Context, cypher string, params map[string]any) (hits, rows int64, plan string) {
 	t.Helper()
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+cypher, withParam(ctx, cypher, params), neo4j.EagerResultTransformer,
+	cypher, params = prepare(ctx, cypher, params)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db))
 	if err != nil {
 		t.Fatal(err)

@@ -48,12 +48,13 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 		return nil, fmt.Errorf("%s: %w", op, kg.InvalidInput("maxHops", "must be between 1 and %d, got %d", kg.MaxMaxHops, maxHops))
 	}
 	cypher := strings.NewReplacer("{{FROM}}", labels[0], "{{TO}}", labels[1], "{{HOPS}}", strconv.Itoa(maxHops)).Replace(query("paths"))
+	cypher, params := prepare(ctx, cypher, map[string]any{"from": from, "to": to, "first": maxPathsConsidered})
 	var res *neo4j.EagerResult
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
 		start := time.Now()
 		var err error
-		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, withParam(ctx, cypher, map[string]any{"from": from, "to": to, "first": maxPathsConsidered}),
+		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params,
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, PathTimeout))))
 		s.observed(op, start, err)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -52,6 +53,42 @@ func statementQuery(scope kg.Scope, f kg.StatementFilter) string {
 // statementQueryOver is statementQuery over the anchors that list (a
 // parameter, or a variable of an enclosing query) holds.
 func statementQueryOver(anchors string, scope kg.Scope, f kg.StatementFilter) string {
+	// The text depends on which conditions the filter sets, never on their
+	// values (those are parameters), so it is built once per shape: built
+	// on every request, its replacer was a tenth of what a statement page
+	// request allocated.
+	key := statementShape{anchors: anchors, scope: scope, speaker: f.SpeakerID != "", event: f.EventID != "",
+		topic: f.TopicID != "", kind: f.Kind != "", from: f.From != "", to: f.To != "", text: f.Text != "",
+		speakerKinds: len(f.SpeakerKinds) > 0, speakers: len(f.SpeakerIDs) > 0, aboutAny: len(f.AboutIDs) > 0, order: f.Order}
+	switch {
+	case strings.HasPrefix(f.AboutID, string(kg.KindEvent)+":"):
+		key.about = 2
+	case f.AboutID != "":
+		key.about = 1
+	}
+	if q, ok := statementQueries.Load(key); ok {
+		return q.(string)
+	}
+	q := buildStatementQuery(anchors, scope, f)
+	statementQueries.Store(key, q)
+	return q
+}
+
+// statementShape is what of a filter (and the page's anchors and scope)
+// the text of its page query depends on.
+type statementShape struct {
+	anchors                                                                       string
+	scope                                                                         kg.Scope
+	about                                                                         int // 0 none, 1 an entity, 2 an event
+	speaker, event, topic, kind, from, to, text, speakerKinds, speakers, aboutAny bool
+	order                                                                         kg.StatementOrder
+}
+
+// statementQueries holds statementQueryOver's texts by shape: a bounded
+// set (the anchors are "$anchors" or an enclosing query's variable).
+var statementQueries sync.Map
+
+func buildStatementQuery(anchors string, scope kg.Scope, f kg.StatementFilter) string {
 	match, filter := statementMatch(scope, f)
 	o := statementOrders[f.Order]
 	hint := ""
@@ -268,7 +305,8 @@ func (s *Store) StreamStatements(ctx context.Context, f kg.StatementFilter, fn f
 	countRoundTrip(ctx)
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(context.WithoutCancel(ctx))
-	res, err := sess.Run(ctx, cypher, withParam(ctx, cypher, map[string]any{"f": fp}), neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
+	cypher, params := prepare(ctx, cypher, map[string]any{"f": fp})
+	res, err := sess.Run(ctx, cypher, params, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
 	if err != nil {
 		return s.wrap(ctx, op, err)
 	}

@@ -245,8 +245,8 @@ func TestStatementPagePlan(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, counts := range []bool{false, true} {
-					cy := statementQuery(kg.ScopeNone, f)
-					params["with"] = map[string]any{"speaker": true, "about": true, "event": true, "topics": true, "evidence": true, "counts": counts}
+					fields := Fields{Speaker: true, About: true, Event: true, Topics: true, Evidence: true, Counts: counts}
+					cy, params := prepare(WithFields(ctx, fields), statementQuery(kg.ScopeNone, f), params)
 					res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+cy, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
 					if err != nil {
 						t.Fatal(err)

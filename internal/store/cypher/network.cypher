@@ -10,9 +10,6 @@ WITH DISTINCT sp, x, st
 WITH sp, x, count(st) AS count, collect(st.kind) AS kinds
 ORDER BY count DESC, sp.id, x.id
 LIMIT $limit
-RETURN sp {.id, .name, labels: labels(sp), aliases: CASE WHEN $with.details THEN sp.aliases END, description: CASE WHEN $with.details THEN sp.description END} AS from,
-  x {.id, .name, labels: labels(x),
-      aliases: CASE WHEN $with.details THEN x.aliases END, description: CASE WHEN $with.details THEN x.description END,
-      kind: CASE WHEN $with.details THEN x.kind END, date: CASE WHEN $with.details THEN x.date END,
-      endDate: CASE WHEN $with.details THEN x.endDate END, location: CASE WHEN $with.details THEN x.location END} AS to,
+RETURN sp {.id, .name, labels: labels(sp){% if .Details %}, .aliases, .description{% end %}} AS from,
+  x {.id, .name, labels: labels(x){% if .Details %}, .aliases, .description, .kind, .date, .endDate, .location{% end %}} AS to,
   count, kinds

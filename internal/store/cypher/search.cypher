@@ -17,7 +17,4 @@ LIMIT $limit
 RETURN score, labels(st) AS labels,
        CASE WHEN st:Statement THEN {{PROJECTION}}
             // Aliases always: an exact match on one puts the hit first.
-            ELSE st {.id, .name, .aliases, labels: labels(st),
-              description: CASE WHEN $with.details THEN st.description END, kind: CASE WHEN $with.details THEN st.kind END,
-              date: CASE WHEN $with.details THEN st.date END, endDate: CASE WHEN $with.details THEN st.endDate END,
-              location: CASE WHEN $with.details THEN st.location END} END AS n
+            ELSE st {.id, .name, .aliases, labels: labels(st){% if .Details %}, .description, .kind, .date, .endDate, .location{% end %}} END AS n
