@@ -1,31 +1,54 @@
-// Command cpuload posts the benchmark's Q1–Q5 (bench/workload's Queries,
-// over the seed graph's ids; Q5's first page) to a running newsgraph from closed-loop
-// clients and prints throughput and latency percentiles. It is the load
-// behind the CPU and allocation profiles in BENCHMARKS.md ("CPU per
-// request"):
+// Command cpuload sends the benchmark's queries (bench/workload) from
+// closed-loop clients to newsgraph or to the floor (bench/floor) and prints
+// throughput, latency percentiles and, for the processes named with -pid,
+// the CPU time each spent per request. It is the load behind the CPU
+// profiles and the per-request CPU comparison in BENCHMARKS.md.
 //
 //	go run ./bench/cpuload -url http://127.0.0.1:18080/graphql -c 16 -d 20s -q Q1,Q2,Q3,Q4
+//
+// Over the seed graph it uses the seed's ids. With -discover it draws the
+// parameters from the graph as the benchmark does, so it runs on any
+// generated graph, and with -floor it sends the same questions to a floor
+// started by another cpuload with -serve-floor (the floor needs the
+// NEO4J_* settings newsgraph reads):
+//
+//	go run ./bench/cpuload -serve-floor 127.0.0.1:18090 &
+//	go run ./bench/cpuload -discover -url http://127.0.0.1:18080/graphql -floor http://127.0.0.1:18090 \
+//	    -pid neo4j=$NEO4J_PID -pid floor=$FLOOR_PID -q Q2
+//
+// The floor and newsgraph are then loaded one after the other with the same
+// parameters, and each line gives the CPU milliseconds per request of every
+// -pid process during that phase.
 package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"log"
+	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/bench/floor"
 	"newsgraph/bench/workload"
+	"newsgraph/internal/config"
+	"newsgraph/internal/loadtest"
+	"newsgraph/internal/store"
 )
 
-// vars are the seed graph's ids and words each query rotates through.
-var vars = map[string][]map[string]any{
+// seedVars are the seed graph's ids and words each query rotates through.
+var seedVars = map[string][]map[string]any{
 	"Q1": {{"id": "person:mark-rutte"}, {"id": "person:emmanuel-macron"}, {"id": "person:volodymyr-zelensky"}, {"id": "person:donald-trump"}},
 	"Q2": {{"id": "person:emmanuel-macron"}, {"id": "person:volodymyr-zelensky"}, {"id": "nation:ukraine"}},
 	"Q3": {{"event": "event:2025-09-04-coalition-of-the-willing-summit", "about": "nation:ukraine"}, {"event": "event:2025-09-04-paris-press-conference", "about": "nation:russia"}},
@@ -34,72 +57,220 @@ var vars = map[string][]map[string]any{
 	"Q5": {{}},
 }
 
+// pids are -pid name=pid flags, in the order given.
+type pids []struct {
+	name string
+	pid  int
+}
+
+func (p *pids) String() string { return fmt.Sprint(*p) }
+
+func (p *pids) Set(v string) error {
+	name, n, ok := strings.Cut(v, "=")
+	pid, err := strconv.Atoi(n)
+	if !ok || err != nil || pid <= 0 {
+		return fmt.Errorf("want name=pid, not %q", v)
+	}
+	*p = append(*p, struct {
+		name string
+		pid  int
+	}{name, pid})
+	return nil
+}
+
+// request is one prepared request of a phase.
+type request struct {
+	method, url string
+	body        []byte
+}
+
 func main() {
-	url := flag.String("url", "http://127.0.0.1:8080/graphql", "the GraphQL endpoint")
+	target := flag.String("url", "http://127.0.0.1:8080/graphql", "newsgraph's GraphQL endpoint")
+	floorURL := flag.String("floor", "", "also load the floor at this base URL (http://host:port), first, with the same parameters")
+	serveFloor := flag.String("serve-floor", "", "serve the floor on this address (host:port) until stopped, instead of sending load")
+	discover := flag.Bool("discover", false, "draw parameters from the graph (bench/workload), not the seed's ids")
 	clients := flag.Int("c", 16, "closed-loop clients")
-	dur := flag.Duration("d", 20*time.Second, "how long to send")
-	which := flag.String("q", "Q1,Q2,Q3,Q4", "queries, comma-separated; each client cycles through them")
+	dur := flag.Duration("d", 20*time.Second, "how long to send, per phase")
+	which := flag.String("q", "Q1,Q2,Q3,Q4", "queries, comma-separated; each client cycles through them (Q5: the first page only)")
+	var procs pids
+	flag.Var(&procs, "pid", "name=pid of a process whose CPU time per request to report (repeatable)")
 	flag.Parse()
 
-	var bodies [][]byte
-	for _, q := range strings.Split(*which, ",") {
-		text, ok := workload.Queries[q]
-		if !ok {
-			log.Fatalf("no query %q", q)
-		}
-		for _, v := range vars[q] {
-			b, _ := json.Marshal(map[string]any{"query": text, "variables": v})
-			bodies = append(bodies, b)
+	if *serveFloor != "" {
+		log.Fatal(serve(*serveFloor))
+	}
+	procs = append(procs, struct {
+		name string
+		pid  int
+	}{"client", os.Getpid()})
+	queries := strings.Split(*which, ",")
+	for _, q := range queries {
+		if _, ok := workload.Queries[q]; !ok {
+			log.Fatalf("-q: no query %q", q)
 		}
 	}
-	tr := &http.Transport{MaxIdleConnsPerHost: *clients}
-	c := &http.Client{Transport: tr, Timeout: 10 * time.Second}
-	// Warm up: every body once, and check it answers without errors.
-	for _, b := range bodies {
-		res, err := c.Post(*url, "application/json", bytes.NewReader(b))
+	c := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: *clients}, Timeout: 10 * time.Second}
+	params := seedParams(queries)
+	if *discover {
+		base := strings.TrimSuffix(*target, "/graphql")
+		set, err := workload.DiscoverFor(workload.HTTP(c, base), queries)
 		if err != nil {
-			log.Fatal(err)
+			log.Fatalf("discovering parameters: %v", err)
 		}
-		out, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if res.StatusCode != 200 || bytes.Contains(out, []byte(`"errors"`)) {
-			log.Fatalf("%s: %d %.300s", b, res.StatusCode, out)
+		set.Shuffle()
+		params = nil
+		for i := range 100 {
+			for _, q := range queries {
+				if q == "Q5" && i > 0 {
+					continue
+				}
+				params = append(params, query{q, set.Pick(q, i)})
+			}
 		}
 	}
+	var ng []request
+	var fl []request
+	for _, p := range params {
+		vars := workload.Vars(p.name, p.prm, []string{""}) // Q5: the first page
+		b, _ := json.Marshal(map[string]any{"query": workload.Queries[p.name], "variables": vars})
+		ng = append(ng, request{http.MethodPost, *target, b})
+		if *floorURL != "" {
+			fl = append(fl, floorRequest(*floorURL, p))
+		}
+	}
+	if *floorURL != "" {
+		run(c, "floor", fl, *clients, *dur, procs, *which)
+	}
+	run(c, "newsgraph", ng, *clients, *dur, procs, *which)
+}
 
+// query is one query and its parameters as bench/workload gives them.
+type query struct {
+	name string
+	prm  map[string]string
+}
+
+func seedParams(queries []string) []query {
+	var out []query
+	for _, q := range queries {
+		for _, v := range seedVars[q] {
+			prm := map[string]string{}
+			for k, x := range v {
+				prm[k] = fmt.Sprint(x)
+			}
+			if q == "Q5" {
+				prm = map[string]string{"page": "0"}
+			}
+			out = append(out, query{q, prm})
+		}
+	}
+	return out
+}
+
+// floorRequest is the floor's GET for a query, as bench/run sends it: the
+// search words turned into the Lucene query newsgraph would make.
+func floorRequest(base string, q query) request {
+	v := url.Values{}
+	for k, x := range q.prm {
+		v.Set(k, x)
+	}
+	switch q.name {
+	case "Q4":
+		if sq, err := store.ParseSearch(q.prm["q"]); err == nil {
+			v.Set("q", sq.Lucene)
+		}
+	case "Q5":
+		v = url.Values{}
+	}
+	return request{http.MethodGet, base + "/" + strings.ToLower(q.name) + "?" + v.Encode(), nil}
+}
+
+// serve runs the floor on addr.
+func serve(addr string) error {
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		return err
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.Background())
+	slog.Info("serving the floor", slog.String("addr", addr), slog.Int("pid", os.Getpid()))
+	return http.ListenAndServe(addr, &floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
+}
+
+func send(c *http.Client, r request) (int, []byte, error) {
+	var res *http.Response
+	var err error
+	if r.method == http.MethodGet {
+		res, err = c.Get(r.url)
+	} else {
+		res, err = c.Post(r.url, "application/json", bytes.NewReader(r.body))
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	defer res.Body.Close()
+	var out bytes.Buffer
+	_, err = out.ReadFrom(res.Body)
+	return res.StatusCode, out.Bytes(), err
+}
+
+// run warms the requests up once each (and fails on any error), then
+// loads them for d and prints the phase's figures.
+func run(c *http.Client, name string, reqs []request, clients int, d time.Duration, procs pids, which string) {
+	for _, r := range reqs {
+		status, out, err := send(c, r)
+		if err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
+		if status != 200 || bytes.Contains(out, []byte(`"errors"`)) {
+			log.Fatalf("%s: %s %s: %d %.300s", name, r.url, r.body, status, out)
+		}
+	}
+	cpu := func() []float64 {
+		out := make([]float64, len(procs))
+		for i, p := range procs {
+			s, err := loadtest.CPUSeconds(p.pid)
+			if err != nil {
+				log.Fatalf("-pid %s: %v", p.name, err)
+			}
+			out[i] = s
+		}
+		return out
+	}
 	var mu sync.Mutex
 	var lat []time.Duration
 	failed := 0
 	var wg sync.WaitGroup
-	end := time.Now().Add(*dur)
-	for w := 0; w < *clients; w++ {
+	before := cpu()
+	start := time.Now()
+	end := start.Add(d)
+	for w := range clients {
 		wg.Add(1)
-		go func(w int) {
+		go func() {
 			defer wg.Done()
 			var mine []time.Duration
 			bad := 0
 			for i := w; time.Now().Before(end); i++ {
-				start := time.Now()
-				res, err := c.Post(*url, "application/json", bytes.NewReader(bodies[i%len(bodies)]))
-				if err != nil {
+				t := time.Now()
+				status, _, err := send(c, reqs[i%len(reqs)])
+				if err != nil || status != 200 {
 					bad++
 					continue
 				}
-				io.Copy(io.Discard, res.Body)
-				res.Body.Close()
-				if res.StatusCode != 200 {
-					bad++
-					continue
-				}
-				mine = append(mine, time.Since(start))
+				mine = append(mine, time.Since(t))
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
 			failed += bad
 			mu.Unlock()
-		}(w)
+		}()
 	}
 	wg.Wait()
+	elapsed := time.Since(start)
+	after := cpu()
 	slices.Sort(lat)
 	pct := func(p float64) time.Duration {
 		if len(lat) == 0 {
@@ -107,7 +278,13 @@ func main() {
 		}
 		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 	}
-	fmt.Fprintf(os.Stdout, "%s c=%d d=%s: %d ok, %d failed, %.0f req/s, p50 %s, p90 %s, p99 %s\n",
-		*which, *clients, *dur, len(lat), failed, float64(len(lat))/dur.Seconds(),
+	fmt.Printf("%-9s %s c=%d d=%s: %d ok, %d failed, %.0f req/s, p50 %s, p90 %s, p99 %s",
+		name, which, clients, d, len(lat), failed, float64(len(lat))/elapsed.Seconds(),
 		pct(.5).Round(time.Microsecond), pct(.9).Round(time.Microsecond), pct(.99).Round(time.Microsecond))
+	for i, p := range procs {
+		if len(lat) > 0 {
+			fmt.Printf("; %s %.3f ms CPU/request", p.name, (after[i]-before[i])*1000/float64(len(lat)))
+		}
+	}
+	fmt.Println()
 }

@@ -29,6 +29,7 @@ import (
 	"newsgraph/internal/config"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/kg"
+	"newsgraph/internal/loadtest"
 	"newsgraph/internal/store"
 )
 
@@ -194,23 +195,16 @@ func (g *Generator) Document(k int) *ingest.Document {
 	return doc
 }
 
-// cpuSeconds is the user and system CPU time of process pid so far (Linux),
-// 0 without a pid.
+// cpuSeconds is the CPU time of process pid so far, 0 without a pid.
 func cpuSeconds(pid int) float64 {
 	if pid <= 0 {
 		return 0
 	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	s, err := loadtest.CPUSeconds(pid)
 	if err != nil {
 		log.Fatalf("-neo4j-pid: %v", err)
 	}
-	// Fields after the command name (in parentheses): utime and stime are
-	// the 12th and 13th, in clock ticks (100 a second on Linux).
-	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
-	var user, sys float64
-	fmt.Sscan(f[11], &user)
-	fmt.Sscan(f[12], &sys)
-	return (user + sys) / 100
+	return s
 }
 
 func mustNum(personID string) int {

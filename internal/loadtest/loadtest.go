@@ -1,10 +1,11 @@
 // Package loadtest sends bounded GraphQL read load to a server on loopback
 // and records each request's fate, for the tests that take Neo4j or the
-// server away under load; and reads a process's memory, for the benchmark
-// and the soak.
+// server away under load; and reads a process's memory and CPU time, for
+// the benchmark and the soak.
 package loadtest
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -98,4 +99,27 @@ func statusKiB(pid int, field string) int64 {
 		}
 	}
 	return 0
+}
+
+// CPUSeconds is the user and system CPU time process pid has used so far,
+// read from /proc/<pid>/stat (Linux). The benchmark tools divide its
+// growth over a load phase by the requests served: CPU per request, which
+// other work on a shared machine moves less than it moves wall time.
+func CPUSeconds(pid int) (float64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// Fields after the command name (in parentheses): utime and stime are
+	// the 12th and 13th, in clock ticks (100 a second on Linux).
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("/proc/%d/stat: %d fields", pid, len(f))
+	}
+	user, err1 := strconv.ParseFloat(f[11], 64)
+	sys, err2 := strconv.ParseFloat(f[12], 64)
+	if err := errors.Join(err1, err2); err != nil {
+		return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
+	}
+	return (user + sys) / 100, nil
 }
