@@ -25,6 +25,9 @@ func TestLoadDefaults(t *testing.T) {
 	if c.PprofAddr != "" {
 		t.Errorf("pprof should be off by default, got %q", c.PprofAddr)
 	}
+	if c.GCPercent != DefaultGCPercent {
+		t.Errorf("GCPercent = %d without GOGC, want %d", c.GCPercent, DefaultGCPercent)
+	}
 	if c.Neo4j.Admin != "neo4j-admin" {
 		t.Errorf("neo4j-admin should be looked up on PATH by default, got %q", c.Neo4j.Admin)
 	}
@@ -50,6 +53,7 @@ func TestLoadValues(t *testing.T) {
 		"NEWSGRAPH_SEED":             "false",
 		"NEWSGRAPH_PPROF_ADDR":       "127.0.0.1:6060",
 		"NEWSGRAPH_NEO4J_ADMIN":      "/opt/neo4j/bin/neo4j-admin",
+		"GOGC":                       "off",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +66,9 @@ func TestLoadValues(t *testing.T) {
 	}
 	if c.PprofAddr != "127.0.0.1:6060" {
 		t.Errorf("PprofAddr = %q", c.PprofAddr)
+	}
+	if c.GCPercent != 0 {
+		t.Errorf("GCPercent = %d with GOGC set, want 0 (the runtime's)", c.GCPercent)
 	}
 	if c.Addr != "127.0.0.1:9090" || c.LogLevel != slog.LevelDebug || !c.LogJSON || c.ComplexityLimit != 900 || c.Seed {
 		t.Errorf("config = %+v", c)
@@ -87,6 +94,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad bool", map[string]string{"NEWSGRAPH_SEED": "sometimes"}, []string{"NEWSGRAPH_SEED", "true or false"}},
 		{"bad pprof addr", map[string]string{"NEWSGRAPH_PPROF_ADDR": "6060"}, []string{"NEWSGRAPH_PPROF_ADDR", "host:port"}},
 		{"pprof on the public addr", map[string]string{"ADDR": ":8080", "NEWSGRAPH_PPROF_ADDR": ":8080"}, []string{"NEWSGRAPH_PPROF_ADDR", "public address"}},
+		{"bad GOGC", map[string]string{"GOGC": "lots"}, []string{"GOGC", `"lots"`, "percentage"}},
 		{"short token", map[string]string{"NEWSGRAPH_API_TOKEN": "secret"}, []string{"NEWSGRAPH_API_TOKEN", "at least 16"}},
 		{"all at once", map[string]string{"ADDR": "x", "NEO4J_URI": "ftp://h", "LOG_LEVEL": "?"}, []string{"ADDR", "NEO4J_URI", "LOG_LEVEL"}},
 	}
