@@ -30,7 +30,6 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -44,7 +43,6 @@ import (
 	"newsgraph/bench/workload"
 	"newsgraph/internal/config"
 	"newsgraph/internal/loadtest"
-	"newsgraph/internal/store"
 )
 
 // seedVars are the seed graph's ids and words each query rotates through.
@@ -57,11 +55,14 @@ var seedVars = map[string][]map[string]any{
 	"Q5": {{}},
 }
 
-// pids are -pid name=pid flags, in the order given.
-type pids []struct {
+// proc is a process whose CPU time per request is reported.
+type proc struct {
 	name string
 	pid  int
 }
+
+// pids are -pid name=pid flags, in the order given.
+type pids []proc
 
 func (p *pids) String() string { return fmt.Sprint(*p) }
 
@@ -71,10 +72,7 @@ func (p *pids) Set(v string) error {
 	if !ok || err != nil || pid <= 0 {
 		return fmt.Errorf("want name=pid, not %q", v)
 	}
-	*p = append(*p, struct {
-		name string
-		pid  int
-	}{name, pid})
+	*p = append(*p, proc{name, pid})
 	return nil
 }
 
@@ -99,10 +97,7 @@ func main() {
 	if *serveFloor != "" {
 		log.Fatal(serve(*serveFloor))
 	}
-	procs = append(procs, struct {
-		name string
-		pid  int
-	}{"client", os.Getpid()})
+	procs = append(procs, proc{"client", os.Getpid()})
 	queries := strings.Split(*which, ",")
 	for _, q := range queries {
 		if _, ok := workload.Queries[q]; !ok {
@@ -135,7 +130,7 @@ func main() {
 		b, _ := json.Marshal(map[string]any{"query": workload.Queries[p.name], "variables": vars})
 		ng = append(ng, request{http.MethodPost, *target, b})
 		if *floorURL != "" {
-			fl = append(fl, floorRequest(*floorURL, p))
+			fl = append(fl, request{http.MethodGet, floor.URL(*floorURL, p.name, p.prm, ""), nil})
 		}
 	}
 	if *floorURL != "" {
@@ -165,24 +160,6 @@ func seedParams(queries []string) []query {
 		}
 	}
 	return out
-}
-
-// floorRequest is the floor's GET for a query, as bench/run sends it: the
-// search words turned into the Lucene query newsgraph would make.
-func floorRequest(base string, q query) request {
-	v := url.Values{}
-	for k, x := range q.prm {
-		v.Set(k, x)
-	}
-	switch q.name {
-	case "Q4":
-		if sq, err := store.ParseSearch(q.prm["q"]); err == nil {
-			v.Set("q", sq.Lucene)
-		}
-	case "Q5":
-		v = url.Values{}
-	}
-	return request{http.MethodGet, base + "/" + strings.ToLower(q.name) + "?" + v.Encode(), nil}
 }
 
 // serve runs the floor on addr.

@@ -14,9 +14,12 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"newsgraph/internal/store"
 )
 
 //go:embed *.cypher
@@ -48,6 +51,33 @@ func (s *Server) query(ctx context.Context, name string, params map[string]any) 
 		return nil, err
 	}
 	return res.Records, nil
+}
+
+// Lucene is the Lucene query newsgraph makes of search words; the floor
+// and the peer are given it, so all three ask the same indexes the same
+// question.
+func Lucene(words string) string {
+	if sq, err := store.ParseSearch(words); err == nil {
+		return sq.Lucene
+	}
+	return words
+}
+
+// URL is the floor's request at base for query q (Q1…Q7) with
+// bench/workload's parameters: Q4's words as Lucene, Q5's page as its
+// cursor after ("" for the first page).
+func URL(base, q string, prm map[string]string, after string) string {
+	v := url.Values{}
+	for k, x := range prm {
+		v.Set(k, x)
+	}
+	switch q {
+	case "Q4":
+		v.Set("q", Lucene(prm["q"]))
+	case "Q5":
+		v = url.Values{"after": {after}}
+	}
+	return base + "/" + strings.ToLower(q) + "?" + v.Encode()
 }
 
 // Plan returns the query a request asks for, by its file name (q1…q7),

@@ -5,15 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
-	"strings"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 
 	"newsgraph/bench/floor"
 	"newsgraph/bench/workload"
-	"newsgraph/internal/store"
 )
 
 // The benchmark's queries (workload.Queries, as newsgraph answers them) in
@@ -90,17 +87,11 @@ func floorContender(base string) *contender {
 	return &contender{
 		name: "floor", base: base, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
-			v := url.Values{}
-			for k, x := range p {
-				v.Set(k, x)
+			after := ""
+			if q == "Q5" {
+				after = c.cursors[workload.Page(p)]
 			}
-			switch q {
-			case "Q4":
-				v.Set("q", lucene(p["q"]))
-			case "Q5":
-				v = url.Values{"after": {c.cursors[workload.Page(p)]}}
-			}
-			return vegeta.Target{Method: http.MethodGet, URL: c.base + "/" + strings.ToLower(q) + "?" + v.Encode()}
+			return vegeta.Target{Method: http.MethodGet, URL: floor.URL(c.base, q, p, after)}
 		},
 		normalise: normaliseOwn,
 		page:      ownPage,
@@ -114,7 +105,7 @@ func peerContender(base string, pid int) *contender {
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
 			vars := workload.Vars(q, p, c.cursors)
 			if q == "Q4" {
-				vars["q"] = lucene(p["q"])
+				vars["q"] = floor.Lucene(p["q"])
 			}
 			return graphQLTarget(c.base, queries[q], vars)
 		},
@@ -123,16 +114,6 @@ func peerContender(base string, pid int) *contender {
 			return connectionPage(body, func(d map[string]any) any { return d["statementsConnection"] }, "edges")
 		},
 	}
-}
-
-// lucene is the Lucene query newsgraph makes of search words; the floor
-// and the peer are given it, so all three ask the same indexes the same
-// question.
-func lucene(words string) string {
-	if sq, err := store.ParseSearch(words); err == nil {
-		return sq.Lucene
-	}
-	return words
 }
 
 // normaliseOwn reads an answer already in newsgraph's shape: newsgraph's
