@@ -78,7 +78,7 @@ type server struct {
 	cmd     *exec.Cmd
 	logPath string
 	// pprof is the server's profiling listener (NEWSGRAPH_PPROF_ADDR), for
-	// goroutine dumps to explain a growth in goroutines.
+	// the goroutine and heap profiles that explain a growth in either.
 	pprof string
 	once  sync.Once
 }
@@ -549,27 +549,44 @@ func metric(text, name string) int {
 	return 0
 }
 
-// dumpGoroutines saves the server's goroutines, grouped by stack
-// (pprof's debug=1), in the work directory, and returns the file's path
-// ("" when the dump failed). Two dumps, after warm-up and at the end, show
-// what a growth in goroutines is made of.
-func dumpGoroutines(o options, s *server, name string) string {
-	c := &http.Client{Timeout: 10 * time.Second}
-	res, err := c.Get(s.pprof + "/debug/pprof/goroutine?debug=1")
+// saveProfile saves one of the server's pprof profiles (path and query
+// under /debug/pprof/) in the work directory as name, and returns the
+// file's path ("" when that failed). Taken after warm-up and at the end:
+// the goroutines grouped by stack (goroutine?debug=1) show what a growth
+// in goroutines is made of, and the live heap after a collection
+// (heap?gc=1; compare with go tool pprof -base) what a growth in RSS is.
+func saveProfile(o options, s *server, profile, name string) string {
+	c := &http.Client{Timeout: 30 * time.Second}
+	res, err := c.Get(s.pprof + "/debug/pprof/" + profile)
 	if err != nil {
-		log.Printf("goroutine dump: %v", err)
+		log.Printf("profile %s: %v", profile, err)
 		return ""
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
 	if err != nil {
-		log.Printf("goroutine dump: %v", err)
+		log.Printf("profile %s: %v", profile, err)
 		return ""
 	}
 	path := filepath.Join(o.work, name)
 	if err := os.WriteFile(path, b, 0o644); err != nil {
-		log.Printf("goroutine dump: %v", err)
+		log.Printf("profile %s: %v", profile, err)
 		return ""
 	}
 	return path
+}
+
+// saveProfiles saves the goroutines and the live heap, named after when
+// (warm, end), and returns the files saved.
+func saveProfiles(o options, s *server, when string) []string {
+	var saved []string
+	for _, p := range []struct{ profile, name string }{
+		{"goroutine?debug=1", "goroutines-" + when + ".txt"},
+		{"heap?gc=1", "heap-" + when + ".pb.gz"},
+	} {
+		if path := saveProfile(o, s, p.profile, p.name); path != "" {
+			saved = append(saved, path)
+		}
+	}
+	return saved
 }

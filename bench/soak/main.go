@@ -174,11 +174,10 @@ func main() {
 	run(func() {
 		select {
 		case <-time.After(time.Until(start.Add(o.warmup))):
-			if p := dumpGoroutines(o, srv, "goroutines-warm.txt"); p != "" {
-				dumpsMu.Lock()
-				dumps = append(dumps, p)
-				dumpsMu.Unlock()
-			}
+			saved := saveProfiles(o, srv, "warm")
+			dumpsMu.Lock()
+			dumps = append(dumps, saved...)
+			dumpsMu.Unlock()
 		case <-h.done:
 		}
 	})
@@ -197,12 +196,10 @@ func main() {
 	}
 	h.mu.Unlock()
 	time.Sleep(time.Until(end))
-	endDump := dumpGoroutines(o, srv, "goroutines-end.txt")
+	endDumps := saveProfiles(o, srv, "end")
 	close(h.done)
 	wg.Wait()
-	if endDump != "" {
-		dumps = append(dumps, endDump)
-	}
+	dumps = append(dumps, endDumps...)
 	end = time.Now()
 	log.Printf("load stopped after %s; checking", end.Sub(start).Round(time.Second))
 
@@ -211,7 +208,7 @@ func main() {
 	r.print(os.Stdout, o)
 	srv.stop()
 	if !r.ok() {
-		fmt.Fprintf(os.Stderr, "soak FAILED; the server's log: %s; its goroutines after warm-up and at the end: %s\n", srv.logPath, strings.Join(dumps, ", "))
+		fmt.Fprintf(os.Stderr, "soak FAILED; the server's log: %s; its goroutines and live heap after warm-up and at the end (go tool pprof -base heap-warm.pb.gz bin/newsgraph heap-end.pb.gz): %s\n", srv.logPath, strings.Join(dumps, ", "))
 		os.Exit(1)
 	}
 	fmt.Println("soak passed")
