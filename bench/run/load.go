@@ -34,41 +34,60 @@ type seqResult struct {
 	RoundTrips float64 `json:"round_trips"`
 }
 
-// sequential sends n requests one after the other (after a few not
-// counted, so that plans and pools are warm).
-func sequential(c *contender, q string, p workload.Set, n int) seqResult {
+// sequential sends each contender n requests for q, one at a time (after
+// ten each not counted, so that plans and pools are warm). The contenders
+// take turns request by request, with the same parameters, the first of
+// each turn rotating: a contender measured in a block of its own met
+// Neo4j's JIT and page cache in a different state from the next one's, and
+// the same code came out 0.67× the floor one day and 1.27× the next.
+func sequential(cs []*contender, q string, p workload.Set, n int) []seqResult {
 	rng := rand.New(rand.NewPCG(3, uint64(len(q))))
 	for i := 0; i < 10; i++ {
-		do(c.request(c, q, p.Pick(q, rng.IntN(1<<20))))
+		prm := p.Pick(q, rng.IntN(1<<20))
+		for _, c := range cs {
+			do(c.request(c, q, prm))
+		}
 	}
-	before := c.queriesRun()
-	var ds []time.Duration
-	trips := 0
+	before := make([]int, len(cs))
+	for j, c := range cs {
+		before[j] = c.queriesRun()
+	}
+	ds := make([][]time.Duration, len(cs))
+	trips := make([]int, len(cs))
 	for i := 0; i < n; i++ {
-		body, d, err := do(c.request(c, q, p.Pick(q, rng.IntN(1<<20))))
-		if err != nil {
-			fatalf("%s %s: %v", c.name, q, err)
-		}
-		ds = append(ds, d)
-		if c.name == "newsgraph" {
-			var ext struct {
-				Extensions struct{ Neo4j struct{ RoundTrips int } }
+		prm := p.Pick(q, rng.IntN(1<<20))
+		for k := range cs {
+			j := (i + k) % len(cs)
+			c := cs[j]
+			body, d, err := do(c.request(c, q, prm))
+			if err != nil {
+				fatalf("%s %s: %v", c.name, q, err)
 			}
-			json.Unmarshal(body, &ext)
-			trips += ext.Extensions.Neo4j.RoundTrips
+			ds[j] = append(ds[j], d)
+			if c.name == "newsgraph" {
+				var ext struct {
+					Extensions struct{ Neo4j struct{ RoundTrips int } }
+				}
+				json.Unmarshal(body, &ext)
+				trips[j] += ext.Extensions.Neo4j.RoundTrips
+			}
 		}
 	}
-	r := seqResult{Query: q, Contender: c.name, Requests: n, P50ms: ms(quantile(ds, 0.5)), P99ms: ms(quantile(ds, 0.99))}
-	switch c.name {
-	case "floor":
-		r.RoundTrips = 1 // each of its handlers runs exactly one query
-	case "newsgraph":
-		r.RoundTrips = float64(trips) / float64(n)
-	default:
-		r.RoundTrips = float64(c.queriesRun()-before) / float64(n)
+	out := make([]seqResult, len(cs))
+	for j, c := range cs {
+		r := seqResult{Query: q, Contender: c.name, Requests: n, P50ms: ms(quantile(ds[j], 0.5)), P99ms: ms(quantile(ds[j], 0.99))}
+		switch c.name {
+		case "floor":
+			r.RoundTrips = 1 // each of its handlers runs exactly one query
+		case "newsgraph":
+			r.RoundTrips = float64(trips[j]) / float64(n)
+		default:
+			r.RoundTrips = float64(c.queriesRun()-before[j]) / float64(n)
+		}
+		log.Printf("%-9s %s sequential: p50 %.2f ms, p99 %.2f ms, %.1f round trips", c.name, q, r.P50ms, r.P99ms, r.RoundTrips)
+		out[j] = r
 	}
-	log.Printf("%-9s %s sequential: p50 %.2f ms, p99 %.2f ms, %.1f round trips", c.name, q, r.P50ms, r.P99ms, r.RoundTrips)
-	return r
+	return out
 }
 
 // queriesRun asks the peer how many Cypher queries it has run; only the
