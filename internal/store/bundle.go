@@ -96,11 +96,12 @@ func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) 
 	if isNil {
 		return b, nil
 	}
-	e, err := row(fields).entity()
-	if err != nil {
-		return b, fmt.Errorf("%s: %w", op, err)
+	if b.Entity, err = liveEntity(row(fields)); err != nil {
+		return EntityBundle{}, fmt.Errorf("%s: %w", op, err)
 	}
-	b.Entity = &e
+	if b.Entity == nil {
+		return b, nil
+	}
 	get := func(col string) any { v, _ := rec.Get(col); return v }
 	if req.Roles {
 		b.Roles, err = decodeFacts(get("roles"), roleFromFact)
@@ -195,7 +196,7 @@ func (s *Store) EventBundle(ctx context.Context, id string, req EventRequest) (E
 	rec := res.Records[0]
 	get := func(col string) any { v, _ := rec.Get(col); return v }
 	r, ok := asRow(get("ev"))
-	if !ok {
+	if !ok || r.str("id") == "" { // none, or deleted while the query ran
 		return b, nil
 	}
 	ev := r.event()

@@ -174,6 +174,22 @@ func vanishedNode(r row) bool {
 	return r.str("id") == "" || len(r.strs("labels")) == 0
 }
 
+// liveEntity decodes an entity a query found, or returns nil when it was
+// deleted while the query ran (vanishedNode): reads see other
+// transactions' commits, and a read a moment later would not find it. The
+// soak saw entity(id) answer INTERNAL when a delete took the entity
+// between the match and the projection.
+func liveEntity(r row) (*kg.Entity, error) {
+	if vanishedNode(r) {
+		return nil, nil
+	}
+	e, err := r.entity()
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
 func countOf(list []string, s string) int {
 	n := 0
 	for _, v := range list {

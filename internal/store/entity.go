@@ -47,11 +47,9 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*kg.Entity, e
 		if isNil {
 			continue
 		}
-		e, err := nodeRow(node).entity()
-		if err != nil {
+		if out[i], err = liveEntity(nodeRow(node)); err != nil {
 			return nil, fmt.Errorf("%s: %w", op, err)
 		}
-		out[i] = &e
 	}
 	return out, nil
 }
