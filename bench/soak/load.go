@@ -398,7 +398,7 @@ func maximum(base string, p workload.Set) float64 {
 // from the kill to Neo4j answering, and how long the server took to be
 // ready again after that.
 func (h *harness) killLoop(start time.Time) {
-	for _, after := range killTimes(h.o.duration, h.o.killEvery) {
+	for n, after := range killTimes(h.o.duration, h.o.killEvery) {
 		time.Sleep(time.Until(start.Add(after)))
 		pid, err := neo4jPid(h.o.neo4jDir)
 		if err != nil {
@@ -414,6 +414,7 @@ func (h *harness) killLoop(start time.Time) {
 		h.mu.Lock()
 		h.windows = append(h.windows, w)
 		h.mu.Unlock()
+		keepNeo4jLog(h.o, n+1)
 		log.Printf("Neo4j (pid %d) SIGKILLed; starting it again", pid)
 		// tools/neo4j/start waits for Bolt; when that takes longer than
 		// its bound (a crowded machine), starting again waits for the same
@@ -457,6 +458,25 @@ func (h *harness) waitReady(deadline time.Time) time.Duration {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return time.Since(start)
+}
+
+// keepNeo4jLog copies the debug.log of the Neo4j start that was just
+// killed into the work directory (neo4j-debug-before-kill-N.log): the
+// next start clears the launcher's home, and with it the log that would
+// say whether a stall before the kill was Neo4j's (a collection, a
+// checkpoint, replanning).
+func keepNeo4jLog(o options, n int) {
+	logs, _ := filepath.Glob(filepath.Join(o.neo4jDir, "run", "*", "logs", "debug.log"))
+	for _, f := range logs {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			log.Printf("keeping Neo4j's log: %v", err)
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(o.work, fmt.Sprintf("neo4j-debug-before-kill-%d.log", n)), b, 0o644); err != nil {
+			log.Printf("keeping Neo4j's log: %v", err)
+		}
+	}
 }
 
 // neo4jPid reads the pid file tools/neo4j/start wrote, and makes sure the
