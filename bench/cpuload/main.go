@@ -23,12 +23,10 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
-	"log/slog"
 	"net/http"
 	"os"
 	"slices"
@@ -37,11 +35,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"newsgraph/bench/floor"
 	"newsgraph/bench/workload"
-	"newsgraph/internal/config"
 	"newsgraph/internal/loadtest"
 )
 
@@ -95,7 +90,7 @@ func main() {
 	flag.Parse()
 
 	if *serveFloor != "" {
-		log.Fatal(serve(*serveFloor))
+		log.Fatal(floor.Serve(*serveFloor))
 	}
 	procs = append(procs, proc{"client", os.Getpid()})
 	queries := strings.Split(*which, ",")
@@ -160,21 +155,6 @@ func seedParams(queries []string) []query {
 		}
 	}
 	return out
-}
-
-// serve runs the floor on addr.
-func serve(addr string) error {
-	cfg, err := config.Load(os.Getenv)
-	if err != nil {
-		return err
-	}
-	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
-	if err != nil {
-		return err
-	}
-	defer driver.Close(context.Background())
-	slog.Info("serving the floor", slog.String("addr", addr), slog.Int("pid", os.Getpid()))
-	return http.ListenAndServe(addr, &floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
 }
 
 func send(c *http.Client, r request) (int, []byte, error) {

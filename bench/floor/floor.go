@@ -11,14 +11,17 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"newsgraph/internal/config"
 	"newsgraph/internal/store"
 )
 
@@ -246,4 +249,23 @@ func Network(edges []Edge) map[string]any {
 		ns = append(ns, map[string]any{"node": map[string]any{"id": n.id}, "degree": n.degree})
 	}
 	return map[string]any{"nodes": ns, "edges": es}
+}
+
+// Serve runs the floor on addr as a process of its own, with the NEO4J_*
+// settings newsgraph reads, until the process is stopped. The benchmark
+// and cpuload run it so: a floor inside the load generator's process
+// answered with the generator's own scheduler and no process between
+// them, a head start newsgraph's separate process never had.
+func Serve(addr string) error {
+	cfg, err := config.Load(os.Getenv)
+	if err != nil {
+		return err
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.Neo4j.URI, neo4j.BasicAuth(cfg.Neo4j.User, cfg.Neo4j.Password, ""))
+	if err != nil {
+		return err
+	}
+	defer driver.Close(context.Background())
+	slog.Info("serving the floor", slog.String("addr", addr), slog.Int("pid", os.Getpid()))
+	return http.ListenAndServe(addr, &Server{Driver: driver, DB: cfg.Neo4j.Database})
 }

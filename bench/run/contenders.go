@@ -53,7 +53,7 @@ var peerCaveats = map[string]string{
 type contender struct {
 	name string
 	base string
-	pid  int // the process to sample for RSS; 0 when it runs in the harness
+	pid  int // the process to sample for RSS
 	// request makes the HTTP request for query q with parameters p.
 	request func(c *contender, q string, p map[string]string) vegeta.Target
 	// normalise maps an answer to newsgraph's data shape, for the gate.
@@ -83,9 +83,9 @@ func newsgraphContender(base string, pid int) *contender {
 	}
 }
 
-func floorContender(base string) *contender {
+func floorContender(base string, pid int) *contender {
 	return &contender{
-		name: "floor", base: base, failed: map[string]string{},
+		name: "floor", base: base, pid: pid, failed: map[string]string{},
 		request: func(c *contender, q string, p map[string]string) vegeta.Target {
 			after := ""
 			if q == "Q5" {

@@ -30,7 +30,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -83,7 +82,11 @@ func main() {
 	only := flag.String("queries", "", "comma-separated queries to check and measure, e.g. Q6,Q7 (default: all; Q1–Q5 with -stage scale)")
 	flag.StringVar(&o.neo4jDir, "neo4j-dir", "", "with -stage scale: the Neo4j's directory (tools/neo4j's NEO4J_DIR), to measure its store")
 	flag.StringVar(&o.firstLoad, "first-load", "", "statements,import seconds,Neo4j start seconds: tools/bench built the database with newsgraph import just now; this run times the first start and reports the first load")
+	serveFloor := flag.String("serve-floor", "", "serve the floor on this address until stopped (the harness starts itself so, as the floor's own process)")
 	flag.Parse()
+	if *serveFloor != "" {
+		log.Fatal(floor.Serve(*serveFloor))
+	}
 	var err error
 	if o.queries, err = selectQueries(*only); err != nil {
 		fatalf("-queries: %v", err)
@@ -153,9 +156,9 @@ func main() {
 	bin := buildNewsgraph()
 	ng := startNewsgraph(bin, nil)
 	defer ng.stop()
-	fl := httptest.NewServer(&floor.Server{Driver: driver, DB: cfg.Neo4j.Database})
-	defer fl.Close()
-	contenders := []*contender{floorContender(fl.URL), newsgraphContender(ng.url, ng.cmd.Process.Pid)}
+	fl := startFloor()
+	defer fl.stop()
+	contenders := []*contender{floorContender(fl.url, fl.cmd.Process.Pid), newsgraphContender(ng.url, ng.cmd.Process.Pid)}
 	if o.stage == "scale" { // the peer is left out (see scaleIntro); the store is read once
 		if w, err := warmFileCache(o.neo4jDir); err != nil {
 			log.Printf("reading the store into the file cache: %v", err)
@@ -503,6 +506,36 @@ func startNewsgraph(bin string, logs io.Writer) process {
 	p := track(process{url: "http://" + addr, cmd: cmd})
 	waitFor(p.url+"/readyz", "newsgraph")
 	return p
+}
+
+// startFloor starts the floor on a free port as a process of its own (this
+// binary with -serve-floor), as newsgraph and the peer are: in the
+// harness's own process it shared the load generator's scheduler and
+// answered without a process boundary, which gave it lower latency than
+// any server could have.
+func startFloor() process {
+	self, err := os.Executable()
+	if err != nil {
+		fatalf("%v", err)
+	}
+	addr := freeAddr()
+	cmd := exec.Command(self, "-serve-floor", addr)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Start(); err != nil {
+		fatalf("the floor: %v", err)
+	}
+	p := track(process{url: "http://" + addr, cmd: cmd})
+	// Any answer means it listens; its paths need parameters to be 200.
+	for i := 0; ; i++ {
+		if res, err := http.Get(p.url + "/"); err == nil {
+			res.Body.Close()
+			return p
+		}
+		if i > 600 {
+			fatalf("the floor did not start")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // startPeer starts the Neo4j GraphQL Library's server on a free port.

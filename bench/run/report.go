@@ -236,7 +236,7 @@ func markdown(o options, run runInfo, name string) string {
 		for _, r := range run.Load {
 			rss[r.Contender] = max(rss[r.Contender], r.MaxRSSMiB)
 		}
-		p("\n## Memory\n\nHighest resident set size during the load phases (sampled every 100 ms): newsgraph **%.0f MiB**, peer (Node) %.0f MiB. The floor runs inside the harness and is not sampled.\n", rss["newsgraph"], rss["peer"])
+		p("\n## Memory\n\nHighest resident set size during the load phases (sampled every 100 ms): newsgraph **%.0f MiB**, peer (Node) %.0f MiB, the floor (its own process since 3 December) %.0f MiB.\n", rss["newsgraph"], rss["peer"], rss["floor"])
 	}
 
 	if len(run.Profiles) > 0 {
