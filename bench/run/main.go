@@ -504,7 +504,7 @@ func startNewsgraph(bin string, logs io.Writer) process {
 		fatalf("%v", err)
 	}
 	p := track(process{url: "http://" + addr, cmd: cmd})
-	waitFor(p.url+"/readyz", "newsgraph")
+	waitFor(p.url+"/readyz", "newsgraph", false)
 	return p
 }
 
@@ -526,16 +526,8 @@ func startFloor() process {
 	}
 	p := track(process{url: "http://" + addr, cmd: cmd})
 	// Any answer means it listens; its paths need parameters to be 200.
-	for i := 0; ; i++ {
-		if res, err := http.Get(p.url + "/"); err == nil {
-			res.Body.Close()
-			return p
-		}
-		if i > 600 {
-			fatalf("the floor did not start")
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitFor(p.url+"/", "the floor", true)
+	return p
 }
 
 // startPeer starts the Neo4j GraphQL Library's server on a free port.
@@ -553,15 +545,17 @@ func startPeer(dir string) process {
 		fatalf("node: %v", err)
 	}
 	p := track(process{url: "http://" + addr, cmd: cmd})
-	waitFor(p.url+"/stats", "the peer")
+	waitFor(p.url+"/stats", "the peer", false)
 	return p
 }
 
-func waitFor(u, who string) {
+// waitFor polls u until it answers 200, or, with anyStatus, until it
+// answers at all.
+func waitFor(u, who string, anyStatus bool) {
 	for i := 0; ; i++ {
 		if res, err := http.Get(u); err == nil {
 			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
+			if anyStatus || res.StatusCode == http.StatusOK {
 				return
 			}
 		}
