@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,17 +36,21 @@ type HandlerOptions struct {
 	// TraceRoundTrips adds extensions.neo4j.roundTrips to every response:
 	// how many Cypher queries the request sent.
 	TraceRoundTrips bool
-	Log             *slog.Logger
+	// CacheMaxAge is the max-age of a GET query's answer; 0 makes caches
+	// revalidate every time (see GET).
+	CacheMaxAge time.Duration
+	Log         *slog.Logger
 }
 
-// NewHandler builds the GraphQL HTTP handler: POST and GET transports, a
+// NewHandler builds the GraphQL HTTP handler: POST and GET transports
+// that follow the GraphQL-over-HTTP spec, a
 // parsed-query cache, automatic persisted queries, the complexity limit, and
 // the recover func and error presenter that keep internals out of responses.
 func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	srv := handler.New(NewExecutableSchema(r))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(GET{MaxAge: opts.CacheMaxAge})
+	srv.AddTransport(POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if opts.MaxTokens > 0 {
 		srv.SetParserTokenLimit(opts.MaxTokens)
@@ -111,7 +117,36 @@ func traceRoundTrips(ctx context.Context, next graphql.OperationHandler) graphql
 
 // NewExecutableSchema wires the resolvers and the cost model into gqlgen.
 func NewExecutableSchema(r *Resolver) graphql.ExecutableSchema {
-	return generated.NewExecutableSchema(generated.Config{Resolvers: r, Complexity: Complexity()})
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: r, Complexity: Complexity()})
+	fixSchema.Do(func() { specSchema(es.Schema()) })
+	return es
+}
+
+// fixSchema runs specSchema once: every executable schema shares gqlgen's
+// one parsed schema.
+var fixSchema sync.Once
+
+// specSchema corrects two things in the parsed schema that introspection
+// shows to clients:
+//
+//   - gqlparser (v2.5.64, the newest) records an interface that implements
+//     another among the other's possible types, so Node.possibleTypes
+//     listed the interface Entity. The spec's possible types of an
+//     abstract type are object types only, and clients that build a
+//     possibleTypes map from introspection (Apollo's fragment matcher)
+//     take each entry for a concrete __typename. Only objects are kept;
+//     validation of fragment spreads, which intersects possible types, is
+//     unchanged by it.
+//   - gqlgen's prelude declares @defer, so introspection advertised it,
+//     but the server answers in one piece (its reads are one Cypher round
+//     trip each, so deferring a fragment would save nothing) and
+//     /schema.graphql never listed it. It is removed, so a query that uses
+//     it is told so by validation instead of having it ignored.
+func specSchema(s *ast.Schema) {
+	for name, defs := range s.PossibleTypes {
+		s.PossibleTypes[name] = slices.DeleteFunc(slices.Clone(defs), func(d *ast.Definition) bool { return d.Kind != ast.Object })
+	}
+	delete(s.Directives, "defer")
 }
 
 // listCost is the assumed size of a list without `first` (roles, members,

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,15 @@ type Config struct {
 	// TraceRoundTrips adds the request's Cypher round trips to every GraphQL
 	// response, as extensions.neo4j.roundTrips (NEWSGRAPH_TRACE_ROUND_TRIPS).
 	TraceRoundTrips bool
+	// CacheMaxAge is the max-age HTTP caches may keep a GET query's answer
+	// (NEWSGRAPH_CACHE_MAX_AGE). 0, the default, lets them store it but
+	// makes them revalidate with its ETag every time.
+	CacheMaxAge time.Duration
+	// CORSOrigins are the origins other than the server's own whose pages
+	// may call the API from a browser (NEWSGRAPH_CORS_ORIGINS, a
+	// comma-separated list such as http://localhost:5173, or * for any).
+	// Empty, the default, sends no CORS headers at all.
+	CORSOrigins []string
 	// BatchWait is how long a per-request loader gathers keys before it
 	// queries Neo4j (NEWSGRAPH_BATCH_WAIT).
 	BatchWait time.Duration
@@ -193,6 +203,8 @@ func Load(getenv func(string) string) (Config, error) {
 		p.fail("NEWSGRAPH_API_TOKEN", "is %d characters; use at least 16 (e.g. openssl rand -hex 24)", len(c.APIToken))
 	}
 	c.BatchWait = p.duration("NEWSGRAPH_BATCH_WAIT", c.BatchWait, 0, time.Second)
+	c.CacheMaxAge = p.duration("NEWSGRAPH_CACHE_MAX_AGE", c.CacheMaxAge, 0, 365*24*time.Hour)
+	c.CORSOrigins = p.origins("NEWSGRAPH_CORS_ORIGINS")
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 	c.GCPercent = DefaultGCPercent
@@ -264,6 +276,36 @@ func (p *parser) integer(name string, def, lo, hi int) int {
 		return def
 	}
 	return n
+}
+
+// origins reads a comma-separated list of web origins (scheme://host[:port],
+// no path), or the single entry *.
+func (p *parser) origins(name string) []string {
+	v := strings.TrimSpace(p.getenv(name))
+	if v == "" {
+		return nil
+	}
+	var out []string
+	for o := range strings.SplitSeq(v, ",") {
+		o = strings.TrimRight(strings.TrimSpace(o), "/")
+		if o == "" {
+			continue
+		}
+		if o == "*" {
+			out = append(out, o)
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Path != "" || u.RawQuery != "" || u.User != nil {
+			p.fail(name, "%q is not an origin like https://newsroom.example or http://localhost:5173", o)
+			continue
+		}
+		out = append(out, strings.ToLower(o))
+	}
+	if len(out) > 1 && slices.Contains(out, "*") {
+		p.fail(name, "* allows every origin; list it alone")
+	}
+	return out
 }
 
 func (p *parser) duration(name string, def, lo, hi time.Duration) time.Duration {

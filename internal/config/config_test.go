@@ -2,6 +2,7 @@ package config
 
 import (
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +55,8 @@ func TestLoadValues(t *testing.T) {
 		"NEWSGRAPH_PPROF_ADDR":       "127.0.0.1:6060",
 		"NEWSGRAPH_NEO4J_ADMIN":      "/opt/neo4j/bin/neo4j-admin",
 		"GOGC":                       "off",
+		"NEWSGRAPH_CACHE_MAX_AGE":    "1m",
+		"NEWSGRAPH_CORS_ORIGINS":     " http://localhost:5173/ , https://Desk.Example",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +69,9 @@ func TestLoadValues(t *testing.T) {
 	}
 	if c.PprofAddr != "127.0.0.1:6060" {
 		t.Errorf("PprofAddr = %q", c.PprofAddr)
+	}
+	if c.CacheMaxAge != time.Minute || !slices.Equal(c.CORSOrigins, []string{"http://localhost:5173", "https://desk.example"}) {
+		t.Errorf("CacheMaxAge = %s, CORSOrigins = %q", c.CacheMaxAge, c.CORSOrigins)
 	}
 	if c.GCPercent != 0 {
 		t.Errorf("GCPercent = %d with GOGC set, want 0 (the runtime's)", c.GCPercent)
@@ -96,6 +102,10 @@ func TestLoadErrors(t *testing.T) {
 		{"pprof on the public addr", map[string]string{"ADDR": ":8080", "NEWSGRAPH_PPROF_ADDR": ":8080"}, []string{"NEWSGRAPH_PPROF_ADDR", "public address"}},
 		{"bad GOGC", map[string]string{"GOGC": "lots"}, []string{"GOGC", `"lots"`, "percentage"}},
 		{"short token", map[string]string{"NEWSGRAPH_API_TOKEN": "secret"}, []string{"NEWSGRAPH_API_TOKEN", "at least 16"}},
+		{"origin with a path", map[string]string{"NEWSGRAPH_CORS_ORIGINS": "http://localhost:5173/app"}, []string{"NEWSGRAPH_CORS_ORIGINS", `"http://localhost:5173/app"`, "origin"}},
+		{"origin without a scheme", map[string]string{"NEWSGRAPH_CORS_ORIGINS": "localhost:5173"}, []string{"NEWSGRAPH_CORS_ORIGINS", "origin"}},
+		{"star among origins", map[string]string{"NEWSGRAPH_CORS_ORIGINS": "*,http://a.example"}, []string{"NEWSGRAPH_CORS_ORIGINS", "alone"}},
+		{"negative max-age", map[string]string{"NEWSGRAPH_CACHE_MAX_AGE": "-1s"}, []string{"NEWSGRAPH_CACHE_MAX_AGE", "out of range"}},
 		{"all at once", map[string]string{"ADDR": "x", "NEO4J_URI": "ftp://h", "LOG_LEVEL": "?"}, []string{"ADDR", "NEO4J_URI", "LOG_LEVEL"}},
 	}
 	for _, tt := range tests {

@@ -189,7 +189,7 @@ func (s *Server) countRoundTrips(next http.Handler) http.Handler {
 // type), which never reach the error presenter.
 func codeTransportErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cw := &codingWriter{ResponseWriter: w}
+		cw := &codingWriter{ResponseWriter: w, requestID: graph.RequestID(r.Context())}
 		next.ServeHTTP(cw, r)
 		cw.finish()
 	})
@@ -198,8 +198,9 @@ func codeTransportErrors(next http.Handler) http.Handler {
 // codingWriter holds back a non-200 body to add codes to its errors.
 type codingWriter struct {
 	http.ResponseWriter
-	status int
-	held   bytes.Buffer
+	status    int
+	held      bytes.Buffer
+	requestID string
 }
 
 func (c *codingWriter) WriteHeader(status int) {
@@ -242,6 +243,9 @@ func (c *codingWriter) finish() {
 					}
 					if _, has := ext["code"]; !has {
 						ext["code"] = errcode.BadUserInput
+					}
+					if _, has := ext["requestId"]; !has && c.requestID != "" {
+						ext["requestId"] = c.requestID
 					}
 				}
 			}

@@ -17,8 +17,10 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 
 	// The GraphQL endpoint: each middleware wraps the ones below it.
+	cors := withCORS(s.cfg.CORSOrigins)
 	mux.Handle("/graphql", Chain(
 		s.metrics.http.instrument("graphql"),
+		cors,
 		s.withDeadline,
 		s.guardGraphQL,
 		s.countRoundTrips,
@@ -41,7 +43,7 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET /schema.graphql", s.serveSchema)
 	}
 
-	export := Chain(s.metrics.http.instrument("export"), s.withDeadline)
+	export := Chain(s.metrics.http.instrument("export"), cors, s.withDeadline)
 	mux.Handle("GET /export/statements.csv", export(s.exportStatements(csvFormat)))
 	mux.Handle("GET /export/statements.jsonl", export(s.exportStatements(jsonlFormat)))
 	mux.Handle("GET /export/network.gexf", export(s.exportNetwork(gexfFormat)))

@@ -58,6 +58,7 @@ func New(cfg config.Config, st *store.Store, log *slog.Logger) *Server {
 		graphql: graph.NewHandler(resolver, graph.HandlerOptions{
 			ComplexityLimit: cfg.ComplexityLimit, MaxDepth: cfg.MaxDepth, MaxAliases: cfg.MaxAliases, MaxTokens: cfg.MaxTokens,
 			Production: cfg.Production, TraceRoundTrips: cfg.TraceRoundTrips, Log: log, Observe: m.operations.observe,
+			CacheMaxAge: cfg.CacheMaxAge,
 		}),
 		schema:  sdl,
 		metrics: m,
