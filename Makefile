@@ -9,7 +9,7 @@ NEO4J_DIR ?= $(CURDIR)/.neo4j/dev
 NEO4J_DEV_PASSWORD ?= newsgraph-dev
 export NEO4J_PORT NEO4J_DIR
 
-.PHONY: help run build import neo4j neo4j-stop test test-short bench bench-quick bench-scale soak eval generate generate-check lint tree-check web web-check
+.PHONY: help run build import neo4j neo4j-stop test test-short bench bench-quick bench-scale soak eval generate generate-check lint lint-schema tree-check web web-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ generate-check: generate ## fail if the committed generated code is stale
 
 tree-check: ## fail if a compiled binary or a file over 5 MB is tracked
 	@tools/check-tree
+
+lint-schema: ## graphql-schema-linter over schema/*.graphqls: every type, field, argument and value described
+	@tools/web lint-schema
 
 lint: ## gofmt and go vet
 	@out="$$(gofmt -l .)"; if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

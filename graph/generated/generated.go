@@ -2329,12 +2329,18 @@ type Count {
   key: String!
   "The speaker, entity or event, topic, event or source the bucket counts; null for KIND, DAY, MONTH and YEAR."
   node: Node
+  "How many statements of the filter are in the bucket."
   count: Int!
   """
   The evidence behind the number: the statements of the filter in this
   bucket, newest first, paged like every statement list.
   """
-  statements(first: Int, after: String): StatementConnection!
+  statements(
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    "An opaque cursor from this list (pageInfo.endCursor or an edge's cursor); the page starts after it."
+    after: String
+  ): StatementConnection!
 }
 
 """
@@ -2342,7 +2348,9 @@ How many statements of one kind an edge has. (Named so as not to clash
 with ` + "`" + `KindCount` + "`" + `, the counts of a load or a delete.)
 """
 type StatementKindCount {
+  "The kind: QUOTE or PARAPHRASE."
   kind: StatementKind!
+  "How many of the edge's statements are of this kind; never 0."
   count: Int!
 }
 
@@ -2354,7 +2362,9 @@ type Network {
   edges: [NetworkEdge!]!
 }
 
+"A speaker or a target at an end of the network's kept edges, with its weight."
 type NetworkNode {
+  "The entity (a speaker or a target) or the event (a target)."
   node: Node!
   "The sum of the counts of the kept edges the node is on; an edge from a speaker to itself counts once."
   degree: Int!
@@ -2369,11 +2379,17 @@ type NetworkEdge {
   from: Entity!
   "What the statements are about: an entity or an event."
   to: Node!
+  "How many statements of the filter the speaker made about the target."
   count: Int!
   "The count per kind, QUOTE first; kinds with no statement are left out."
   kinds: [StatementKindCount!]!
   "The statements behind the edge, newest first, paged like every statement list."
-  statements(first: Int, after: String): StatementConnection!
+  statements(
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    "An opaque cursor from this list (pageInfo.endCursor or an edge's cursor); the page starts after it."
+    after: String
+  ): StatementConnection!
 }
 
 extend type Query {
@@ -2383,25 +2399,49 @@ extend type Query {
   counts in the period it states: a statement dated 2025-09 counts in MONTH
   "2025-09" and YEAR "2025", and under "undated" for DAY.
   """
-  statementCounts(filter: StatementFilter, by: CountDimension!, first: Int): [Count!]!
+  statementCounts(
+    "Which statements to count; every field given must hold. Without it, every statement counts."
+    filter: StatementFilter
+    "What to group the statements by: speaker, about, topic, event, source, kind, day, month or year."
+    by: CountDimension!
+    "How many buckets to return, the largest first: 1 to 100, default 20."
+    first: Int
+  ): [Count!]!
   """
   Who said something about whom among the statements of the filter: the
   ` + "`" + `first` + "`" + ` heaviest speaker-to-target edges (default 20, between 1 and 100),
   ties by the speaker's id then the target's, and the nodes they join.
   """
-  network(filter: StatementFilter, first: Int): Network!
+  network(
+    "Which statements to draw the network from; every field given must hold. Without it, every statement is used."
+    filter: StatementFilter
+    "How many edges to keep, the heaviest first: 1 to 100, default 20."
+    first: Int
+  ): Network!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/draft.graphqls", Input: `"A news report's raw text and what is known of it, for draftSource."
 input SourceDraftInput {
-  "The report's full text, up to 1,000,000 characters."
+  "The report's full text: valid UTF-8, not blank, up to 1,000,000 characters (Unicode code points)."
   text: String!
+  "The report's headline; required, and its first six words go into a derived id."
   title: String!
+  "Who published the report, e.g. \"Reuters\"; it goes into a derived id."
   publisher: String
+  "Where the report can be read, kept as given."
   url: String
-  "Weekdays in the text (\"on Thursday\") are resolved against this date."
+  """
+  When the report was published, an ISO 8601 date that may be partial
+  ("2025", "2025-09"). Weekdays in the text ("on Thursday"), "yesterday"
+  and "today" are resolved against this date when it is a full day, and
+  speech reported as recent is dated to its month.
+  """
   publishedAt: Date
-  "The source's id; derived from the publisher, the date and the title when absent."
+  """
+  The source's id, of the form source:<slug>; derived from the publisher,
+  the date and the title when absent (e.g.
+  source:reuters-2025-09-05-twenty-six-nations-pledge-postwar-security-guarantees).
+  """
   id: ID
 }
 
@@ -2415,7 +2455,8 @@ type SourceDraft {
   """
   One entry per proposed fact: its path in the document (e.g. statements[3]),
   the rule that produced it, a confidence in [0,1], and the existing
-  entities it matched.
+  entities it matched. Entities come first, then roles, events, statements
+  and the unresolved statements.
   """
   report: [DraftFact!]!
   """
@@ -2426,101 +2467,169 @@ type SourceDraft {
   unresolved: [DraftStatement!]!
 }
 
+"How the extractor came to propose one fact of a draft, for the reviewer to weigh it."
 type DraftFact {
   "Where the fact is: statements[3], roles[0], entities[2], events[1] or unresolved[0]."
   path: String!
   "The pattern that produced it, e.g. quote-then-attribution/named."
   rule: String!
-  "How sure the extractor is, in [0, 1]; review the lowest first."
+  "How sure the extractor is, in [0, 1] with two decimals; review the lowest first (unresolved statements are at most 0.25)."
   confidence: Float!
-  "Ids of entities already in the graph that the fact refers to."
+  "Ids of entities already in the graph that the fact refers to, e.g. person:mark-rutte; empty when it names only new ones."
   matched: [ID!]!
 }
 
-"DraftDocument mirrors SourceDocumentInput as an output type; speaker, about and the like hold ids."
+"""
+DraftDocument mirrors SourceDocumentInput as an output type; speaker, about and the like hold ids.
+Every evidence is given as start/end offsets, so the document can be sent back to
+validateSource or ingestSource as it is.
+"""
 type DraftDocument {
+  "The source itself: its id, title, publisher, URL, date and full text."
   source: DraftSource!
+  "The people, nations and organisations the text names or that a fact refers to."
   entities: [DraftEntity!]!
+  "Positions people hold in a nation or organisation, as the text states them."
   roles: [DraftRole!]!
+  "Nations and organisations that belong to an organisation (the extractor proposes none; a source's own document may have some)."
   memberships: [DraftMembership!]!
+  "The topics the statements are on; only topics already in the graph are proposed by the extractor."
   topics: [DraftTopic!]!
+  "Summits, calls, meetings and other events the text reports, with who took part."
   events: [DraftEvent!]!
+  "The quotations and reported speech whose speaker is known (those without one are in SourceDraft.unresolved)."
   statements: [DraftStatement!]!
 }
 
+"The source part of a draft document: the report and its metadata."
 type DraftSource {
+  "The source's id, e.g. source:reuters-2025-09-05-coalition-of-the-willing."
   id: ID!
+  "The report's headline."
   title: String!
+  "Who published the report, e.g. Reuters; null when not known."
   publisher: String
+  "Where the report can be read; null when not known."
   url: String
+  "When the report was published, an ISO 8601 date that may be partial (2025, 2025-09); null when not known."
   publishedAt: Date
+  "The report's full text; every evidence offset points into it."
   text: String!
 }
 
 "A span of the source text, in code points: [start, end)."
 type DraftEvidence {
+  "Offset of the span's first character, counted in Unicode code points from 0."
   start: Int!
+  "Offset just past the span's last character, in Unicode code points; the span is text[start:end]."
   end: Int!
 }
 
+"A person, nation or organisation in a draft document."
 type DraftEntity {
+  "The entity's id, e.g. person:mark-rutte: the graph's own id when it already exists, a new one made from the name otherwise."
   id: ID!
+  "Whether it is a person, a nation or an organisation."
   kind: EntityKind!
+  "The entity's name: the graph's name for an existing entity, otherwise as the text gives it."
   name: String!
+  "The other names this text uses for the entity (e.g. \"Zelenskiy\" besides \"Volodymyr Zelensky\"); possibly empty."
   aliases: [String!]!
+  "A short description of the entity; null when there is none (the extractor writes none)."
   description: String
   "True when the graph already has this entity (the draft reuses its id)."
   existing: Boolean!
+  "Where the text names the entity: the first mention in a draft, every mention in a source's document."
   evidence: [DraftEvidence!]!
 }
 
+"A position a person holds in a nation or organisation, e.g. President of France."
 type DraftRole {
+  "The id of the person who holds the position."
   person: ID!
+  "The position, as the text gives it, e.g. \"President\" or \"Secretary General\"."
   title: String!
+  "The id of the nation or organisation the position is in, e.g. nation:france."
   of: ID!
+  "Where the text states the role."
   evidence: [DraftEvidence!]!
 }
 
+"A nation or organisation belonging to an organisation, e.g. Bulgaria in NATO."
 type DraftMembership {
+  "The id of the member nation or organisation."
   member: ID!
+  "The id of the organisation it belongs to."
   organisation: ID!
+  "The member's standing in the organisation, e.g. \"co-chair\"; null when not stated."
   role: String
+  "Where the text states the membership."
   evidence: [DraftEvidence!]!
 }
 
+"A subject statements can be on, e.g. security guarantees."
 type DraftTopic {
+  "The topic's id, e.g. topic:security-guarantees."
   id: ID!
+  "The topic's name, e.g. \"Security guarantees\"."
   name: String!
 }
 
+"An event the text reports, such as a summit, a call or a press conference."
 type DraftEvent {
+  "The event's id, e.g. event:2025-09-04-coalition-of-the-willing-summit (the date, when known, then the name)."
   id: ID!
+  "The event's name, as the text gives it."
   name: String!
+  "What sort of event it is, in lower case: summit, call, press conference, meeting, visit, talks and the like."
   kind: String!
+  "A short description of the event; null when there is none (the extractor writes none)."
   description: String
+  "When the event took place, or began, an ISO 8601 date that may be partial (2025-09); null when the text does not say."
   date: Date
+  "When an event of several days ended, an ISO 8601 date that may be partial; null for an event of one day or when not known."
   endDate: Date
+  "Where the event took place, e.g. Paris; null when the text does not say."
   location: String
+  "The entities that took part in the event, each once."
   participants: [DraftParticipant!]!
+  "Where the text reports the event."
   evidence: [DraftEvidence!]!
 }
 
+"An entity's part in an event of a draft document."
 type DraftParticipant {
+  "The id of the person, nation or organisation that took part."
   entity: ID!
+  "The part it played, e.g. \"host\"; null when not stated (the extractor states none)."
   role: String
+  "Where the text says the entity took part."
   evidence: [DraftEvidence!]!
 }
 
+"A quotation or piece of reported speech in a draft document, with who said it and what about."
 type DraftStatement {
+  "QUOTE for the speaker's exact words, PARAPHRASE for reported content."
   kind: StatementKind!
+  "What was said: for a QUOTE the exact words, which stand verbatim inside the evidence; for a PARAPHRASE the reported content."
   text: String!
   "The speaker's id; null in SourceDraft.unresolved."
   speaker: ID
+  "How the text names an unnamed speaker, e.g. \"a White House official\" (the speaker is then the body they speak for); null when the speaker is named."
   attribution: String
+  "Ids of the entities and events the statement is about; possibly empty."
   about: [ID!]!
+  "The id of the event during which it was said; null when none."
   event: ID
+  """
+  When it was said, an ISO 8601 date that may be partial ("2025-09"): the
+  day the sentence gives, else its event's day, else the publication month
+  for recent speech; null when the text places it in no time.
+  """
   date: Date
+  "Ids of the topics the statement is on, e.g. topic:security-guarantees; possibly empty."
   topics: [ID!]!
+  "The span of the text the statement comes from: the quotation with its attribution, or the sentence that reports it."
   evidence: DraftEvidence!
 }
 
@@ -2531,18 +2640,25 @@ extend type Mutation {
   (the graph's own recognised by name), roles, events and dates. Writes
   nothing. Needs the API token.
   """
-  draftSource(input: SourceDraftInput!): SourceDraft!
+  draftSource(
+    "The report's text, title and what else is known of it."
+    input: SourceDraftInput!
+  ): SourceDraft!
 }
 
 "One thing wrong with a document, at a path such as statements[3].speaker."
 type ValidationProblem {
+  "Where the problem is in the document, e.g. statements[3].evidence.quote."
   path: String!
+  "What is wrong, in plain words, e.g. \"not found in source text\"."
   message: String!
 }
 
 "What validateSource found: valid, or every problem with its path."
 type SourceValidation {
+  "True when the document has no problem and ingestSource would accept it."
   valid: Boolean!
+  "Every problem found, each with its path; empty when the document is valid."
   problems: [ValidationProblem!]!
 }
 
@@ -2552,7 +2668,10 @@ extend type Mutation {
   (including names that would duplicate an existing entity), writing
   nothing: the review desk's check before publishing. Needs the API token.
   """
-  validateSource(document: SourceDocumentInput!): SourceValidation!
+  validateSource(
+    "The document to check, in the same format ingestSource takes."
+    document: SourceDocumentInput!
+  ): SourceValidation!
 }
 
 extend type Source {
@@ -2566,8 +2685,11 @@ extend type Source {
 `, BuiltIn: false},
 	{Name: "../../schema/entity.graphqls", Input: `"The kinds of actor the graph knows: people, nations and organisations."
 enum EntityKind {
+  "A named person; the id starts with ` + "`" + `person:` + "`" + `."
   PERSON
+  "A country, or its government acting as a whole; the id starts with ` + "`" + `nation:` + "`" + `."
   NATION
+  "An organisation, alliance, coalition or institution; the id starts with ` + "`" + `organisation:` + "`" + `."
   ORGANISATION
 }
 
@@ -2576,12 +2698,21 @@ An actor in the news: someone or something that can speak, act and be spoken abo
 Each entity is a ` + "`" + `Person` + "`" + `, a ` + "`" + `Nation` + "`" + ` or an ` + "`" + `Organisation` + "`" + `.
 """
 interface Entity implements Node {
+  "The entity's stable, readable id, ` + "`" + `<kind>:<slug>` + "`" + `, for example ` + "`" + `person:mark-rutte` + "`" + ` or ` + "`" + `nation:ukraine` + "`" + `."
   id: ID!
+  "Whether this is a person, a nation or an organisation; it matches the prefix of ` + "`" + `id` + "`" + `."
   kind: EntityKind!
   "The name as the sources most often write it."
   name: String!
-  "Other names the sources use, such as other spellings or a surname alone."
+  """
+  Other names the sources use, such as other spellings or a surname alone;
+  ` + "`" + `name` + "`" + ` is not repeated here. The entities filter's ` + "`" + `name` + "`" + ` matches these too.
+  """
   aliases: [String!]!
+  """
+  A short description of who or what this is, from the documents that loaded
+  the sources (the latest one that gives one); null when none does.
+  """
   description: String
   """
   How many statements this entity said: the totalCount of its ` + "`" + `statements` + "`" + `
@@ -2593,102 +2724,383 @@ interface Entity implements Node {
   ` + "`" + `mentions` + "`" + ` without a filter.
   """
   mentionedCount: Int!
-  "What this entity said."
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "What others said about this entity."
-  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "Events this entity took part in, newest first."
-  events(first: Int, after: String): EventConnection!
-  "The sources that name this entity, newest first."
+  "What this entity said, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), among those this entity said."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  What others said about this entity: every statement whose ` + "`" + `about` + "`" + ` includes
+  it, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise. A statement it made
+  about itself is included too.
+  """
+  mentions(
+    "Only statements matching every given condition (AND), among those about this entity."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  Events this entity took part in, newest first by start date (a partial
+  date counts as its first day; undated events come last), then by id.
+  """
+  events(
+    "How many events per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last event seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): EventConnection!
+  """
+  The sources that name this entity, or record a role, membership,
+  participation or statement involving it: newest first by publication date
+  (undated sources last), then by id. The whole list, not paginated.
+  """
   sources: [Source!]!
   """
   The events this entity took part in and the statements it made or is
   mentioned in, oldest first. A partial date (2025-09) is placed at the start
-  of its period, before the days in it; undated entries come last.
+  of its period, before the days in it; undated entries come last. On one
+  date, events come before statements, and statements keep their order in
+  the source. Each entry's ` + "`" + `relation` + "`" + ` is PARTICIPATED, SAID or MENTIONED; a
+  statement the entity made about itself appears twice, as SAID and as
+  MENTIONED. The whole list, not paginated.
   """
   timeline: [TimelineEntry!]!
 }
 
 "A named person, such as a head of state or government."
 type Person implements Node & Entity {
+  "The person's stable, readable id, ` + "`" + `person:<slug>` + "`" + `, for example ` + "`" + `person:mark-rutte` + "`" + `."
   id: ID!
+  "Always ` + "`" + `PERSON` + "`" + ` for a person."
   kind: EntityKind!
+  "The person's name as the sources write it."
   name: String!
+  "Other names the sources use, such as other spellings or a surname alone; ` + "`" + `name` + "`" + ` is not repeated here."
   aliases: [String!]!
+  "A short description of who or what this is, from the documents that loaded the sources; null when none gives one."
   description: String
+  """
+  How many statements this person said: the totalCount of its ` + "`" + `statements` + "`" + `
+  without a filter.
+  """
   quotedCount: Int!
+  """
+  How many statements are about this person: the totalCount of its
+  ` + "`" + `mentions` + "`" + ` without a filter.
+  """
   mentionedCount: Int!
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  events(first: Int, after: String): EventConnection!
+  "What this person said, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), among those this person said."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  What others said about this person: every statement whose ` + "`" + `about` + "`" + ` includes
+  it, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise. A statement it made
+  about itself is included too.
+  """
+  mentions(
+    "Only statements matching every given condition (AND), among those about this person."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  Events this person took part in, newest first by start date (a partial
+  date counts as its first day; undated events come last), then by id.
+  """
+  events(
+    "How many events per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last event seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): EventConnection!
+  """
+  The sources that name this person, or record a role, membership,
+  participation or statement involving it: newest first by publication date
+  (undated sources last), then by id. The whole list, not paginated.
+  """
   sources: [Source!]!
+  """
+  The events this person took part in and the statements it made or is
+  mentioned in, oldest first; the whole list, not paginated. See
+  ` + "`" + `Entity.timeline` + "`" + ` for the order and relations.
+  """
   timeline: [TimelineEntry!]!
-  "The titles this person holds, in nations and organisations."
+  """
+  The titles this person holds, in nations and organisations, as the sources
+  state them (without dates): by title, then by the nation's or
+  organisation's name.
+  """
   roles: [Role!]!
 }
 
 "A country, or its government acting as a whole."
 type Nation implements Node & Entity {
+  "The nation's stable, readable id, ` + "`" + `nation:<slug>` + "`" + `, for example ` + "`" + `nation:ukraine` + "`" + `."
   id: ID!
+  "Always ` + "`" + `NATION` + "`" + ` for a nation."
   kind: EntityKind!
+  "The nation's name as the sources write it."
   name: String!
+  "Other names the sources use, such as other spellings or a surname alone; ` + "`" + `name` + "`" + ` is not repeated here."
   aliases: [String!]!
+  "A short description of who or what this is, from the documents that loaded the sources; null when none gives one."
   description: String
+  """
+  How many statements this nation said: the totalCount of its ` + "`" + `statements` + "`" + `
+  without a filter.
+  """
   quotedCount: Int!
+  """
+  How many statements are about this nation: the totalCount of its
+  ` + "`" + `mentions` + "`" + ` without a filter.
+  """
   mentionedCount: Int!
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  events(first: Int, after: String): EventConnection!
+  "What this nation said, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), among those this nation said."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  What others said about this nation: every statement whose ` + "`" + `about` + "`" + ` includes
+  it, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise. A statement it made
+  about itself is included too.
+  """
+  mentions(
+    "Only statements matching every given condition (AND), among those about this nation."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  Events this nation took part in, newest first by start date (a partial
+  date counts as its first day; undated events come last), then by id.
+  """
+  events(
+    "How many events per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last event seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): EventConnection!
+  """
+  The sources that name this nation, or record a role, membership,
+  participation or statement involving it: newest first by publication date
+  (undated sources last), then by id. The whole list, not paginated.
+  """
   sources: [Source!]!
+  """
+  The events this nation took part in and the statements it made or is
+  mentioned in, oldest first; the whole list, not paginated. See
+  ` + "`" + `Entity.timeline` + "`" + ` for the order and relations.
+  """
   timeline: [TimelineEntry!]!
-  "People who hold a title in this nation."
+  "People who hold a title in this nation, by title, then by name."
   leaders: [Role!]!
-  "The organisations this nation belongs to."
+  "The organisations this nation belongs to, by the organisation's name."
   memberships: [Membership!]!
 }
 
 "An organisation, alliance, coalition or institution."
 type Organisation implements Node & Entity {
+  "The organisation's stable, readable id, ` + "`" + `organisation:<slug>` + "`" + `, for example ` + "`" + `organisation:nato` + "`" + `."
   id: ID!
+  "Always ` + "`" + `ORGANISATION` + "`" + ` for an organisation."
   kind: EntityKind!
+  "The organisation's name as the sources write it."
   name: String!
+  "Other names the sources use, such as other spellings or a surname alone; ` + "`" + `name` + "`" + ` is not repeated here."
   aliases: [String!]!
+  "A short description of who or what this is, from the documents that loaded the sources; null when none gives one."
   description: String
+  """
+  How many statements this organisation said: the totalCount of its ` + "`" + `statements` + "`" + `
+  without a filter.
+  """
   quotedCount: Int!
+  """
+  How many statements are about this organisation: the totalCount of its
+  ` + "`" + `mentions` + "`" + ` without a filter.
+  """
   mentionedCount: Int!
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  mentions(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  events(first: Int, after: String): EventConnection!
+  "What this organisation said, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), among those this organisation said."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  What others said about this organisation: every statement whose ` + "`" + `about` + "`" + ` includes
+  it, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise. A statement it made
+  about itself is included too.
+  """
+  mentions(
+    "Only statements matching every given condition (AND), among those about this organisation."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  Events this organisation took part in, newest first by start date (a partial
+  date counts as its first day; undated events come last), then by id.
+  """
+  events(
+    "How many events per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last event seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): EventConnection!
+  """
+  The sources that name this organisation, or record a role, membership,
+  participation or statement involving it: newest first by publication date
+  (undated sources last), then by id. The whole list, not paginated.
+  """
   sources: [Source!]!
+  """
+  The events this organisation took part in and the statements it made or is
+  mentioned in, oldest first; the whole list, not paginated. See
+  ` + "`" + `Entity.timeline` + "`" + ` for the order and relations.
+  """
   timeline: [TimelineEntry!]!
-  "People who hold a title in this organisation."
+  "People who hold a title in this organisation, by title, then by name."
   leaders: [Role!]!
-  "The nations and organisations that belong to this one."
+  "The nations and organisations that belong to this one, by the member's name."
   members: [Membership!]!
-  "The organisations this one belongs to."
+  "The organisations this one belongs to, by the organisation's name."
   memberships: [Membership!]!
 }
 
 "A person's title in a nation or an organisation, with the text that says so."
 type Role {
+  "The person who holds the title."
   person: Person!
+  "The title as the sources give it, for example President or Secretary General."
   title: String!
+  "The nation or organisation in which the person holds the title."
   of: Entity!
+  """
+  The passages that give the title, from every source that does: newest
+  source first, then in text order.
+  """
   evidence: [Evidence!]!
 }
 
 "A nation's or organisation's place in an organisation."
 type Membership {
+  "The nation or organisation that belongs."
   member: Entity!
+  "The organisation it belongs to."
   organisation: Organisation!
-  "For example co-chair."
+  "The member's part in the organisation when a source gives one, for example co-chair; null otherwise."
   role: String
+  """
+  The passages that place the member in the organisation, from every source
+  that does: newest source first, then in text order.
+  """
   evidence: [Evidence!]!
 }
 
+"One entity in a page of entities, with the cursor of its position."
 type EntityEdge {
   "Opaque; pass it as ` + "`" + `after` + "`" + ` to continue after this edge."
   cursor: String!
+  "The entity at this position in the list."
   node: Entity!
 }
 
@@ -2697,9 +3109,11 @@ A page of entities, in the order ` + "`" + `entities(orderBy:)` + "`" + ` asks f
 (ignoring case and accents), then by id, unless a count comes first.
 """
 type EntityConnection {
+  "The entities on this page, in order, each with its cursor."
   edges: [EntityEdge!]!
   "The same entities as ` + "`" + `edges` + "`" + `, without cursors."
   nodes: [Entity!]!
+  "Whether more entities follow, and the cursors to continue from."
   pageInfo: PageInfo!
   "How many entities match the filter, across all pages."
   totalCount: Int!
@@ -2715,16 +3129,22 @@ enum EntityOrder {
   MOST_MENTIONED
 }
 
+"Narrows a list of entities: an entity must match every field given (AND)."
 input EntityFilter {
   "Only entities of these kinds. Omitted or empty means every kind."
   kinds: [EntityKind!]
-  "Matches name or any alias, ignoring case and accents."
+  """
+  Matches name or any alias, ignoring case and accents: the text given must
+  occur in it, so "macron" finds Emmanuel Macron. Punctuation counts as a
+  space; at most 200 bytes, with at least one letter or digit. Omitted or
+  empty means any name.
+  """
   name: String
 }
 
 "An event or a statement, placed on a timeline."
 type TimelineEntry {
-  "When, as precisely as the source says; null when it does not say."
+  "When, as precisely as the source says (an event's start date); null when it does not say."
   date: Date
   "An Event or a Statement."
   node: Node!
@@ -2732,42 +3152,86 @@ type TimelineEntry {
   relation: String!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/event.graphqls", Input: `"Something that happened: a summit, a call, an invasion."
+	{Name: "../../schema/event.graphqls", Input: `"""
+Something that happened: a summit, a call, an invasion. When sources
+describe the same event differently, its name, kind, description, dates and
+location are those given by the source with the greatest id.
+"""
 type Event implements Node {
+  "Readable, stable id of the form ` + "`" + `event:<slug>` + "`" + `, e.g. ` + "`" + `event:2025-09-04-coalition-of-the-willing-summit` + "`" + `."
   id: ID!
+  "The event's name, e.g. Coalition of the Willing summit."
   name: String!
-  "summit, meeting, call, press conference, conference, invasion, commemoration, …"
+  """
+  The kind of event, one of: summit, meeting, call, press conference,
+  conference, invasion, commemoration, talks, visit, speech, interview,
+  election, attack, agreement, ceasefire, war, other.
+  """
   kind: String!
+  "A short description of the event; null when no source gives one."
   description: String
+  """
+  When the event took place, or began: an ISO 8601 date, partial (2025-09,
+  2022) where the source is only that precise; null when unknown.
+  """
   date: Date
+  "When an event of several days ended, in the same format; null when no end is given."
   endDate: Date
+  "Where the event took place, as the source names it, e.g. Paris; null when unknown."
   location: String
-  "Who took part, and how."
+  "Who took part, and how, in order of the participants' names."
   participants: [Participation!]!
   "What was said during the event."
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "The passages that report the event."
+  statements(
+    "Only statements matching every given condition (AND); omit for all of them."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20; any other value is an error."
+    first: Int
+    """
+    Opaque cursor from a previous page of this list (` + "`" + `pageInfo.endCursor` + "`" + ` or
+    an edge's ` + "`" + `cursor` + "`" + `); the page starts after it. A cursor from another kind
+    of list or another order is refused.
+    """
+    after: String
+    "The order of the list: NEWEST first (the default) or OLDEST first."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  "The passages that report the event, from every source that does, newest source first."
   evidence: [Evidence!]!
 }
 
 "An entity's part in an event: host, by phone, by video link, …"
 type Participation {
+  "The person, nation or organisation that took part."
   entity: Entity!
+  "The event it took part in."
   event: Event!
+  "How it took part, in the source's words, e.g. host or by video link; null when the source does not say."
   role: String
+  "The passages that put the entity at the event, from every source, newest source first."
   evidence: [Evidence!]!
 }
 
+"One event in a page of events, with its cursor."
 type EventEdge {
+  "Opaque cursor of this event: pass it as ` + "`" + `after` + "`" + ` to get the events that follow it."
   cursor: String!
+  "The event."
   node: Event!
 }
 
-"A page of events, newest first (a partial date counts as its first day), then by id."
+"""
+A page of events, newest first (a partial date counts as its first day;
+undated events come last), then by id.
+"""
 type EventConnection {
+  "The events of this page, in order, each with its cursor."
   edges: [EventEdge!]!
+  "The events of this page, in order, without cursors."
   nodes: [Event!]!
+  "Whether more events follow or precede this page, and the cursors to get them."
   pageInfo: PageInfo!
+  "How many events the whole list holds, across all pages."
   totalCount: Int!
 }
 `, BuiltIn: false},
@@ -2775,37 +3239,88 @@ type EventConnection {
 One source and every fact it supports: the same format as the JSON ingestion
 documents (see the README). References are ids, declared in the document or
 already in the graph. Evidence quotes the source text verbatim, or gives
-start and end offsets in code points.
+start and end offsets in code points. A document may hold at most 20,000
+facts (entities, topics, events, participants, roles, memberships and
+statements together).
 """
 input SourceDocumentInput {
+  "The source itself, with its full text."
   source: SourceInput!
+  """
+  The people, nations and organisations the document declares. An entity
+  already in the graph can be referred to by its id without being declared.
+  """
   entities: [EntityInput!]
+  "Titles that people hold in nations or organisations, e.g. President of France."
   roles: [RoleInput!]
+  "Nations' and organisations' memberships of organisations."
   memberships: [MembershipInput!]
+  "The topics the document's statements are on; existing topics can be referred to by id."
   topics: [TopicInput!]
+  "The events the source reports, with who took part; existing events can be referred to by id."
   events: [EventInput!]
+  "What the source reports people, nations and organisations said."
   statements: [StatementInput!]
 }
 
+"The source to add or replace: a news report and its full text."
 input SourceInput {
+  """
+  The source's id, of the form ` + "`" + `source:<slug>` + "`" + ` (lower-case letters, digits
+  and single hyphens, at most 200 characters in all), e.g.
+  ` + "`" + `source:reuters-2025-09-05-coalition-of-the-willing` + "`" + `. Loading a document
+  with the id of a source already in the graph replaces that source.
+  """
   id: ID!
+  "The headline or title of the report; must not be blank."
   title: String!
+  "Who published the report, e.g. Reuters."
   publisher: String
+  "Where the report can be read: an http or https URL."
   url: String
+  "When the report was published: an ISO 8601 date, partial (2025-09, 2025) if need be."
   publishedAt: Date
-  "The full text; every piece of evidence points into it."
+  """
+  The full text; every piece of evidence points into it. Must not be blank,
+  and may hold at most 1,000,000 Unicode code points: split a longer report
+  into several sources.
+  """
   text: String!
 }
 
+"""
+A person, nation or organisation the source names, new to the graph or
+already in it.
+"""
 input EntityInput {
+  """
+  The entity's id: ` + "`" + `person:<slug>` + "`" + `, ` + "`" + `nation:<slug>` + "`" + ` or
+  ` + "`" + `organisation:<slug>` + "`" + ` matching ` + "`" + `kind` + "`" + ` (lower-case letters, digits and single
+  hyphens), e.g. ` + "`" + `person:emmanuel-macron` + "`" + `.
+  """
   id: ID!
+  "Whether the entity is a person, a nation or an organisation."
   kind: EntityKind!
+  """
+  The name the entity is best known by, e.g. Emmanuel Macron; must not be
+  blank. Declaring an entity already in the graph sets its name to this one.
+  """
   name: String!
+  """
+  Other names the source uses for the entity, such as another spelling or a
+  surname alone; none may be blank or repeat the name or another alias.
+  Aliases from all sources are merged.
+  """
   aliases: [String!]
+  "A short description, e.g. 'President of Ukraine'; when omitted, an existing entity keeps its own."
   description: String
-  "Where the source names the entity."
+  "Where the source names the entity; optional."
   evidence: [EvidenceInput!]
-  "True when this is not the existing entity of the same kind with the same name or alias."
+  """
+  True when this is not the existing entity of the same kind with the same
+  name or alias. Without it, a new entity whose name or an alias (ignoring
+  case and accents) is already an entity's of the same kind is refused.
+  """
   distinct: Boolean
 }
 
@@ -2814,94 +3329,219 @@ A verbatim ` + "`" + `quote` + "`" + ` from the source text (with ` + "`" + `occ
 occurs more than once), or explicit ` + "`" + `start` + "`" + ` and ` + "`" + `end` + "`" + ` code-point offsets.
 """
 input EvidenceInput {
+  """
+  Words copied exactly from the source text, case and punctuation included.
+  It must occur exactly once in the text, unless ` + "`" + `occurrence` + "`" + ` picks one. Not
+  allowed together with ` + "`" + `start` + "`" + ` and ` + "`" + `end` + "`" + `.
+  """
   quote: String
+  """
+  Which occurrence of ` + "`" + `quote` + "`" + ` is meant, counting from 1 in text order;
+  required when the quote occurs more than once. Only with ` + "`" + `quote` + "`" + `.
+  """
   occurrence: Int
+  """
+  Where the span starts: the offset of its first character in the source's
+  ` + "`" + `text` + "`" + `, in Unicode code points, counting from 0. Give it with ` + "`" + `end` + "`" + `.
+  """
   start: Int
+  """
+  Where the span ends: the offset just after its last character, in Unicode
+  code points, so the span is text[start:end]. Must be greater than ` + "`" + `start` + "`" + `
+  and at most the length of the text.
+  """
   end: Int
 }
 
+"A title that a person holds in a nation or organisation, e.g. President of France."
 input RoleInput {
+  "The person who holds the title: a ` + "`" + `person:` + "`" + ` id declared in the document or already in the graph."
   person: ID!
+  "The title as the source gives it, e.g. President or Secretary General; must not be blank."
   title: String!
+  """
+  The nation or organisation the title belongs to: a ` + "`" + `nation:` + "`" + ` or
+  ` + "`" + `organisation:` + "`" + ` id declared in the document or already in the graph.
+  """
   of: ID!
+  "Where the source gives the title: at least one piece of evidence."
   evidence: [EvidenceInput!]!
 }
 
+"A nation's or organisation's membership of an organisation."
 input MembershipInput {
+  """
+  The member: a ` + "`" + `nation:` + "`" + ` or ` + "`" + `organisation:` + "`" + ` id declared in the document or
+  already in the graph.
+  """
   member: ID!
+  """
+  The organisation it belongs to: an ` + "`" + `organisation:` + "`" + ` id declared in the
+  document or already in the graph, other than the member's own.
+  """
   organisation: ID!
+  "The member's role in the organisation as the source gives it, e.g. co-chair."
   role: String
+  "Where the source places the member in the organisation: at least one piece of evidence."
   evidence: [EvidenceInput!]!
 }
 
+"A topic the document's statements can be on, such as sanctions."
 input TopicInput {
+  "The topic's id, of the form ` + "`" + `topic:<slug>` + "`" + `, e.g. ` + "`" + `topic:security-guarantees` + "`" + `."
   id: ID!
+  "The topic's name, e.g. Security guarantees; must not be blank."
   name: String!
 }
 
+"An event the source reports, with who took part."
 input EventInput {
+  """
+  The event's id, of the form ` + "`" + `event:<slug>` + "`" + `, e.g.
+  ` + "`" + `event:2025-09-04-coalition-of-the-willing-summit` + "`" + `.
+  """
   id: ID!
+  "The event's name, e.g. Coalition of the Willing summit; must not be blank."
   name: String!
+  """
+  The kind of event, one of: summit, meeting, call, press conference,
+  conference, invasion, commemoration, talks, visit, speech, interview,
+  election, attack, agreement, ceasefire, war, other.
+  """
   kind: String!
+  "A short description of the event."
   description: String
+  """
+  When the event took place, or began: an ISO 8601 date, partial (2025-09,
+  2022) where the source is only that precise.
+  """
   date: Date
+  "When an event of several days ended, in the same format; needs ` + "`" + `date` + "`" + `, and must not be before it."
   endDate: Date
+  "Where the event took place, as the source names it, e.g. Paris."
   location: String
+  "Who took part, each entity at most once."
   participants: [ParticipantInput!]
+  "Where the source reports the event: at least one piece of evidence."
   evidence: [EvidenceInput!]!
 }
 
+"An entity's part in the event that lists it."
 input ParticipantInput {
+  """
+  The person, nation or organisation that took part: an id declared in the
+  document or already in the graph.
+  """
   entity: ID!
+  "How it took part, in the source's words, e.g. host or by video link."
   role: String
+  "Where the source puts the entity at the event: at least one piece of evidence."
   evidence: [EvidenceInput!]!
 }
 
+"Something the source reports a person, nation or organisation said."
 input StatementInput {
-  "Optional; derived from the source and the evidence's position when omitted."
+  """
+  Optional; derived from the source and the evidence's position when omitted,
+  so that loading the document again gives the same id. When given, a
+  ` + "`" + `statement:<slug>` + "`" + ` id used once in the document.
+  """
   id: ID
+  "QUOTE for the speaker's exact words, PARAPHRASE for reported content."
   kind: StatementKind!
+  """
+  Who said it: a ` + "`" + `person:` + "`" + `, ` + "`" + `nation:` + "`" + ` or ` + "`" + `organisation:` + "`" + ` id declared in the
+  document or already in the graph. For an unnamed speaker, the body the
+  source attributes the words to, with ` + "`" + `attribution` + "`" + ` saying how.
+  """
   speaker: ID!
+  "How the source names an unnamed speaker, e.g. 'a White House official'."
   attribution: String
+  """
+  For a QUOTE, the exact words, which must stand verbatim inside the
+  evidence; for a PARAPHRASE, the reported content. Must not be blank.
+  """
   text: String!
+  "The entities and events the statement is about, by id, each at most once."
   about: [ID!]
+  "The event during which it was said: an ` + "`" + `event:` + "`" + ` id."
   event: ID
+  "When it was said: an ISO 8601 date, partial (2025-09, 2022) where the source is only that precise."
   date: Date
+  "The topics the statement is on: ` + "`" + `topic:` + "`" + ` ids, each at most once."
   topics: [ID!]
+  "The passage of the source that supports the statement: exactly one span."
   evidence: EvidenceInput!
 }
 
 "What a load or a delete did to one kind of fact."
 type KindCount {
-  "entities, topics, events, participations, roles, memberships or statements"
+  """
+  The kind of fact: entities, topics, events, participations, roles,
+  memberships or statements. The counts list every kind, in that order.
+  """
   kind: String!
+  """
+  Facts the source supports now and did not before; one that other sources
+  already had in the graph counts here too.
+  """
   created: Int!
+  """
+  Facts the source supported before and still does, but differently. After
+  a delete: shared facts that other sources keep in the graph.
+  """
   updated: Int!
+  "Facts the source supported before and supports just the same; always 0 after a delete."
   unchanged: Int!
+  """
+  Facts the source supported before and no longer does. After a delete, only
+  those gone from the graph, since no other source supports them.
+  """
   deleted: Int!
 }
 
+"What ` + "`" + `ingestSource` + "`" + ` did."
 type IngestResult {
+  "The source just loaded."
   source: Source!
   "Counts per kind: the same document again reports everything unchanged."
   counts: [KindCount!]!
 }
 
+"What ` + "`" + `deleteSource` + "`" + ` removed."
 type DeleteResult {
+  "The id of the deleted source."
   id: ID!
   "What went with the source: facts no other source supports."
   counts: [KindCount!]!
 }
 
+"""
+The editors' operations. Every mutation needs the API token the server was
+started with (Authorization: Bearer …); a missing or wrong token is
+UNAUTHENTICATED, and a server started without a token refuses mutations.
+"""
 type Mutation {
   """
   Add or replace one source and the facts it supports. Needs the API token
   (Authorization: Bearer …). A document with any problem is refused whole,
   and the error lists every problem with its path in extensions.problems.
+  Loading the same document again changes nothing; a changed document with
+  the same source id replaces exactly that source's facts.
   """
-  ingestSource(document: SourceDocumentInput!): IngestResult!
-  "Remove a source and every fact that only it supports. Needs the API token."
-  deleteSource(id: ID!): DeleteResult!
+  ingestSource(
+    "The source and its facts, in the ingestion document format."
+    document: SourceDocumentInput!
+  ): IngestResult!
+  """
+  Remove a source and every fact that only it supports. Needs the API token.
+  Facts other sources support stay, without this source's evidence; an
+  unknown id is NOT_FOUND.
+  """
+  deleteSource(
+    "The id of the source to remove, of the form ` + "`" + `source:<slug>` + "`" + `."
+    id: ID!
+  ): DeleteResult!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/node.graphqls", Input: `"""
@@ -2910,6 +3550,11 @@ for example ` + "`" + `person:emmanuel-macron` + "`" + ` or ` + "`" + `nation:uk
 Ids never change, so clients may store them and fetch the object again with ` + "`" + `node` + "`" + `.
 """
 interface Node {
+  """
+  The stable, readable id, ` + "`" + `<kind>:<slug>` + "`" + `: the kind is person, nation,
+  organisation, event, statement, topic or source, and the slug is lower-case
+  letters, digits and single hyphens.
+  """
   id: ID!
 }
 
@@ -2925,32 +3570,96 @@ type PageInfo {
   endCursor: String
 }
 `, BuiltIn: false},
-	{Name: "../../schema/query.graphqls", Input: `type Query {
+	{Name: "../../schema/query.graphqls", Input: `"The ways into the graph. Reading needs no API token."
+type Query {
   "The object with this id, or null when there is none."
-  node(id: ID!): Node
-  "The entity with this id, or null when there is none."
-  entity(id: ID!): Entity
+  node(
+    """
+    A readable id, ` + "`" + `<kind>:<slug>` + "`" + `, such as ` + "`" + `person:mark-rutte` + "`" + ` or
+    ` + "`" + `event:2025-09-04-coalition-of-the-willing-summit` + "`" + `; an id not of that form
+    is a BAD_USER_INPUT error.
+    """
+    id: ID!
+  ): Node
+  "The entity with this id, or null when there is none (also when the id names something else, such as an event)."
+  entity(
+    "An entity's id, such as ` + "`" + `nation:ukraine` + "`" + `; an id not of the form ` + "`" + `<kind>:<slug>` + "`" + ` is a BAD_USER_INPUT error."
+    id: ID!
+  ): Entity
   """
   Entities, filtered by kind and name, in name order, or most quoted or
   most mentioned first. A cursor belongs to its order.
   ` + "`" + `first` + "`" + ` defaults to 20 and must be between 1 and 100.
   """
-  entities(filter: EntityFilter, first: Int, after: String, orderBy: EntityOrder = NAME): EntityConnection!
-  "Statements, filtered; newest first."
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "Events, newest first."
-  events(first: Int, after: String): EventConnection!
-  "Every topic, by name."
+  entities(
+    "Only entities matching every given condition (AND); omitted, every entity."
+    filter: EntityFilter
+    "How many entities per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last entity seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NAME (the default), MOST_QUOTED or MOST_MENTIONED."
+    orderBy: EntityOrder = NAME
+  ): EntityConnection!
+  "Statements, filtered; newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), across the whole graph; omitted, every statement."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  Events, newest first by start date (a partial date counts as its first
+  day; undated events come last), then by id.
+  """
+  events(
+    "How many events per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last event seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): EventConnection!
+  "Every topic, by name (ignoring case), then by id; the whole list, not paginated."
   topics: [Topic!]!
-  "Sources, newest first."
-  sources(first: Int, after: String): SourceConnection!
+  "Sources, newest first by publication date (undated sources last), then by id."
+  sources(
+    "How many sources per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last source seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list is refused.
+    """
+    after: String
+  ): SourceConnection!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/scalars.graphqls", Input: `"ISO-8601 date; a partial date (2025-08, 2022) where the source is only that precise."
+	{Name: "../../schema/scalars.graphqls", Input: `"""
+ISO-8601 date; a partial date (2025-08, 2022) where the source is only that precise.
+Written YYYY, YYYY-MM or YYYY-MM-DD; as an argument, anything else is a BAD_USER_INPUT error.
+"""
 scalar Date
 `, BuiltIn: false},
 	{Name: "../../schema/search.graphqls", Input: `"One search result: an entity, an event or a statement."
 type SearchHit {
+  "What matched: a Person, Nation, Organisation, Event or Statement."
   node: Node!
   "Relevance; higher is better. An exact name or alias match ranks first."
   score: Float!
@@ -2962,8 +3671,9 @@ type SearchHit {
 type Path {
   "How many links the path has."
   length: Int!
-  "The nodes along the path, from the start to the end."
+  "The nodes along the path (entities, events and statements), from the start to the end."
   nodes: [Node!]!
+  "The links between consecutive nodes, one fewer than the nodes, in path order."
   links: [PathLink!]!
 }
 
@@ -2973,11 +3683,13 @@ link to its speaker (SAID) or to what it is about (ABOUT). ` + "`" + `from` + "`
 follow the relationship's own direction in the graph.
 """
 type PathLink {
+  "The node the relationship starts at: the person for HOLDS_ROLE, the speaker for SAID, the statement for ABOUT."
   from: Node!
+  "The node the relationship ends at: the nation or organisation for HOLDS_ROLE, the statement for SAID, what it is about for ABOUT."
   to: Node!
   "HOLDS_ROLE, MEMBER_OF, PARTICIPATED_IN, SAID or ABOUT."
   type: String!
-  "The text that supports the link."
+  "The text that supports the link: the statement's own span for SAID and ABOUT, every supporting span (newest source first) for the others."
   evidence: [Evidence!]!
 }
 
@@ -2987,27 +3699,70 @@ extend type Query {
   names, ignoring case and accents. Words may be quoted as "a phrase".
   ` + "`" + `first` + "`" + ` defaults to 20 and must be between 1 and 100.
   """
-  search(query: String!, first: Int): [SearchHit!]!
+  search(
+    """
+    Words to look for, at most 500 bytes and 32 words; every word must match,
+    words of three letters or more also match as the start of a word, text in
+    double quotes is a phrase, and Lucene syntax is treated as plain words.
+    An empty query is an error.
+    """
+    query: String!
+    "How many hits to return, best first: 1 to 100, default 20."
+    first: Int
+  ): [SearchHit!]!
   """
   Shortest connections between two nodes, each link with its evidence.
   ` + "`" + `maxHops` + "`" + ` defaults to 4 and may be at most 6; ` + "`" + `first` + "`" + ` (default 5, at most
   100) bounds how many paths come back. No connection is an empty list.
   """
-  paths(from: ID!, to: ID!, maxHops: Int, first: Int): [Path!]!
+  paths(
+    "The id of the entity, event or statement to start from, e.g. person:rosen-zhelyazkov; an unknown id is NOT_FOUND."
+    from: ID!
+    "The id of the entity, event or statement to reach, e.g. person:mark-rutte; an unknown id is NOT_FOUND."
+    to: ID!
+    "The most links a path may have: 1 to 6, default 4. A search that takes over 5 seconds is stopped with an error."
+    maxHops: Int
+    "How many paths to return at most, all equally short, ordered by their nodes' ids: 1 to 100, default 5."
+    first: Int
+  ): [Path!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/source.graphqls", Input: `"An article or document, with its full text: where every fact comes from."
 type Source implements Node {
+  "Readable, stable id of the form ` + "`" + `source:<slug>` + "`" + `, e.g. ` + "`" + `source:reuters-2025-09-05-coalition-of-the-willing` + "`" + `."
   id: ID!
+  "The headline or title of the report."
   title: String!
+  "Who published the report, e.g. Reuters; null when not given."
   publisher: String
+  "Where the report can be read, an http or https URL; null when not given."
   url: String
+  "When the report was published: an ISO 8601 date, possibly partial (2025-09); null when unknown."
   publishedAt: Date
   "The full text; evidence offsets count code points into it."
   text: String!
-  "The statements this source supports, in text order within each date."
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "The entities this source names, by name."
+  """
+  The statements this source supports, in text order within each date
+  (newest date first unless ` + "`" + `orderBy` + "`" + ` says OLDEST; undated ones last).
+  """
+  statements(
+    "Only statements matching every given condition (AND); omit for all of them."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20; any other value is an error."
+    first: Int
+    """
+    Opaque cursor from a previous page of this list (` + "`" + `pageInfo.endCursor` + "`" + ` or
+    an edge's ` + "`" + `cursor` + "`" + `); the page starts after it. A cursor from another kind
+    of list or another order is refused.
+    """
+    after: String
+    "The order of the list: NEWEST first (the default) or OLDEST first."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  The entities this source names, by name (ignoring case and accents): those
+  its document declares or refers to.
+  """
   entities: [Entity!]!
   """
   Every span of the text that supports something, in text order (by start,
@@ -3045,23 +3800,41 @@ A span of a source's text, ` + "`" + `[start, end)` + "`" + ` in Unicode code po
 fact it supports.
 """
 type SourceEvidence {
+  "What kind of fact the span supports, which says what type ` + "`" + `fact` + "`" + ` is."
   kind: EvidenceKind!
+  "Where the span starts: the offset of its first character in the source's ` + "`" + `text` + "`" + `, in Unicode code points from 0."
   start: Int!
+  "Where the span ends: the offset just after its last character, in Unicode code points."
   end: Int!
+  "The span's text, verbatim: text[start:end]."
   excerpt: String!
+  """
+  The fact the span supports: a Statement, Event, Role, Membership or
+  Participation, or for a MENTION the Person, Nation or Organisation named.
+  """
   fact: Fact!
 }
 
+"One source in a page of sources, with its cursor."
 type SourceEdge {
+  "Opaque cursor of this source: pass it as ` + "`" + `after` + "`" + ` to get the sources that follow it."
   cursor: String!
+  "The source."
   node: Source!
 }
 
-"A page of sources, newest first, then by id."
+"""
+A page of sources, newest first (by publication date, a partial date
+counting as its first day; sources without one come last), then by id.
+"""
 type SourceConnection {
+  "The sources of this page, in order, each with its cursor."
   edges: [SourceEdge!]!
+  "The sources of this page, in order, without cursors."
   nodes: [Source!]!
+  "Whether more sources follow or precede this page, and the cursors to get them."
   pageInfo: PageInfo!
+  "How many sources the whole list holds, across all pages."
   totalCount: Int!
 }
 `, BuiltIn: false},
@@ -3076,6 +3849,7 @@ enum StatementOrder {
   OLDEST
 }
 
+"Whether a statement gives the speaker's own words or reports what was said."
 enum StatementKind {
   "The speaker's exact words; ` + "`" + `text` + "`" + ` stands verbatim in the evidence."
   QUOTE
@@ -3085,19 +3859,32 @@ enum StatementKind {
 
 "Something an entity said, traced to the sentence in its source."
 type Statement implements Node {
+  """
+  Readable, stable id of the form ` + "`" + `statement:<slug>` + "`" + `; unless the document
+  gave one, it is made from the source's id and the evidence's start.
+  """
   id: ID!
+  "Whether ` + "`" + `text` + "`" + ` is the speaker's exact words (QUOTE) or reported content (PARAPHRASE)."
   kind: StatementKind!
   "For a QUOTE, the exact words; for a PARAPHRASE, the reported content."
   text: String!
+  """
+  Who said it: a person, nation or organisation. For an unnamed speaker, the
+  body the source attributes the words to, with ` + "`" + `attribution` + "`" + ` saying how.
+  """
   speaker: Entity!
   "How the source attributes an unnamed speaker, e.g. 'a White House official'."
   attribution: String
-  "The entities and events the statement is about."
+  "The entities and events the statement is about, in the order its document gives them."
   about: [Node!]!
   "The event during which it was said."
   event: Event
-  "When it was said, as precisely as the source says."
+  """
+  When it was said, as precisely as the source says: an ISO 8601 date,
+  possibly partial (2025-09, 2022); null when the source does not say.
+  """
   date: Date
+  "The topics the statement is on, in the order its document gives them."
   topics: [Topic!]!
   "The passage of the source that supports the statement."
   evidence: Evidence!
@@ -3108,14 +3895,21 @@ A span of a source's text that supports a fact: ` + "`" + `[start, end)` + "`" +
 code points, and the text of that span.
 """
 type Evidence {
+  "The source whose text holds the span."
   source: Source!
+  "Where the span starts: the offset of its first character in the source's ` + "`" + `text` + "`" + `, in Unicode code points from 0."
   start: Int!
+  "Where the span ends: the offset just after its last character, in Unicode code points."
   end: Int!
+  "The span's text, verbatim: text[start:end] of the source's text."
   excerpt: String!
 }
 
+"One statement in a page of statements, with its cursor."
 type StatementEdge {
+  "Opaque cursor of this statement: pass it as ` + "`" + `after` + "`" + ` to get the statements that follow it."
   cursor: String!
+  "The statement."
   node: Statement!
 }
 
@@ -3125,31 +3919,47 @@ its first day; undated statements come last), then by source, then by
 position in the source text.
 """
 type StatementConnection {
+  "The statements of this page, in order, each with its cursor."
   edges: [StatementEdge!]!
+  "The statements of this page, in order, without cursors."
   nodes: [Statement!]!
+  "Whether more statements follow or precede this page, and the cursors to get them."
   pageInfo: PageInfo!
+  "How many statements the whole filtered list holds, across all pages."
   totalCount: Int!
 }
 
-"Every field narrows the list; fields combine with AND."
+"""
+Every field narrows the list; fields combine with AND. Ids must be of the
+form ` + "`" + `<kind>:<slug>` + "`" + ` and of a kind the field takes, or the query is refused;
+an id that names nothing matches no statement.
+"""
 input StatementFilter {
-  "Said by this entity."
+  "Said by this entity: a person, nation or organisation id, e.g. person:mark-rutte."
   speaker: ID
-  "About this entity or event."
+  "About this entity or event: a person, nation, organisation or event id."
   about: ID
-  "Said during this event."
+  "Said during this event: an event id."
   event: ID
-  "On this topic."
+  "On this topic: a topic id, e.g. topic:sanctions."
   topic: ID
+  "Only quotes (QUOTE) or only paraphrases (PARAPHRASE)."
   kind: StatementKind
-  "Dated on or after this date; a partial date overlaps it (2025-09 is on or after 2025-09-30)."
+  """
+  Dated on or after this date; a partial date overlaps it (2025-09 is on or
+  after 2025-09-30). ISO 8601, possibly partial. Undated statements are left out.
+  """
   from: Date
-  "Dated on or before this date; a partial date overlaps it."
+  """
+  Dated on or before this date; a partial date overlaps it. ISO 8601, possibly
+  partial; must not be before ` + "`" + `from` + "`" + `. Undated statements are left out.
+  """
   to: Date
   """
   Words that the statement's text must contain (full-text), ignoring case
   and accents. Each word also matches as the start of a word, so "troop"
-  finds "troops" and "Putin" finds "Putin's".
+  finds "troops" and "Putin" finds "Putin's". At most 500 bytes; only
+  letters and digits count, so search syntax is read as plain words.
   """
   text: String
   "Said by entities of these kinds, e.g. [NATION] for positions of nations."
@@ -3169,10 +3979,33 @@ input StatementFilter {
 `, BuiltIn: false},
 	{Name: "../../schema/topic.graphqls", Input: `"A subject statements are on, such as sanctions or security guarantees."
 type Topic implements Node {
+  "The topic's stable, readable id, for example ` + "`" + `topic:security-guarantees` + "`" + `."
   id: ID!
+  "The topic's name, for example Security guarantees."
   name: String!
-  statements(filter: StatementFilter, first: Int, after: String, orderBy: StatementOrder = NEWEST): StatementConnection!
-  "The statements on this topic and the events they were made at, oldest first."
+  "The statements on this topic, newest first unless ` + "`" + `orderBy` + "`" + ` says otherwise."
+  statements(
+    "Only statements matching every given condition (AND), among those on this topic."
+    filter: StatementFilter
+    "How many statements per page: 1 to 100, default 20."
+    first: Int
+    """
+    Where to continue: the opaque cursor of the last statement seen, from a previous
+    page's ` + "`" + `pageInfo.endCursor` + "`" + ` or an edge's ` + "`" + `cursor` + "`" + ` of this list. Omit it for
+    the first page. A cursor from another kind of list, or from this list in
+    another order, is refused.
+    """
+    after: String
+    "NEWEST (the default) or OLDEST first; undated statements come last either way."
+    orderBy: StatementOrder = NEWEST
+  ): StatementConnection!
+  """
+  The statements on this topic and the events they were made at, oldest
+  first, with ` + "`" + `relation` + "`" + ` ON_TOPIC for a statement and DURING for an event.
+  A partial date is placed at the start of its period; undated entries come
+  last; on one date, events come before statements. The whole list, not
+  paginated.
+  """
   timeline: [TimelineEntry!]!
 }
 `, BuiltIn: false},

@@ -26,149 +26,234 @@ type Node interface {
 	IsNode()
 }
 
+// What `deleteSource` removed.
 type DeleteResult struct {
+	// The id of the deleted source.
 	ID string `json:"id"`
 	// What went with the source: facts no other source supports.
 	Counts []*KindCount `json:"counts"`
 }
 
 // DraftDocument mirrors SourceDocumentInput as an output type; speaker, about and the like hold ids.
+// Every evidence is given as start/end offsets, so the document can be sent back to
+// validateSource or ingestSource as it is.
 type DraftDocument struct {
-	Source      *DraftSource       `json:"source"`
-	Entities    []*DraftEntity     `json:"entities"`
-	Roles       []*DraftRole       `json:"roles"`
+	// The source itself: its id, title, publisher, URL, date and full text.
+	Source *DraftSource `json:"source"`
+	// The people, nations and organisations the text names or that a fact refers to.
+	Entities []*DraftEntity `json:"entities"`
+	// Positions people hold in a nation or organisation, as the text states them.
+	Roles []*DraftRole `json:"roles"`
+	// Nations and organisations that belong to an organisation (the extractor proposes none; a source's own document may have some).
 	Memberships []*DraftMembership `json:"memberships"`
-	Topics      []*DraftTopic      `json:"topics"`
-	Events      []*DraftEvent      `json:"events"`
-	Statements  []*DraftStatement  `json:"statements"`
+	// The topics the statements are on; only topics already in the graph are proposed by the extractor.
+	Topics []*DraftTopic `json:"topics"`
+	// Summits, calls, meetings and other events the text reports, with who took part.
+	Events []*DraftEvent `json:"events"`
+	// The quotations and reported speech whose speaker is known (those without one are in SourceDraft.unresolved).
+	Statements []*DraftStatement `json:"statements"`
 }
 
+// A person, nation or organisation in a draft document.
 type DraftEntity struct {
-	ID          string        `json:"id"`
-	Kind        kg.EntityKind `json:"kind"`
-	Name        string        `json:"name"`
-	Aliases     []string      `json:"aliases"`
-	Description *string       `json:"description,omitempty"`
+	// The entity's id, e.g. person:mark-rutte: the graph's own id when it already exists, a new one made from the name otherwise.
+	ID string `json:"id"`
+	// Whether it is a person, a nation or an organisation.
+	Kind kg.EntityKind `json:"kind"`
+	// The entity's name: the graph's name for an existing entity, otherwise as the text gives it.
+	Name string `json:"name"`
+	// The other names this text uses for the entity (e.g. "Zelenskiy" besides "Volodymyr Zelensky"); possibly empty.
+	Aliases []string `json:"aliases"`
+	// A short description of the entity; null when there is none (the extractor writes none).
+	Description *string `json:"description,omitempty"`
 	// True when the graph already has this entity (the draft reuses its id).
-	Existing bool             `json:"existing"`
+	Existing bool `json:"existing"`
+	// Where the text names the entity: the first mention in a draft, every mention in a source's document.
 	Evidence []*DraftEvidence `json:"evidence"`
 }
 
+// An event the text reports, such as a summit, a call or a press conference.
 type DraftEvent struct {
-	ID           string              `json:"id"`
-	Name         string              `json:"name"`
-	Kind         string              `json:"kind"`
-	Description  *string             `json:"description,omitempty"`
-	Date         *kg.Date            `json:"date,omitempty"`
-	EndDate      *kg.Date            `json:"endDate,omitempty"`
-	Location     *string             `json:"location,omitempty"`
+	// The event's id, e.g. event:2025-09-04-coalition-of-the-willing-summit (the date, when known, then the name).
+	ID string `json:"id"`
+	// The event's name, as the text gives it.
+	Name string `json:"name"`
+	// What sort of event it is, in lower case: summit, call, press conference, meeting, visit, talks and the like.
+	Kind string `json:"kind"`
+	// A short description of the event; null when there is none (the extractor writes none).
+	Description *string `json:"description,omitempty"`
+	// When the event took place, or began, an ISO 8601 date that may be partial (2025-09); null when the text does not say.
+	Date *kg.Date `json:"date,omitempty"`
+	// When an event of several days ended, an ISO 8601 date that may be partial; null for an event of one day or when not known.
+	EndDate *kg.Date `json:"endDate,omitempty"`
+	// Where the event took place, e.g. Paris; null when the text does not say.
+	Location *string `json:"location,omitempty"`
+	// The entities that took part in the event, each once.
 	Participants []*DraftParticipant `json:"participants"`
-	Evidence     []*DraftEvidence    `json:"evidence"`
+	// Where the text reports the event.
+	Evidence []*DraftEvidence `json:"evidence"`
 }
 
 // A span of the source text, in code points: [start, end).
 type DraftEvidence struct {
+	// Offset of the span's first character, counted in Unicode code points from 0.
 	Start int `json:"start"`
-	End   int `json:"end"`
+	// Offset just past the span's last character, in Unicode code points; the span is text[start:end].
+	End int `json:"end"`
 }
 
+// How the extractor came to propose one fact of a draft, for the reviewer to weigh it.
 type DraftFact struct {
 	// Where the fact is: statements[3], roles[0], entities[2], events[1] or unresolved[0].
 	Path string `json:"path"`
 	// The pattern that produced it, e.g. quote-then-attribution/named.
 	Rule string `json:"rule"`
-	// How sure the extractor is, in [0, 1]; review the lowest first.
+	// How sure the extractor is, in [0, 1] with two decimals; review the lowest first (unresolved statements are at most 0.25).
 	Confidence float64 `json:"confidence"`
-	// Ids of entities already in the graph that the fact refers to.
+	// Ids of entities already in the graph that the fact refers to, e.g. person:mark-rutte; empty when it names only new ones.
 	Matched []string `json:"matched"`
 }
 
+// A nation or organisation belonging to an organisation, e.g. Bulgaria in NATO.
 type DraftMembership struct {
-	Member       string           `json:"member"`
-	Organisation string           `json:"organisation"`
-	Role         *string          `json:"role,omitempty"`
-	Evidence     []*DraftEvidence `json:"evidence"`
+	// The id of the member nation or organisation.
+	Member string `json:"member"`
+	// The id of the organisation it belongs to.
+	Organisation string `json:"organisation"`
+	// The member's standing in the organisation, e.g. "co-chair"; null when not stated.
+	Role *string `json:"role,omitempty"`
+	// Where the text states the membership.
+	Evidence []*DraftEvidence `json:"evidence"`
 }
 
+// An entity's part in an event of a draft document.
 type DraftParticipant struct {
-	Entity   string           `json:"entity"`
-	Role     *string          `json:"role,omitempty"`
+	// The id of the person, nation or organisation that took part.
+	Entity string `json:"entity"`
+	// The part it played, e.g. "host"; null when not stated (the extractor states none).
+	Role *string `json:"role,omitempty"`
+	// Where the text says the entity took part.
 	Evidence []*DraftEvidence `json:"evidence"`
 }
 
+// A position a person holds in a nation or organisation, e.g. President of France.
 type DraftRole struct {
-	Person   string           `json:"person"`
-	Title    string           `json:"title"`
-	Of       string           `json:"of"`
+	// The id of the person who holds the position.
+	Person string `json:"person"`
+	// The position, as the text gives it, e.g. "President" or "Secretary General".
+	Title string `json:"title"`
+	// The id of the nation or organisation the position is in, e.g. nation:france.
+	Of string `json:"of"`
+	// Where the text states the role.
 	Evidence []*DraftEvidence `json:"evidence"`
 }
 
+// The source part of a draft document: the report and its metadata.
 type DraftSource struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Publisher   *string  `json:"publisher,omitempty"`
-	URL         *string  `json:"url,omitempty"`
+	// The source's id, e.g. source:reuters-2025-09-05-coalition-of-the-willing.
+	ID string `json:"id"`
+	// The report's headline.
+	Title string `json:"title"`
+	// Who published the report, e.g. Reuters; null when not known.
+	Publisher *string `json:"publisher,omitempty"`
+	// Where the report can be read; null when not known.
+	URL *string `json:"url,omitempty"`
+	// When the report was published, an ISO 8601 date that may be partial (2025, 2025-09); null when not known.
 	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
-	Text        string   `json:"text"`
+	// The report's full text; every evidence offset points into it.
+	Text string `json:"text"`
 }
 
+// A quotation or piece of reported speech in a draft document, with who said it and what about.
 type DraftStatement struct {
+	// QUOTE for the speaker's exact words, PARAPHRASE for reported content.
 	Kind kg.StatementKind `json:"kind"`
-	Text string           `json:"text"`
+	// What was said: for a QUOTE the exact words, which stand verbatim inside the evidence; for a PARAPHRASE the reported content.
+	Text string `json:"text"`
 	// The speaker's id; null in SourceDraft.unresolved.
-	Speaker     *string        `json:"speaker,omitempty"`
-	Attribution *string        `json:"attribution,omitempty"`
-	About       []string       `json:"about"`
-	Event       *string        `json:"event,omitempty"`
-	Date        *kg.Date       `json:"date,omitempty"`
-	Topics      []string       `json:"topics"`
-	Evidence    *DraftEvidence `json:"evidence"`
+	Speaker *string `json:"speaker,omitempty"`
+	// How the text names an unnamed speaker, e.g. "a White House official" (the speaker is then the body they speak for); null when the speaker is named.
+	Attribution *string `json:"attribution,omitempty"`
+	// Ids of the entities and events the statement is about; possibly empty.
+	About []string `json:"about"`
+	// The id of the event during which it was said; null when none.
+	Event *string `json:"event,omitempty"`
+	// When it was said, an ISO 8601 date that may be partial ("2025-09"): the
+	// day the sentence gives, else its event's day, else the publication month
+	// for recent speech; null when the text places it in no time.
+	Date *kg.Date `json:"date,omitempty"`
+	// Ids of the topics the statement is on, e.g. topic:security-guarantees; possibly empty.
+	Topics []string `json:"topics"`
+	// The span of the text the statement comes from: the quotation with its attribution, or the sentence that reports it.
+	Evidence *DraftEvidence `json:"evidence"`
 }
 
+// A subject statements can be on, e.g. security guarantees.
 type DraftTopic struct {
-	ID   string `json:"id"`
+	// The topic's id, e.g. topic:security-guarantees.
+	ID string `json:"id"`
+	// The topic's name, e.g. "Security guarantees".
 	Name string `json:"name"`
 }
 
 // A page of entities, in the order `entities(orderBy:)` asks for: by name
 // (ignoring case and accents), then by id, unless a count comes first.
 type EntityConnection struct {
+	// The entities on this page, in order, each with its cursor.
 	Edges []*EntityEdge `json:"edges"`
 	// The same entities as `edges`, without cursors.
-	Nodes    []Entity  `json:"nodes"`
+	Nodes []Entity `json:"nodes"`
+	// Whether more entities follow, and the cursors to continue from.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// How many entities match the filter, across all pages.
 	TotalCount int `json:"totalCount"`
 }
 
+// One entity in a page of entities, with the cursor of its position.
 type EntityEdge struct {
 	// Opaque; pass it as `after` to continue after this edge.
 	Cursor string `json:"cursor"`
-	Node   Entity `json:"node"`
+	// The entity at this position in the list.
+	Node Entity `json:"node"`
 }
 
+// Narrows a list of entities: an entity must match every field given (AND).
 type EntityFilter struct {
 	// Only entities of these kinds. Omitted or empty means every kind.
 	Kinds []kg.EntityKind `json:"kinds,omitempty"`
-	// Matches name or any alias, ignoring case and accents.
+	// Matches name or any alias, ignoring case and accents: the text given must
+	// occur in it, so "macron" finds Emmanuel Macron. Punctuation counts as a
+	// space; at most 200 bytes, with at least one letter or digit. Omitted or
+	// empty means any name.
 	Name *string `json:"name,omitempty"`
 }
 
-// Something that happened: a summit, a call, an invasion.
+// Something that happened: a summit, a call, an invasion. When sources
+// describe the same event differently, its name, kind, description, dates and
+// location are those given by the source with the greatest id.
 type Event struct {
-	ID   string `json:"id"`
+	// Readable, stable id of the form `event:<slug>`, e.g. `event:2025-09-04-coalition-of-the-willing-summit`.
+	ID string `json:"id"`
+	// The event's name, e.g. Coalition of the Willing summit.
 	Name string `json:"name"`
-	// summit, meeting, call, press conference, conference, invasion, commemoration, …
-	Kind        string   `json:"kind"`
-	Description *string  `json:"description,omitempty"`
-	Date        *kg.Date `json:"date,omitempty"`
-	EndDate     *kg.Date `json:"endDate,omitempty"`
-	Location    *string  `json:"location,omitempty"`
-	// Who took part, and how.
+	// The kind of event, one of: summit, meeting, call, press conference,
+	// conference, invasion, commemoration, talks, visit, speech, interview,
+	// election, attack, agreement, ceasefire, war, other.
+	Kind string `json:"kind"`
+	// A short description of the event; null when no source gives one.
+	Description *string `json:"description,omitempty"`
+	// When the event took place, or began: an ISO 8601 date, partial (2025-09,
+	// 2022) where the source is only that precise; null when unknown.
+	Date *kg.Date `json:"date,omitempty"`
+	// When an event of several days ended, in the same format; null when no end is given.
+	EndDate *kg.Date `json:"endDate,omitempty"`
+	// Where the event took place, as the source names it, e.g. Paris; null when unknown.
+	Location *string `json:"location,omitempty"`
+	// Who took part, and how, in order of the participants' names.
 	Participants []*Participation `json:"participants"`
 	// What was said during the event.
 	Statements *StatementConnection `json:"statements"`
-	// The passages that report the event.
+	// The passages that report the event, from every source that does, newest source first.
 	Evidence []*Evidence `json:"evidence"`
 }
 
@@ -176,29 +261,43 @@ func (Event) IsNode() {}
 
 func (Event) IsFact() {}
 
-// A page of events, newest first (a partial date counts as its first day), then by id.
+// A page of events, newest first (a partial date counts as its first day;
+// undated events come last), then by id.
 type EventConnection struct {
-	Edges      []*EventEdge `json:"edges"`
-	Nodes      []*Event     `json:"nodes"`
-	PageInfo   *PageInfo    `json:"pageInfo"`
-	TotalCount int          `json:"totalCount"`
+	// The events of this page, in order, each with its cursor.
+	Edges []*EventEdge `json:"edges"`
+	// The events of this page, in order, without cursors.
+	Nodes []*Event `json:"nodes"`
+	// Whether more events follow or precede this page, and the cursors to get them.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many events the whole list holds, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One event in a page of events, with its cursor.
 type EventEdge struct {
+	// Opaque cursor of this event: pass it as `after` to get the events that follow it.
 	Cursor string `json:"cursor"`
-	Node   *Event `json:"node"`
+	// The event.
+	Node *Event `json:"node"`
 }
 
 // A span of a source's text that supports a fact: `[start, end)` in Unicode
 // code points, and the text of that span.
 type Evidence struct {
-	Source  *Source `json:"source"`
-	Start   int     `json:"start"`
-	End     int     `json:"end"`
-	Excerpt string  `json:"excerpt"`
+	// The source whose text holds the span.
+	Source *Source `json:"source"`
+	// Where the span starts: the offset of its first character in the source's `text`, in Unicode code points from 0.
+	Start int `json:"start"`
+	// Where the span ends: the offset just after its last character, in Unicode code points.
+	End int `json:"end"`
+	// The span's text, verbatim: text[start:end] of the source's text.
+	Excerpt string `json:"excerpt"`
 }
 
+// What `ingestSource` did.
 type IngestResult struct {
+	// The source just loaded.
 	Source *Source `json:"source"`
 	// Counts per kind: the same document again reports everything unchanged.
 	Counts []*KindCount `json:"counts"`
@@ -206,45 +305,81 @@ type IngestResult struct {
 
 // What a load or a delete did to one kind of fact.
 type KindCount struct {
-	// entities, topics, events, participations, roles, memberships or statements
-	Kind      string `json:"kind"`
-	Created   int    `json:"created"`
-	Updated   int    `json:"updated"`
-	Unchanged int    `json:"unchanged"`
-	Deleted   int    `json:"deleted"`
+	// The kind of fact: entities, topics, events, participations, roles,
+	// memberships or statements. The counts list every kind, in that order.
+	Kind string `json:"kind"`
+	// Facts the source supports now and did not before; one that other sources
+	// already had in the graph counts here too.
+	Created int `json:"created"`
+	// Facts the source supported before and still does, but differently. After
+	// a delete: shared facts that other sources keep in the graph.
+	Updated int `json:"updated"`
+	// Facts the source supported before and supports just the same; always 0 after a delete.
+	Unchanged int `json:"unchanged"`
+	// Facts the source supported before and no longer does. After a delete, only
+	// those gone from the graph, since no other source supports them.
+	Deleted int `json:"deleted"`
 }
 
 // A nation's or organisation's place in an organisation.
 type Membership struct {
-	Member       Entity        `json:"member"`
+	// The nation or organisation that belongs.
+	Member Entity `json:"member"`
+	// The organisation it belongs to.
 	Organisation *Organisation `json:"organisation"`
-	// For example co-chair.
-	Role     *string     `json:"role,omitempty"`
+	// The member's part in the organisation when a source gives one, for example co-chair; null otherwise.
+	Role *string `json:"role,omitempty"`
+	// The passages that place the member in the organisation, from every source
+	// that does: newest source first, then in text order.
 	Evidence []*Evidence `json:"evidence"`
 }
 
 func (Membership) IsFact() {}
 
+// The editors' operations. Every mutation needs the API token the server was
+// started with (Authorization: Bearer …); a missing or wrong token is
+// UNAUTHENTICATED, and a server started without a token refuses mutations.
 type Mutation struct {
 }
 
 // A country, or its government acting as a whole.
 type Nation struct {
-	ID             string               `json:"id"`
-	Kind           kg.EntityKind        `json:"kind"`
-	Name           string               `json:"name"`
-	Aliases        []string             `json:"aliases"`
-	Description    *string              `json:"description,omitempty"`
-	QuotedCount    int                  `json:"quotedCount"`
-	MentionedCount int                  `json:"mentionedCount"`
-	Statements     *StatementConnection `json:"statements"`
-	Mentions       *StatementConnection `json:"mentions"`
-	Events         *EventConnection     `json:"events"`
-	Sources        []*Source            `json:"sources"`
-	Timeline       []*TimelineEntry     `json:"timeline"`
-	// People who hold a title in this nation.
+	// The nation's stable, readable id, `nation:<slug>`, for example `nation:ukraine`.
+	ID string `json:"id"`
+	// Always `NATION` for a nation.
+	Kind kg.EntityKind `json:"kind"`
+	// The nation's name as the sources write it.
+	Name string `json:"name"`
+	// Other names the sources use, such as other spellings or a surname alone; `name` is not repeated here.
+	Aliases []string `json:"aliases"`
+	// A short description of who or what this is, from the documents that loaded the sources; null when none gives one.
+	Description *string `json:"description,omitempty"`
+	// How many statements this nation said: the totalCount of its `statements`
+	// without a filter.
+	QuotedCount int `json:"quotedCount"`
+	// How many statements are about this nation: the totalCount of its
+	// `mentions` without a filter.
+	MentionedCount int `json:"mentionedCount"`
+	// What this nation said, newest first unless `orderBy` says otherwise.
+	Statements *StatementConnection `json:"statements"`
+	// What others said about this nation: every statement whose `about` includes
+	// it, newest first unless `orderBy` says otherwise. A statement it made
+	// about itself is included too.
+	Mentions *StatementConnection `json:"mentions"`
+	// Events this nation took part in, newest first by start date (a partial
+	// date counts as its first day; undated events come last), then by id.
+	Events *EventConnection `json:"events"`
+	// The sources that name this nation, or record a role, membership,
+	// participation or statement involving it: newest first by publication date
+	// (undated sources last), then by id. The whole list, not paginated.
+	Sources []*Source `json:"sources"`
+	// The events this nation took part in and the statements it made or is
+	// mentioned in, oldest first; the whole list, not paginated. See
+	// `Entity.timeline` for the order and relations.
+	Timeline []*TimelineEntry `json:"timeline"`
+	// People who hold a title in this nation, by title, then by name.
 	Leaders []*Role `json:"leaders"`
-	// The organisations this nation belongs to.
+	// The organisations this nation belongs to, by the organisation's name.
 	Memberships []*Membership `json:"memberships"`
 }
 
@@ -262,7 +397,9 @@ type Network struct {
 	Edges []*NetworkEdge `json:"edges"`
 }
 
+// A speaker or a target at an end of the network's kept edges, with its weight.
 type NetworkNode struct {
+	// The entity (a speaker or a target) or the event (a target).
 	Node Node `json:"node"`
 	// The sum of the counts of the kept edges the node is on; an edge from a speaker to itself counts once.
 	Degree int `json:"degree"`
@@ -270,23 +407,44 @@ type NetworkNode struct {
 
 // An organisation, alliance, coalition or institution.
 type Organisation struct {
-	ID             string               `json:"id"`
-	Kind           kg.EntityKind        `json:"kind"`
-	Name           string               `json:"name"`
-	Aliases        []string             `json:"aliases"`
-	Description    *string              `json:"description,omitempty"`
-	QuotedCount    int                  `json:"quotedCount"`
-	MentionedCount int                  `json:"mentionedCount"`
-	Statements     *StatementConnection `json:"statements"`
-	Mentions       *StatementConnection `json:"mentions"`
-	Events         *EventConnection     `json:"events"`
-	Sources        []*Source            `json:"sources"`
-	Timeline       []*TimelineEntry     `json:"timeline"`
-	// People who hold a title in this organisation.
+	// The organisation's stable, readable id, `organisation:<slug>`, for example `organisation:nato`.
+	ID string `json:"id"`
+	// Always `ORGANISATION` for an organisation.
+	Kind kg.EntityKind `json:"kind"`
+	// The organisation's name as the sources write it.
+	Name string `json:"name"`
+	// Other names the sources use, such as other spellings or a surname alone; `name` is not repeated here.
+	Aliases []string `json:"aliases"`
+	// A short description of who or what this is, from the documents that loaded the sources; null when none gives one.
+	Description *string `json:"description,omitempty"`
+	// How many statements this organisation said: the totalCount of its `statements`
+	// without a filter.
+	QuotedCount int `json:"quotedCount"`
+	// How many statements are about this organisation: the totalCount of its
+	// `mentions` without a filter.
+	MentionedCount int `json:"mentionedCount"`
+	// What this organisation said, newest first unless `orderBy` says otherwise.
+	Statements *StatementConnection `json:"statements"`
+	// What others said about this organisation: every statement whose `about` includes
+	// it, newest first unless `orderBy` says otherwise. A statement it made
+	// about itself is included too.
+	Mentions *StatementConnection `json:"mentions"`
+	// Events this organisation took part in, newest first by start date (a partial
+	// date counts as its first day; undated events come last), then by id.
+	Events *EventConnection `json:"events"`
+	// The sources that name this organisation, or record a role, membership,
+	// participation or statement involving it: newest first by publication date
+	// (undated sources last), then by id. The whole list, not paginated.
+	Sources []*Source `json:"sources"`
+	// The events this organisation took part in and the statements it made or is
+	// mentioned in, oldest first; the whole list, not paginated. See
+	// `Entity.timeline` for the order and relations.
+	Timeline []*TimelineEntry `json:"timeline"`
+	// People who hold a title in this organisation, by title, then by name.
 	Leaders []*Role `json:"leaders"`
-	// The nations and organisations that belong to this one.
+	// The nations and organisations that belong to this one, by the member's name.
 	Members []*Membership `json:"members"`
-	// The organisations this one belongs to.
+	// The organisations this one belongs to, by the organisation's name.
 	Memberships []*Membership `json:"memberships"`
 }
 
@@ -310,9 +468,13 @@ type PageInfo struct {
 
 // An entity's part in an event: host, by phone, by video link, …
 type Participation struct {
-	Entity   Entity      `json:"entity"`
-	Event    *Event      `json:"event"`
-	Role     *string     `json:"role,omitempty"`
+	// The person, nation or organisation that took part.
+	Entity Entity `json:"entity"`
+	// The event it took part in.
+	Event *Event `json:"event"`
+	// How it took part, in the source's words, e.g. host or by video link; null when the source does not say.
+	Role *string `json:"role,omitempty"`
+	// The passages that put the entity at the event, from every source, newest source first.
 	Evidence []*Evidence `json:"evidence"`
 }
 
@@ -322,8 +484,9 @@ func (Participation) IsFact() {}
 type Path struct {
 	// How many links the path has.
 	Length int `json:"length"`
-	// The nodes along the path, from the start to the end.
-	Nodes []Node      `json:"nodes"`
+	// The nodes along the path (entities, events and statements), from the start to the end.
+	Nodes []Node `json:"nodes"`
+	// The links between consecutive nodes, one fewer than the nodes, in path order.
 	Links []*PathLink `json:"links"`
 }
 
@@ -331,29 +494,54 @@ type Path struct {
 // link to its speaker (SAID) or to what it is about (ABOUT). `from` and `to`
 // follow the relationship's own direction in the graph.
 type PathLink struct {
+	// The node the relationship starts at: the person for HOLDS_ROLE, the speaker for SAID, the statement for ABOUT.
 	From Node `json:"from"`
-	To   Node `json:"to"`
+	// The node the relationship ends at: the nation or organisation for HOLDS_ROLE, the statement for SAID, what it is about for ABOUT.
+	To Node `json:"to"`
 	// HOLDS_ROLE, MEMBER_OF, PARTICIPATED_IN, SAID or ABOUT.
 	Type string `json:"type"`
-	// The text that supports the link.
+	// The text that supports the link: the statement's own span for SAID and ABOUT, every supporting span (newest source first) for the others.
 	Evidence []*Evidence `json:"evidence"`
 }
 
 // A named person, such as a head of state or government.
 type Person struct {
-	ID             string               `json:"id"`
-	Kind           kg.EntityKind        `json:"kind"`
-	Name           string               `json:"name"`
-	Aliases        []string             `json:"aliases"`
-	Description    *string              `json:"description,omitempty"`
-	QuotedCount    int                  `json:"quotedCount"`
-	MentionedCount int                  `json:"mentionedCount"`
-	Statements     *StatementConnection `json:"statements"`
-	Mentions       *StatementConnection `json:"mentions"`
-	Events         *EventConnection     `json:"events"`
-	Sources        []*Source            `json:"sources"`
-	Timeline       []*TimelineEntry     `json:"timeline"`
-	// The titles this person holds, in nations and organisations.
+	// The person's stable, readable id, `person:<slug>`, for example `person:mark-rutte`.
+	ID string `json:"id"`
+	// Always `PERSON` for a person.
+	Kind kg.EntityKind `json:"kind"`
+	// The person's name as the sources write it.
+	Name string `json:"name"`
+	// Other names the sources use, such as other spellings or a surname alone; `name` is not repeated here.
+	Aliases []string `json:"aliases"`
+	// A short description of who or what this is, from the documents that loaded the sources; null when none gives one.
+	Description *string `json:"description,omitempty"`
+	// How many statements this person said: the totalCount of its `statements`
+	// without a filter.
+	QuotedCount int `json:"quotedCount"`
+	// How many statements are about this person: the totalCount of its
+	// `mentions` without a filter.
+	MentionedCount int `json:"mentionedCount"`
+	// What this person said, newest first unless `orderBy` says otherwise.
+	Statements *StatementConnection `json:"statements"`
+	// What others said about this person: every statement whose `about` includes
+	// it, newest first unless `orderBy` says otherwise. A statement it made
+	// about itself is included too.
+	Mentions *StatementConnection `json:"mentions"`
+	// Events this person took part in, newest first by start date (a partial
+	// date counts as its first day; undated events come last), then by id.
+	Events *EventConnection `json:"events"`
+	// The sources that name this person, or record a role, membership,
+	// participation or statement involving it: newest first by publication date
+	// (undated sources last), then by id. The whole list, not paginated.
+	Sources []*Source `json:"sources"`
+	// The events this person took part in and the statements it made or is
+	// mentioned in, oldest first; the whole list, not paginated. See
+	// `Entity.timeline` for the order and relations.
+	Timeline []*TimelineEntry `json:"timeline"`
+	// The titles this person holds, in nations and organisations, as the sources
+	// state them (without dates): by title, then by the nation's or
+	// organisation's name.
 	Roles []*Role `json:"roles"`
 }
 
@@ -363,14 +551,20 @@ func (Person) IsEntity() {}
 
 func (Person) IsFact() {}
 
+// The ways into the graph. Reading needs no API token.
 type Query struct {
 }
 
 // A person's title in a nation or an organisation, with the text that says so.
 type Role struct {
-	Person   *Person     `json:"person"`
-	Title    string      `json:"title"`
-	Of       Entity      `json:"of"`
+	// The person who holds the title.
+	Person *Person `json:"person"`
+	// The title as the sources give it, for example President or Secretary General.
+	Title string `json:"title"`
+	// The nation or organisation in which the person holds the title.
+	Of Entity `json:"of"`
+	// The passages that give the title, from every source that does: newest
+	// source first, then in text order.
 	Evidence []*Evidence `json:"evidence"`
 }
 
@@ -378,6 +572,7 @@ func (Role) IsFact() {}
 
 // One search result: an entity, an event or a statement.
 type SearchHit struct {
+	// What matched: a Person, Nation, Organisation, Event or Statement.
 	Node Node `json:"node"`
 	// Relevance; higher is better. An exact name or alias match ranks first.
 	Score float64 `json:"score"`
@@ -387,16 +582,23 @@ type SearchHit struct {
 
 // An article or document, with its full text: where every fact comes from.
 type Source struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Publisher   *string  `json:"publisher,omitempty"`
-	URL         *string  `json:"url,omitempty"`
+	// Readable, stable id of the form `source:<slug>`, e.g. `source:reuters-2025-09-05-coalition-of-the-willing`.
+	ID string `json:"id"`
+	// The headline or title of the report.
+	Title string `json:"title"`
+	// Who published the report, e.g. Reuters; null when not given.
+	Publisher *string `json:"publisher,omitempty"`
+	// Where the report can be read, an http or https URL; null when not given.
+	URL *string `json:"url,omitempty"`
+	// When the report was published: an ISO 8601 date, possibly partial (2025-09); null when unknown.
 	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
 	// The full text; evidence offsets count code points into it.
 	Text string `json:"text"`
-	// The statements this source supports, in text order within each date.
+	// The statements this source supports, in text order within each date
+	// (newest date first unless `orderBy` says OLDEST; undated ones last).
 	Statements *StatementConnection `json:"statements"`
-	// The entities this source names, by name.
+	// The entities this source names, by name (ignoring case and accents): those
+	// its document declares or refers to.
 	Entities []Entity `json:"entities"`
 	// Every span of the text that supports something, in text order (by start,
 	// then end): the evidence for the source's statements, events, roles,
@@ -411,12 +613,17 @@ type Source struct {
 
 func (Source) IsNode() {}
 
-// A page of sources, newest first, then by id.
+// A page of sources, newest first (by publication date, a partial date
+// counting as its first day; sources without one come last), then by id.
 type SourceConnection struct {
-	Edges      []*SourceEdge `json:"edges"`
-	Nodes      []*Source     `json:"nodes"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
+	// The sources of this page, in order, each with its cursor.
+	Edges []*SourceEdge `json:"edges"`
+	// The sources of this page, in order, without cursors.
+	Nodes []*Source `json:"nodes"`
+	// Whether more sources follow or precede this page, and the cursors to get them.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many sources the whole list holds, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
 // A draft of a source document, from raw text: what the extractor found,
@@ -426,7 +633,8 @@ type SourceDraft struct {
 	Document *DraftDocument `json:"document"`
 	// One entry per proposed fact: its path in the document (e.g. statements[3]),
 	// the rule that produced it, a confidence in [0,1], and the existing
-	// entities it matched.
+	// entities it matched. Entities come first, then roles, events, statements
+	// and the unresolved statements.
 	Report []*DraftFact `json:"report"`
 	// Statements found whose speaker the text does not give. They are not in
 	// the document: a reviewer chooses a speaker before they can be added. The
@@ -436,53 +644,79 @@ type SourceDraft struct {
 
 // A news report's raw text and what is known of it, for draftSource.
 type SourceDraftInput struct {
-	// The report's full text, up to 1,000,000 characters.
-	Text      string  `json:"text"`
-	Title     string  `json:"title"`
+	// The report's full text: valid UTF-8, not blank, up to 1,000,000 characters (Unicode code points).
+	Text string `json:"text"`
+	// The report's headline; required, and its first six words go into a derived id.
+	Title string `json:"title"`
+	// Who published the report, e.g. "Reuters"; it goes into a derived id.
 	Publisher *string `json:"publisher,omitempty"`
-	URL       *string `json:"url,omitempty"`
-	// Weekdays in the text ("on Thursday") are resolved against this date.
+	// Where the report can be read, kept as given.
+	URL *string `json:"url,omitempty"`
+	// When the report was published, an ISO 8601 date that may be partial
+	// ("2025", "2025-09"). Weekdays in the text ("on Thursday"), "yesterday"
+	// and "today" are resolved against this date when it is a full day, and
+	// speech reported as recent is dated to its month.
 	PublishedAt *kg.Date `json:"publishedAt,omitempty"`
-	// The source's id; derived from the publisher, the date and the title when absent.
+	// The source's id, of the form source:<slug>; derived from the publisher,
+	// the date and the title when absent (e.g.
+	// source:reuters-2025-09-05-twenty-six-nations-pledge-postwar-security-guarantees).
 	ID *string `json:"id,omitempty"`
 }
 
+// One source in a page of sources, with its cursor.
 type SourceEdge struct {
-	Cursor string  `json:"cursor"`
-	Node   *Source `json:"node"`
+	// Opaque cursor of this source: pass it as `after` to get the sources that follow it.
+	Cursor string `json:"cursor"`
+	// The source.
+	Node *Source `json:"node"`
 }
 
 // A span of a source's text, `[start, end)` in Unicode code points, and the
 // fact it supports.
 type SourceEvidence struct {
-	Kind    kg.EvidenceKind `json:"kind"`
-	Start   int             `json:"start"`
-	End     int             `json:"end"`
-	Excerpt string          `json:"excerpt"`
-	Fact    Fact            `json:"fact"`
+	// What kind of fact the span supports, which says what type `fact` is.
+	Kind kg.EvidenceKind `json:"kind"`
+	// Where the span starts: the offset of its first character in the source's `text`, in Unicode code points from 0.
+	Start int `json:"start"`
+	// Where the span ends: the offset just after its last character, in Unicode code points.
+	End int `json:"end"`
+	// The span's text, verbatim: text[start:end].
+	Excerpt string `json:"excerpt"`
+	// The fact the span supports: a Statement, Event, Role, Membership or
+	// Participation, or for a MENTION the Person, Nation or Organisation named.
+	Fact Fact `json:"fact"`
 }
 
 // What validateSource found: valid, or every problem with its path.
 type SourceValidation struct {
-	Valid    bool                 `json:"valid"`
+	// True when the document has no problem and ingestSource would accept it.
+	Valid bool `json:"valid"`
+	// Every problem found, each with its path; empty when the document is valid.
 	Problems []*ValidationProblem `json:"problems"`
 }
 
 // Something an entity said, traced to the sentence in its source.
 type Statement struct {
-	ID   string           `json:"id"`
+	// Readable, stable id of the form `statement:<slug>`; unless the document
+	// gave one, it is made from the source's id and the evidence's start.
+	ID string `json:"id"`
+	// Whether `text` is the speaker's exact words (QUOTE) or reported content (PARAPHRASE).
 	Kind kg.StatementKind `json:"kind"`
 	// For a QUOTE, the exact words; for a PARAPHRASE, the reported content.
-	Text    string `json:"text"`
+	Text string `json:"text"`
+	// Who said it: a person, nation or organisation. For an unnamed speaker, the
+	// body the source attributes the words to, with `attribution` saying how.
 	Speaker Entity `json:"speaker"`
 	// How the source attributes an unnamed speaker, e.g. 'a White House official'.
 	Attribution *string `json:"attribution,omitempty"`
-	// The entities and events the statement is about.
+	// The entities and events the statement is about, in the order its document gives them.
 	About []Node `json:"about"`
 	// The event during which it was said.
 	Event *Event `json:"event,omitempty"`
-	// When it was said, as precisely as the source says.
-	Date   *kg.Date `json:"date,omitempty"`
+	// When it was said, as precisely as the source says: an ISO 8601 date,
+	// possibly partial (2025-09, 2022); null when the source does not say.
+	Date *kg.Date `json:"date,omitempty"`
+	// The topics the statement is on, in the order its document gives them.
 	Topics []*Topic `json:"topics"`
 	// The passage of the source that supports the statement.
 	Evidence *Evidence `json:"evidence"`
@@ -496,35 +730,48 @@ func (Statement) IsNode() {}
 // its first day; undated statements come last), then by source, then by
 // position in the source text.
 type StatementConnection struct {
-	Edges      []*StatementEdge `json:"edges"`
-	Nodes      []*Statement     `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
+	// The statements of this page, in order, each with its cursor.
+	Edges []*StatementEdge `json:"edges"`
+	// The statements of this page, in order, without cursors.
+	Nodes []*Statement `json:"nodes"`
+	// Whether more statements follow or precede this page, and the cursors to get them.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many statements the whole filtered list holds, across all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One statement in a page of statements, with its cursor.
 type StatementEdge struct {
-	Cursor string     `json:"cursor"`
-	Node   *Statement `json:"node"`
+	// Opaque cursor of this statement: pass it as `after` to get the statements that follow it.
+	Cursor string `json:"cursor"`
+	// The statement.
+	Node *Statement `json:"node"`
 }
 
-// Every field narrows the list; fields combine with AND.
+// Every field narrows the list; fields combine with AND. Ids must be of the
+// form `<kind>:<slug>` and of a kind the field takes, or the query is refused;
+// an id that names nothing matches no statement.
 type StatementFilter struct {
-	// Said by this entity.
+	// Said by this entity: a person, nation or organisation id, e.g. person:mark-rutte.
 	Speaker *string `json:"speaker,omitempty"`
-	// About this entity or event.
+	// About this entity or event: a person, nation, organisation or event id.
 	About *string `json:"about,omitempty"`
-	// Said during this event.
+	// Said during this event: an event id.
 	Event *string `json:"event,omitempty"`
-	// On this topic.
-	Topic *string           `json:"topic,omitempty"`
-	Kind  *kg.StatementKind `json:"kind,omitempty"`
-	// Dated on or after this date; a partial date overlaps it (2025-09 is on or after 2025-09-30).
+	// On this topic: a topic id, e.g. topic:sanctions.
+	Topic *string `json:"topic,omitempty"`
+	// Only quotes (QUOTE) or only paraphrases (PARAPHRASE).
+	Kind *kg.StatementKind `json:"kind,omitempty"`
+	// Dated on or after this date; a partial date overlaps it (2025-09 is on or
+	// after 2025-09-30). ISO 8601, possibly partial. Undated statements are left out.
 	From *kg.Date `json:"from,omitempty"`
-	// Dated on or before this date; a partial date overlaps it.
+	// Dated on or before this date; a partial date overlaps it. ISO 8601, possibly
+	// partial; must not be before `from`. Undated statements are left out.
 	To *kg.Date `json:"to,omitempty"`
 	// Words that the statement's text must contain (full-text), ignoring case
 	// and accents. Each word also matches as the start of a word, so "troop"
-	// finds "troops" and "Putin" finds "Putin's".
+	// finds "troops" and "Putin" finds "Putin's". At most 500 bytes; only
+	// letters and digits count, so search syntax is read as plain words.
 	Text *string `json:"text,omitempty"`
 	// Said by entities of these kinds, e.g. [NATION] for positions of nations.
 	SpeakerKinds []kg.EntityKind `json:"speakerKinds,omitempty"`
@@ -540,13 +787,15 @@ type StatementFilter struct {
 // How many statements of one kind an edge has. (Named so as not to clash
 // with `KindCount`, the counts of a load or a delete.)
 type StatementKindCount struct {
-	Kind  kg.StatementKind `json:"kind"`
-	Count int              `json:"count"`
+	// The kind: QUOTE or PARAPHRASE.
+	Kind kg.StatementKind `json:"kind"`
+	// How many of the edge's statements are of this kind; never 0.
+	Count int `json:"count"`
 }
 
 // An event or a statement, placed on a timeline.
 type TimelineEntry struct {
-	// When, as precisely as the source says; null when it does not say.
+	// When, as precisely as the source says (an event's start date); null when it does not say.
 	Date *kg.Date `json:"date,omitempty"`
 	// An Event or a Statement.
 	Node Node `json:"node"`
@@ -556,10 +805,17 @@ type TimelineEntry struct {
 
 // A subject statements are on, such as sanctions or security guarantees.
 type Topic struct {
-	ID         string               `json:"id"`
-	Name       string               `json:"name"`
+	// The topic's stable, readable id, for example `topic:security-guarantees`.
+	ID string `json:"id"`
+	// The topic's name, for example Security guarantees.
+	Name string `json:"name"`
+	// The statements on this topic, newest first unless `orderBy` says otherwise.
 	Statements *StatementConnection `json:"statements"`
-	// The statements on this topic and the events they were made at, oldest first.
+	// The statements on this topic and the events they were made at, oldest
+	// first, with `relation` ON_TOPIC for a statement and DURING for an event.
+	// A partial date is placed at the start of its period; undated entries come
+	// last; on one date, events come before statements. The whole list, not
+	// paginated.
 	Timeline []*TimelineEntry `json:"timeline"`
 }
 
@@ -567,6 +823,8 @@ func (Topic) IsNode() {}
 
 // One thing wrong with a document, at a path such as statements[3].speaker.
 type ValidationProblem struct {
-	Path    string `json:"path"`
+	// Where the problem is in the document, e.g. statements[3].evidence.quote.
+	Path string `json:"path"`
+	// What is wrong, in plain words, e.g. "not found in source text".
 	Message string `json:"message"`
 }
