@@ -5,9 +5,13 @@ package main
 // tested in internal/server, and the subcommands in internal/cli.
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -20,10 +24,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coder/websocket"
 	"github.com/goccy/go-yaml"
 
+	"newsgraph/internal/gqlws"
 	"newsgraph/internal/loadtest"
 	"newsgraph/internal/neo4jtest"
+	"newsgraph/internal/store"
 )
 
 func TestRunRejectsBadConfig(t *testing.T) {
@@ -265,5 +272,168 @@ func TestDockerfile(t *testing.T) {
 	}
 	if !strings.Contains(string(raw), "COPY --from=") || !strings.Contains(string(raw), "ENTRYPOINT") {
 		t.Error("the final stage should copy the binary from the build stage and run it")
+	}
+}
+
+// Subscriptions across replicas: two server processes on one Neo4j. A
+// subscriber on B sees an ingest and a delete made through A (B learns of
+// them only from the change feed in the graph), with its filter applied;
+// then SIGTERM on B completes its subscriptions and closes the connection
+// cleanly before B exits.
+func TestSubscriptionsAcrossReplicas(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	neo4jtest.Lock(t)
+	st, err := store.Open(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := st.EnsureSchema(ctx); err == nil {
+		err = st.DeleteAll(ctx) // A seeds the empty graph
+	}
+	st.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "newsgraph")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	const token = "replica-test-token-0123456789"
+	start := func(name, seed string) (string, *exec.Cmd, *strings.Builder) {
+		addr := fmt.Sprintf("127.0.0.1:%d", neo4jtest.FreePort(t))
+		cmd := exec.Command(bin)
+		cmd.Env = append(os.Environ(), "ADDR="+addr, "NEO4J_URI="+cfg.URI, "NEO4J_PASSWORD="+cfg.Password,
+			"NEWSGRAPH_SEED="+seed, "NEWSGRAPH_API_TOKEN="+token, "NEWSGRAPH_FEED_POLL=50ms")
+		logs := new(strings.Builder)
+		cmd.Stderr = logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		base := "http://" + addr
+		for i := 0; ; i++ {
+			if res, err := http.Get(base + "/readyz"); err == nil {
+				res.Body.Close()
+				if res.StatusCode == 200 {
+					break
+				}
+			}
+			if i > 600 {
+				t.Fatalf("replica %s did not get ready:\n%s", name, logs)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return base, cmd, logs
+	}
+	a, _, _ := start("A", "true")
+	b, bCmd, bLogs := start("B", "false")
+
+	c := gqlws.Dial(t, b)
+	c.Subscribe("ilsa", `subscription { statementAdded(filter: {speaker: "person:ilsa-marend"}) { id speaker { id } evidence { source { id } } } }`, nil)
+	c.Subscribe("src", `subscription { sourceChanged { kind sourceId addedStatements } }`, nil)
+	for i := 0; !strings.Contains(get(t, b+"/metrics"), "newsgraph_subscriptions 2"); i++ {
+		if i > 200 {
+			t.Fatal("B never counted two subscriptions")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	doc, err := os.ReadFile("seed/examples/harbour-talks.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const src = "source:northern-ledger-2026-03-12-harbour-talks"
+	post(t, a, token, `mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, map[string]any{"d": json.RawMessage(doc)})
+	var change struct {
+		SourceChanged struct{ Kind, SourceID string }
+	}
+	var added struct {
+		StatementAdded struct {
+			ID       string
+			Speaker  struct{ ID string }
+			Evidence struct{ Source struct{ ID string } }
+		}
+	}
+	for range 2 {
+		m := c.Next(15 * time.Second)
+		switch m.ID {
+		case "src":
+			gqlws.Data(t, m, &change)
+		case "ilsa":
+			gqlws.Data(t, m, &added)
+		default:
+			t.Fatalf("unexpected %s %s: %s", m.ID, m.Type, m.Payload)
+		}
+	}
+	if change.SourceChanged.Kind != "INGESTED" || change.SourceChanged.SourceID != src {
+		t.Errorf("B's sourceChanged: %+v", change)
+	}
+	if added.StatementAdded.Speaker.ID != "person:ilsa-marend" || added.StatementAdded.Evidence.Source.ID != src {
+		t.Errorf("B's statementAdded: %+v", added)
+	}
+	c.Quiet(500 * time.Millisecond) // the other two statements do not match
+
+	post(t, a, token, `mutation { deleteSource(id: "`+src+`") { id } }`, nil)
+	c.NextData("src", 15*time.Second, &change)
+	if change.SourceChanged.Kind != "DELETED" {
+		t.Errorf("after the delete through A: %+v", change)
+	}
+
+	// SIGTERM: each subscription completes, then the connection closes.
+	if err := bCmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	completed := map[string]bool{}
+	for len(completed) < 2 {
+		m := c.Next(10 * time.Second)
+		if m.Type != "complete" {
+			t.Fatalf("after SIGTERM: %s %s %s", m.ID, m.Type, m.Payload)
+		}
+		completed[m.ID] = true
+	}
+	if _, err := c.Read(10 * time.Second); err == nil || errors.Is(err, gqlws.ErrNoMessage) {
+		t.Errorf("the connection stayed open after SIGTERM: %v", err)
+	} else if status := websocket.CloseStatus(err); status != websocket.StatusNormalClosure {
+		t.Errorf("closed with %v (%v), want a normal closure", status, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- bCmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("B exited with %v\n%s", err, bLogs)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("B did not exit within 15s of SIGTERM\n%s", bLogs)
+	}
+}
+
+func get(t *testing.T, u string) string {
+	t.Helper()
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+// post sends one GraphQL request with the API token, failing on any error.
+func post(t *testing.T, base, token, query string, vars map[string]any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest("POST", base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || bytes.Contains(b, []byte(`"errors"`)) {
+		t.Fatalf("%s: %d %s", query, res.StatusCode, b)
 	}
 }

@@ -12,9 +12,11 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"newsgraph/graph/generated"
+	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 	"newsgraph/internal/store"
@@ -39,7 +41,13 @@ type HandlerOptions struct {
 	// CacheMaxAge is the max-age of a GET query's answer; 0 makes caches
 	// revalidate every time (see GET).
 	CacheMaxAge time.Duration
-	Log         *slog.Logger
+	// Ping is how often a WebSocket client is pinged; one that does not
+	// answer within twice that is disconnected. 0 pings never.
+	Ping time.Duration
+	// WebSocketOrigins are the hosts (host:port, or *) of other origins
+	// whose pages may open a WebSocket; a page's own host always may.
+	WebSocketOrigins []string
+	Log              *slog.Logger
 }
 
 // NewHandler builds the GraphQL HTTP handler: POST and GET transports
@@ -49,6 +57,21 @@ type HandlerOptions struct {
 func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	srv := handler.New(NewExecutableSchema(r))
 	srv.AddTransport(transport.Options{})
+	// Subscriptions: WebSocket (graphql-transport-ws, and the older
+	// graphql-ws) and server-sent events, before POST, which would take
+	// an SSE request's JSON body for a plain one.
+	srv.AddTransport(transport.Websocket{
+		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{OriginPatterns: opts.WebSocketOrigins}},
+		InitFunc: func(ctx context.Context, _ transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			if r.Feed == nil {
+				return ctx, nil, nil
+			}
+			return r.Feed.Connect(ctx, nil), nil, nil
+		},
+		InitTimeout:      10 * time.Second,
+		PingPongInterval: opts.Ping,
+	})
+	srv.AddTransport(transport.SSE{})
 	srv.AddTransport(GET{MaxAge: opts.CacheMaxAge})
 	srv.AddTransport(POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
@@ -69,6 +92,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 	if opts.Observe != nil {
 		srv.AroundResponses(observe(opts.Observe))
 	}
+	srv.AroundResponses(freshLoaders)
 	srv.AroundOperations(neighbourFields)
 	srv.AroundOperations(loneLoaders)
 	if opts.TraceRoundTrips {
@@ -93,6 +117,18 @@ func observe(f func(operation, outcome string, seconds float64)) graphql.Respons
 		f(name, outcome, time.Since(start).Seconds())
 		return resp
 	}
+}
+
+// freshLoaders gives each event of a subscription loaders of its own: the
+// request's would cache what the graph held when the connection opened for
+// as long as it stays open.
+func freshLoaders(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if graphql.HasOperationContext(ctx) {
+		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Subscription {
+			ctx = loader.Fresh(ctx)
+		}
+	}
+	return next(ctx)
 }
 
 // traceRoundTrips reports the request's Cypher round trips, counted by the

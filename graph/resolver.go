@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	"newsgraph/graph/generated"
+	"newsgraph/internal/feed"
 	"newsgraph/internal/store"
 )
 
@@ -17,6 +18,8 @@ type Resolver struct {
 	Log   *slog.Logger
 	// APIToken is what mutations require as a bearer token; empty disables them.
 	APIToken string
+	// Feed serves the subscriptions.
+	Feed *feed.Follower
 
 	// drafts caches the catalogue draftSource recognises names by.
 	drafts drafts
@@ -35,6 +38,8 @@ var (
 	_ generated.CountResolver        = (*countResolver)(nil)
 	_ generated.NetworkEdgeResolver  = (*networkEdgeResolver)(nil)
 	_ generated.MutationResolver     = (*mutationResolver)(nil)
+	_ generated.SubscriptionResolver = (*subscriptionResolver)(nil)
+	_ generated.SourceChangeResolver = (*sourceChangeResolver)(nil)
 
 	_ generated.EntityInputResolver      = (*entityInputResolver)(nil)
 	_ generated.EventInputResolver       = (*eventInputResolver)(nil)

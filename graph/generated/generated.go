@@ -39,6 +39,8 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Query() QueryResolver
 	Source() SourceResolver
+	SourceChange() SourceChangeResolver
+	Subscription() SubscriptionResolver
 	Topic() TopicResolver
 	EntityInput() EntityInputResolver
 	EventInput() EventInputResolver
@@ -360,6 +362,16 @@ type ComplexityRoot struct {
 		URL         func(childComplexity int) int
 	}
 
+	SourceChange struct {
+		AddedStatements func(childComplexity int) int
+		At              func(childComplexity int) int
+		Counts          func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Sequence        func(childComplexity int) int
+		Source          func(childComplexity int) int
+		SourceID        func(childComplexity int) int
+	}
+
 	SourceConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -419,6 +431,11 @@ type ComplexityRoot struct {
 	StatementKindCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
+	}
+
+	Subscription struct {
+		SourceChanged  func(childComplexity int) int
+		StatementAdded func(childComplexity int, filter *model.StatementFilter) int
 	}
 
 	TimelineEntry struct {
@@ -513,6 +530,13 @@ type SourceResolver interface {
 	Entities(ctx context.Context, obj *model.Source) ([]model.Entity, error)
 	Evidence(ctx context.Context, obj *model.Source) ([]*model.SourceEvidence, error)
 	Document(ctx context.Context, obj *model.Source) (*model.DraftDocument, error)
+}
+type SourceChangeResolver interface {
+	Source(ctx context.Context, obj *model.SourceChange) (*model.Source, error)
+}
+type SubscriptionResolver interface {
+	StatementAdded(ctx context.Context, filter *model.StatementFilter) (<-chan *model.Statement, error)
+	SourceChanged(ctx context.Context) (<-chan *model.SourceChange, error)
 }
 type TopicResolver interface {
 	Statements(ctx context.Context, obj *model.Topic, filter *model.StatementFilter, first *int, after *string, orderBy *kg.StatementOrder) (*model.StatementConnection, error)
@@ -1914,6 +1938,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.URL(childComplexity), true
 
+	case "SourceChange.addedStatements":
+		if e.ComplexityRoot.SourceChange.AddedStatements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.AddedStatements(childComplexity), true
+	case "SourceChange.at":
+		if e.ComplexityRoot.SourceChange.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.At(childComplexity), true
+	case "SourceChange.counts":
+		if e.ComplexityRoot.SourceChange.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.Counts(childComplexity), true
+	case "SourceChange.kind":
+		if e.ComplexityRoot.SourceChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.Kind(childComplexity), true
+	case "SourceChange.sequence":
+		if e.ComplexityRoot.SourceChange.Sequence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.Sequence(childComplexity), true
+	case "SourceChange.source":
+		if e.ComplexityRoot.SourceChange.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.Source(childComplexity), true
+	case "SourceChange.sourceId":
+		if e.ComplexityRoot.SourceChange.SourceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SourceChange.SourceID(childComplexity), true
+
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
 			break
@@ -2127,6 +2194,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementKindCount.Kind(childComplexity), true
 
+	case "Subscription.sourceChanged":
+		if e.ComplexityRoot.Subscription.SourceChanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.SourceChanged(childComplexity), true
+	case "Subscription.statementAdded":
+		if e.ComplexityRoot.Subscription.StatementAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_statementAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.StatementAdded(childComplexity, args["filter"].(*model.StatementFilter)), true
+
 	case "TimelineEntry.date":
 		if e.ComplexityRoot.TimelineEntry.Date == nil {
 			break
@@ -2255,6 +2340,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -3977,6 +4079,58 @@ input StatementFilter {
   aboutAny: [ID!]
 }
 `, BuiltIn: false},
+	{Name: "../../schema/subscription.graphqls", Input: `"""
+Live updates, over WebSocket (the graphql-transport-ws protocol, at
+/graphql) or server-sent events (POST /graphql with Accept:
+text/event-stream). Every server replica follows a change feed kept in the
+graph, so a subscriber sees what was ingested through any replica: at least
+once, in commit order, within about the feed's poll interval
+(NEWSGRAPH_FEED_POLL) of the commit.
+"""
+type Subscription {
+  """
+  Each statement that arrives in the graph with an ingested or replaced
+  source (one the graph did not hold before), as soon as it is committed.
+  """
+  statementAdded(
+    "Only statements matching every given condition, exactly as in ` + "`" + `statements(filter:)` + "`" + `."
+    filter: StatementFilter
+  ): Statement!
+  "Each source ingested, replaced or deleted, as soon as the change is committed."
+  sourceChanged: SourceChange!
+}
+
+"What happened to a source."
+enum SourceChangeKind {
+  "A source the graph did not hold was added."
+  INGESTED
+  "A source the graph held was loaded again, replacing what it contributed before."
+  REPLACED
+  "A source was deleted, with every fact only it supported."
+  DELETED
+}
+
+"One change to the graph's sources, from the change feed."
+type SourceChange {
+  "Whether the source was ingested, replaced or deleted."
+  kind: SourceChangeKind!
+  "The id of the source that changed, e.g. source:reuters-2025-09-04-paris-summit."
+  sourceId: ID!
+  "The source as the graph holds it now; null when it was deleted since."
+  source: Source
+  """
+  What the change did, kind by kind, as ingestSource and deleteSource
+  report it; empty for sources written by the bulk loader.
+  """
+  counts: [KindCount!]!
+  "How many of the change's new statements there are."
+  addedStatements: Int!
+  "The change's position in the feed: changes are numbered in commit order."
+  sequence: Int!
+  "When the change was committed, as an RFC 3339 timestamp (UTC)."
+  at: String!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/topic.graphqls", Input: `"A subject statements are on, such as sanctions or security guarantees."
 type Topic implements Node {
   "The topic's stable, readable id, for example ` + "`" + `topic:security-guarantees` + "`" + `."
@@ -4556,6 +4710,26 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_document(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
+}
+
+func (ec *executionContext) childFields_SourceChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_SourceChange_kind(ctx, field)
+	case "sourceId":
+		return ec.fieldContext_SourceChange_sourceId(ctx, field)
+	case "source":
+		return ec.fieldContext_SourceChange_source(ctx, field)
+	case "counts":
+		return ec.fieldContext_SourceChange_counts(ctx, field)
+	case "addedStatements":
+		return ec.fieldContext_SourceChange_addedStatements(ctx, field)
+	case "sequence":
+		return ec.fieldContext_SourceChange_sequence(ctx, field)
+	case "at":
+		return ec.fieldContext_SourceChange_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SourceChange", field.Name)
 }
 
 func (ec *executionContext) childFields_SourceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5573,6 +5747,20 @@ func (ec *executionContext) field_Source_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_statementAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -11479,6 +11667,185 @@ func (ec *executionContext) fieldContext_Source_document(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _SourceChange_kind(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kg.ChangeKind) graphql.Marshaler {
+			return ec.marshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChange", field, false, false, "SourceChangeKind")
+}
+
+func (ec *executionContext) _SourceChange_sourceId(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_sourceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SourceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_sourceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChange", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SourceChange_source(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SourceChange().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖnewsgraphᚋgraphᚋmodelᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceChange_counts(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
+			return ec.marshalNKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐKindCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SourceChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KindCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SourceChange_addedStatements(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_addedStatements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddedStatements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_addedStatements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceChange_sequence(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_sequence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sequence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChange", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SourceChange_at(ctx context.Context, field graphql.CollectedField, obj *model.SourceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SourceChange_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SourceChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SourceChange", field, false, false, "String")
+}
+
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12412,6 +12779,82 @@ func (ec *executionContext) _StatementKindCount_count(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_StatementKindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementKindCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Subscription_statementAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_statementAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().StatementAdded(ctx, fc.Args["filter"].(*model.StatementFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖnewsgraphᚋgraphᚋmodelᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_statementAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_statementAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_sourceChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_sourceChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subscription().SourceChanged(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceChange) graphql.Marshaler {
+			return ec.marshalNSourceChange2ᚖnewsgraphᚋgraphᚋmodelᚐSourceChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_sourceChanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SourceChange(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TimelineEntry_date(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
@@ -17013,6 +17456,70 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var sourceChangeImplementors = []string{"SourceChange"}
+
+func (ec *executionContext) _SourceChange(ctx context.Context, sel ast.SelectionSet, obj *model.SourceChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sourceChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SourceChange")
+		case "kind":
+			out.Values[i] = ec._SourceChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sourceId":
+			out.Values[i] = ec._SourceChange_sourceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SourceChange_source(ctx, field, obj)
+				})
+		case "counts":
+			out.Values[i] = ec._SourceChange_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedStatements":
+			out.Values[i] = ec._SourceChange_addedStatements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sequence":
+			out.Values[i] = ec._SourceChange_sequence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._SourceChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceConnectionImplementors = []string{"SourceConnection"}
 
 func (ec *executionContext) _SourceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SourceConnection) graphql.Marshaler {
@@ -17433,6 +17940,28 @@ func (ec *executionContext) _StatementKindCount(ctx context.Context, sel ast.Sel
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "statementAdded":
+		return ec._Subscription_statementAdded(ctx, fields[0])
+	case "sourceChanged":
+		return ec._Subscription_sourceChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var timelineEntryImplementors = []string{"TimelineEntry"}
@@ -18871,6 +19400,42 @@ func (ec *executionContext) marshalNSource2ᚖnewsgraphᚋgraphᚋmodelᚐSource
 	return ec._Source(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSourceChange2ᚖnewsgraphᚋgraphᚋmodelᚐSourceChange(ctx context.Context, sel ast.SelectionSet, v *model.SourceChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SourceChange!")
+		return graphql.Null
+	}
+	return ec._SourceChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind(ctx context.Context, v any) (kg.ChangeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind(ctx context.Context, sel ast.SelectionSet, v kg.ChangeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SourceChangeKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind = map[string]kg.ChangeKind{
+		"INGESTED": kg.SourceIngested,
+		"REPLACED": kg.SourceReplaced,
+		"DELETED":  kg.SourceDeleted,
+	}
+	marshalNSourceChangeKind2newsgraphᚋinternalᚋkgᚐChangeKind = map[kg.ChangeKind]string{
+		kg.SourceIngested: "INGESTED",
+		kg.SourceReplaced: "REPLACED",
+		kg.SourceDeleted:  "DELETED",
+	}
+)
+
 func (ec *executionContext) marshalNSourceConnection2ᚖnewsgraphᚋgraphᚋmodelᚐSourceConnection(ctx context.Context, sel ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SourceConnection!")
@@ -19671,6 +20236,13 @@ func (ec *executionContext) unmarshalORoleInput2ᚕnewsgraphᚋinternalᚋingest
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOSource2ᚖnewsgraphᚋgraphᚋmodelᚐSource(ctx context.Context, sel ast.SelectionSet, v *model.Source) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Source(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOStatementFilter2ᚖnewsgraphᚋgraphᚋmodelᚐStatementFilter(ctx context.Context, v any) (*model.StatementFilter, error) {

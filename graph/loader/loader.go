@@ -267,6 +267,16 @@ func Middleware(st *store.Store, wait time.Duration, next http.Handler) http.Han
 	})
 }
 
+// Fresh replaces the loaders in ctx, if any, with new ones over the same
+// store: each event of a long-lived subscription reads the graph as it is
+// now, not as the connection's loaders cached it.
+func Fresh(ctx context.Context) context.Context {
+	if l, ok := ctx.Value(ctxKey{}).(*Loaders); ok {
+		return context.WithValue(ctx, ctxKey{}, New(l.st, l.wait))
+	}
+	return ctx
+}
+
 // For returns the request's loaders. Outside a request (tests calling
 // resolvers directly) it makes fresh ones, so callers never get nil.
 func For(ctx context.Context, st *store.Store) *Loaders {

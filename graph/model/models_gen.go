@@ -613,6 +613,25 @@ type Source struct {
 
 func (Source) IsNode() {}
 
+// One change to the graph's sources, from the change feed.
+type SourceChange struct {
+	// Whether the source was ingested, replaced or deleted.
+	Kind kg.ChangeKind `json:"kind"`
+	// The id of the source that changed, e.g. source:reuters-2025-09-04-paris-summit.
+	SourceID string `json:"sourceId"`
+	// The source as the graph holds it now; null when it was deleted since.
+	Source *Source `json:"source,omitempty"`
+	// What the change did, kind by kind, as ingestSource and deleteSource
+	// report it; empty for sources written by the bulk loader.
+	Counts []*KindCount `json:"counts"`
+	// How many of the change's new statements there are.
+	AddedStatements int `json:"addedStatements"`
+	// The change's position in the feed: changes are numbered in commit order.
+	Sequence int `json:"sequence"`
+	// When the change was committed, as an RFC 3339 timestamp (UTC).
+	At string `json:"at"`
+}
+
 // A page of sources, newest first (by publication date, a partial date
 // counting as its first day; sources without one come last), then by id.
 type SourceConnection struct {
@@ -791,6 +810,15 @@ type StatementKindCount struct {
 	Kind kg.StatementKind `json:"kind"`
 	// How many of the edge's statements are of this kind; never 0.
 	Count int `json:"count"`
+}
+
+// Live updates, over WebSocket (the graphql-transport-ws protocol, at
+// /graphql) or server-sent events (POST /graphql with Accept:
+// text/event-stream). Every server replica follows a change feed kept in the
+// graph, so a subscriber sees what was ingested through any replica: at least
+// once, in commit order, within about the feed's poll interval
+// (NEWSGRAPH_FEED_POLL) of the commit.
+type Subscription struct {
 }
 
 // An event or a statement, placed on a timeline.

@@ -59,6 +59,8 @@ type Config struct {
 	// comma-separated list such as http://localhost:5173, or * for any).
 	// Empty, the default, sends no CORS headers at all.
 	CORSOrigins []string
+	// Subscriptions are the limits and rates of live updates.
+	Subscriptions Subscriptions
 	// BatchWait is how long a per-request loader gathers keys before it
 	// queries Neo4j (NEWSGRAPH_BATCH_WAIT).
 	BatchWait time.Duration
@@ -113,6 +115,27 @@ type Neo4j struct {
 	Admin string
 }
 
+// Subscriptions configures live updates (GraphQL subscriptions).
+type Subscriptions struct {
+	// FeedPoll is how often the server reads the graph's change feed while
+	// anyone subscribes (NEWSGRAPH_FEED_POLL): the bound on how late a
+	// change reaches a subscriber, and one small indexed read per period.
+	FeedPoll time.Duration
+	// FeedKeep is how long changes stay in the feed (NEWSGRAPH_FEED_KEEP).
+	FeedKeep time.Duration
+	// Max bounds the server's live subscriptions (NEWSGRAPH_MAX_SUBSCRIPTIONS)
+	// and PerConnection one connection's
+	// (NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION).
+	Max, PerConnection int
+	// Buffer is how many events a subscriber may leave unread before it is
+	// dropped (NEWSGRAPH_SUBSCRIPTION_BUFFER).
+	Buffer int
+	// Ping is how often the server pings a WebSocket client, which must
+	// answer (pong) within twice that or be disconnected
+	// (NEWSGRAPH_WS_PING).
+	Ping time.Duration
+}
+
 // Defaults are the values used when a variable is unset or empty.
 var Defaults = Config{
 	Addr: ":8080",
@@ -134,6 +157,10 @@ var Defaults = Config{
 	RequestTimeout:  10 * time.Second,
 	Seed:            true,
 	BatchWait:       2 * time.Millisecond,
+	Subscriptions: Subscriptions{
+		FeedPoll: 250 * time.Millisecond, FeedKeep: time.Hour,
+		Max: 1000, PerConnection: 20, Buffer: 64, Ping: 15 * time.Second,
+	},
 	ShutdownTimeout: 15 * time.Second,
 }
 
@@ -205,6 +232,12 @@ func Load(getenv func(string) string) (Config, error) {
 	c.BatchWait = p.duration("NEWSGRAPH_BATCH_WAIT", c.BatchWait, 0, time.Second)
 	c.CacheMaxAge = p.duration("NEWSGRAPH_CACHE_MAX_AGE", c.CacheMaxAge, 0, 365*24*time.Hour)
 	c.CORSOrigins = p.origins("NEWSGRAPH_CORS_ORIGINS")
+	c.Subscriptions.FeedPoll = p.duration("NEWSGRAPH_FEED_POLL", c.Subscriptions.FeedPoll, 10*time.Millisecond, time.Minute)
+	c.Subscriptions.FeedKeep = p.duration("NEWSGRAPH_FEED_KEEP", c.Subscriptions.FeedKeep, time.Minute, 365*24*time.Hour)
+	c.Subscriptions.Max = p.integer("NEWSGRAPH_MAX_SUBSCRIPTIONS", c.Subscriptions.Max, 0, 1_000_000)
+	c.Subscriptions.PerConnection = p.integer("NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION", c.Subscriptions.PerConnection, 1, 10_000)
+	c.Subscriptions.Buffer = p.integer("NEWSGRAPH_SUBSCRIPTION_BUFFER", c.Subscriptions.Buffer, 1, 1_000_000)
+	c.Subscriptions.Ping = p.duration("NEWSGRAPH_WS_PING", c.Subscriptions.Ping, 100*time.Millisecond, time.Hour)
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 	c.GCPercent = DefaultGCPercent

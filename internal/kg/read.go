@@ -1,5 +1,7 @@
 package kg
 
+import "time"
+
 // StatementFilter narrows a list of statements. Zero values mean "any";
 // set fields combine with AND.
 type StatementFilter struct {
@@ -170,3 +172,29 @@ type LoadReport []KindReport
 
 // ReportKinds is the order of a LoadReport.
 var ReportKinds = []string{"entities", "topics", "events", "participations", "roles", "memberships", "statements"}
+
+// ChangeKind says what happened to a source, in the change feed.
+type ChangeKind string
+
+// The kinds of change, bound to the GraphQL SourceChangeKind enum.
+const (
+	SourceIngested ChangeKind = "INGESTED"
+	SourceReplaced ChangeKind = "REPLACED"
+	SourceDeleted  ChangeKind = "DELETED"
+)
+
+// Change is one entry of the change feed: a source ingested, replaced or
+// deleted, with the statements that arrived with it and what the load or
+// delete reported. Seq numbers changes in commit order.
+type Change struct {
+	Seq      int64
+	Kind     ChangeKind
+	SourceID string
+	// Added are the ids of the statements the change brought that were
+	// not in the graph before.
+	Added []string
+	// Counts is the load's or delete's report; empty for sources written
+	// by the bulk path (LoadDocuments), which compares no fingerprints.
+	Counts LoadReport
+	At     time.Time
+}

@@ -7,6 +7,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"newsgraph/internal/feed"
 )
 
 // metrics is what /metrics shows, by what it measures: HTTP requests,
@@ -29,6 +31,21 @@ func newMetrics() *metrics {
 		operations: newOperationMetrics(reg),
 		queries:    newQueryMetrics(reg),
 	}
+}
+
+// observeFeed publishes the change feed's state: live subscriptions and
+// the changes handed to them.
+func (m *metrics) observeFeed(f *feed.Follower) {
+	m.registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "newsgraph_subscriptions",
+			Help: "Live GraphQL subscriptions on this server.",
+		}, func() float64 { return float64(f.Subscriptions()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "newsgraph_feed_changes_delivered_total",
+			Help: "Changes read from the graph's change feed and handed to this server's subscribers.",
+		}, func() float64 { return float64(f.Delivered()) }),
+	)
 }
 
 // latencyBuckets span a cached read (a millisecond) to a request's

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -104,6 +106,15 @@ func (s *statusRecorder) WriteHeader(code int) {
 
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
+// Flush and Hijack pass through, so that wrappers inside (promhttp's)
+// still offer them to server-sent events and WebSocket upgrades.
+func (s *statusRecorder) Flush() { http.NewResponseController(s.ResponseWriter).Flush() }
+
+func (s *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	s.status = http.StatusSwitchingProtocols
+	return http.NewResponseController(s.ResponseWriter).Hijack()
+}
+
 // withDeadline bounds a request by the request timeout; the store passes
 // the deadline on to Neo4j as the transaction's timeout.
 func (s *Server) withDeadline(next http.Handler) http.Handler {
@@ -184,9 +195,9 @@ func (s *Server) countRoundTrips(next http.Handler) http.Handler {
 	})
 }
 
-// codeTransportErrors gives an extensions.code to the errors gqlgen's
-// transports write themselves (a mutation over GET, an unsupported content
-// type), which never reach the error presenter.
+// codeTransportErrors gives an extensions.code (and the request id) to the
+// errors the transports write themselves (a request without a query, an
+// unsupported content type), which never reach the error presenter.
 func codeTransportErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cw := &codingWriter{ResponseWriter: w, requestID: graph.RequestID(r.Context())}

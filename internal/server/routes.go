@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -18,7 +20,7 @@ func (s *Server) Handler() http.Handler {
 
 	// The GraphQL endpoint: each middleware wraps the ones below it.
 	cors := withCORS(s.cfg.CORSOrigins)
-	mux.Handle("/graphql", Chain(
+	requests := Chain(
 		s.metrics.http.instrument("graphql"),
 		cors,
 		s.withDeadline,
@@ -27,7 +29,23 @@ func (s *Server) Handler() http.Handler {
 		graph.BearerToken,
 		s.withLoaders,
 		codeTransportErrors,
-	)(s.graphql))
+	)(s.graphql)
+	// Subscriptions live as long as their client: no request deadline,
+	// and no body guard or error rewriting, which would hold a stream.
+	live := Chain(
+		s.metrics.http.instrument("graphql-live"),
+		cors,
+		s.liveConnection,
+		graph.BearerToken,
+		s.withLoaders,
+	)(s.graphql)
+	mux.Handle("/graphql", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isLive(r) {
+			live.ServeHTTP(w, r)
+			return
+		}
+		requests.ServeHTTP(w, r)
+	}))
 
 	// The explorer, the page for journalists, is part of the product: it
 	// is served in production too.
@@ -58,6 +76,31 @@ func (s *Server) Handler() http.Handler {
 		withRequestID,
 		s.logRequests,
 	)(mux)
+}
+
+// isLive says whether a request opens a subscription stream: a WebSocket
+// upgrade, or a POST for server-sent events.
+func isLive(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket") ||
+		(r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream"))
+}
+
+// liveConnection lifts the server's read and write timeouts from a
+// subscription's connection, which stays open for as long as the client
+// wants. A server-sent-events request is one connection for the limits;
+// if a dropped subscriber will not read, its blocked write is cut.
+// (A WebSocket's connection starts at its connection_init.)
+func (s *Server) liveConnection(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		rc.SetReadDeadline(time.Time{})
+		rc.SetWriteDeadline(time.Time{})
+		if r.Header.Get("Upgrade") == "" {
+			ctx := s.feed.Connect(r.Context(), func() { rc.SetWriteDeadline(time.Now()) })
+			r = r.WithContext(ctx)
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // withLoaders gives each GraphQL request its own batching loaders.

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"sync/atomic"
 	"time"
@@ -21,6 +22,7 @@ import (
 
 	"newsgraph/graph"
 	"newsgraph/internal/config"
+	"newsgraph/internal/feed"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/store"
 	"newsgraph/seed"
@@ -34,6 +36,8 @@ type Server struct {
 	graphql http.Handler
 	schema  []byte
 	metrics *metrics
+	// feed follows the graph's change feed for this server's subscribers.
+	feed *feed.Follower
 	// prepared is set once the schema has been ensured in Neo4j.
 	prepared atomic.Bool
 	// afterGraphQL, when set (by tests), hears how many Cypher round trips
@@ -44,13 +48,17 @@ type Server struct {
 // New builds the server over an open store. It does not touch the graph:
 // Serve prepares it.
 func New(cfg config.Config, st *store.Store, log *slog.Logger) *Server {
-	resolver := &graph.Resolver{Store: st, Log: log, APIToken: cfg.APIToken}
+	sc := cfg.Subscriptions
+	follower := feed.New(st, feed.Options{Poll: sc.FeedPoll, Keep: sc.FeedKeep, MaxSubscriptions: sc.Max,
+		MaxPerConnection: sc.PerConnection, Buffer: sc.Buffer}, log)
+	resolver := &graph.Resolver{Store: st, Log: log, APIToken: cfg.APIToken, Feed: follower}
 	es := graph.NewExecutableSchema(resolver)
 	var sdl bytesWriter
 	formatter.NewFormatter(&sdl, formatter.WithComments()).FormatSchema(es.Schema())
 
 	m := newMetrics()
 	st.Observe(m.queries.observe)
+	m.observeFeed(follower)
 	return &Server{
 		cfg:   cfg,
 		store: st,
@@ -58,11 +66,26 @@ func New(cfg config.Config, st *store.Store, log *slog.Logger) *Server {
 		graphql: graph.NewHandler(resolver, graph.HandlerOptions{
 			ComplexityLimit: cfg.ComplexityLimit, MaxDepth: cfg.MaxDepth, MaxAliases: cfg.MaxAliases, MaxTokens: cfg.MaxTokens,
 			Production: cfg.Production, TraceRoundTrips: cfg.TraceRoundTrips, Log: log, Observe: m.operations.observe,
-			CacheMaxAge: cfg.CacheMaxAge,
+			CacheMaxAge: cfg.CacheMaxAge, Ping: sc.Ping, WebSocketOrigins: originHosts(cfg.CORSOrigins),
 		}),
+		feed:    follower,
 		schema:  sdl,
 		metrics: m,
 	}
+}
+
+// originHosts turns CORS origins into the host patterns the WebSocket
+// handshake checks a page's Origin against.
+func originHosts(origins []string) []string {
+	out := make([]string, 0, len(origins))
+	for _, o := range origins {
+		if o == "*" {
+			out = append(out, "*")
+		} else if u, err := url.Parse(o); err == nil {
+			out = append(out, u.Host)
+		}
+	}
+	return out
 }
 
 type bytesWriter []byte
@@ -106,6 +129,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	prepCtx, cancelPrep := context.WithCancel(ctx)
 	defer cancelPrep()
 	go s.prepare(prepCtx)
+	feedCtx, stopFeed := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopFeed()
+	go s.feed.Run(feedCtx)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -119,7 +145,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.log.Info("shutting down", slog.Duration("timeout", s.cfg.ShutdownTimeout))
+	s.log.Info("shutting down", slog.Duration("timeout", s.cfg.ShutdownTimeout),
+		slog.Int("subscriptions", s.feed.Subscriptions()))
+	// Subscriptions complete and their connections close first: Shutdown
+	// neither waits for nor closes hijacked (WebSocket) connections.
+	s.feed.Close()
+	stopFeed()
 	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {

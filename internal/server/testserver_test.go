@@ -65,6 +65,10 @@ func startServerLogging(t testing.TB, neo4jCfg config.Neo4j, log *slog.Logger, t
 	a := New(cfg, st, log)
 	srv := httptest.NewServer(a.Handler())
 	t.Cleanup(srv.Close)
+	// The change feed's follower, which Serve starts in production.
+	feedCtx, stopFeed := context.WithCancel(context.Background())
+	go a.feed.Run(feedCtx)
+	t.Cleanup(func() { a.feed.Close(); stopFeed() })
 	return &testServer{Server: srv, store: st, srv: a}
 }
 

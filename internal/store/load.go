@@ -38,6 +38,9 @@ import (
 func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.LoadReport, error) {
 	const op = "store.LoadDocument"
 	res, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		if _, err := lockSources(ctx, tx, []string{doc.Source.ID}); err != nil {
+			return nil, err
+		}
 		before, err := fingerprint(ctx, tx, doc.Source.ID)
 		if err != nil {
 			return nil, err
@@ -65,7 +68,11 @@ func (s *Store) LoadDocument(ctx context.Context, doc *kg.SourceDocument) (kg.Lo
 		if err != nil {
 			return nil, err
 		}
-		return compare(before, after, nil), nil
+		report := compare(before, after, nil)
+		if err := appendChanges(ctx, tx, []change{loadChange(doc.Source.ID, before, after, report)}); err != nil {
+			return nil, err
+		}
+		return report, nil
 	})
 	if err != nil {
 		return nil, err
@@ -88,6 +95,10 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		return fmt.Errorf("%s: %w", op, kg.InvalidInput("documents", "two documents have the same source id"))
 	}
 	_, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		existing, err := lockSources(ctx, tx, ids)
+		if err != nil {
+			return nil, err
+		}
 		orphans, touched, err := detachSources(ctx, tx, ids)
 		if err != nil {
 			return nil, err
@@ -104,7 +115,10 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 		if err := refreshVersions(ctx, tx, orphans, docs); err != nil {
 			return nil, err
 		}
-		return nil, refreshCounts(ctx, tx, touched, docs)
+		if err := refreshCounts(ctx, tx, touched, docs); err != nil {
+			return nil, err
+		}
+		return nil, appendChanges(ctx, tx, bulkChanges(docs, existing))
 	})
 	return err
 }
@@ -116,6 +130,9 @@ func (s *Store) LoadDocuments(ctx context.Context, docs []*kg.SourceDocument) er
 func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, error) {
 	const op = "store.DeleteSource"
 	res, err := s.write(ctx, op, func(tx neo4j.ManagedTransaction) (any, error) {
+		if err := run(ctx, tx, "source_lock_existing", map[string]any{"id": id}); err != nil {
+			return nil, err
+		}
 		before, err := fingerprint(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -152,7 +169,11 @@ func (s *Store) DeleteSource(ctx context.Context, id string) (kg.LoadReport, err
 		if err != nil {
 			return nil, err
 		}
-		return compare(before, prints{}, alive), nil
+		report := compare(before, prints{}, alive)
+		if err := appendChanges(ctx, tx, []change{{kind: kg.SourceDeleted, sourceID: id, report: report}}); err != nil {
+			return nil, err
+		}
+		return report, nil
 	})
 	if err != nil {
 		return nil, err

@@ -45,3 +45,9 @@ CREATE INDEX participation_evidence_source IF NOT EXISTS FOR ()-[r:PARTICIPATED_
 // Building them over a large imported graph (newsgraph import) takes
 // minutes on its first start; later starts find them online at once.
 CALL db.awaitIndexes(900);
+// The change feed (feed.go): one (:ChangeFeed) node holds the last
+// sequence number; each ingest or delete adds a (:Change) with the next
+// one. Servers follow the feed by seq, and prune it by time.
+CREATE CONSTRAINT change_feed_id IF NOT EXISTS FOR (n:ChangeFeed) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
