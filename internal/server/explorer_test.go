@@ -16,8 +16,10 @@ import (
 // source view, narrow screens, keyboard, and the counts: the home page's
 // figures, a bar's statements and a network edge's statements, each
 // compared with what the API answers; then the review desk, with the
-// API token (add a report, review, publish, find, delete, and back) —
-// then Neo4j stops and the page must say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
+// API token (add a report, review, publish, find, delete, and back); then
+// live updates: statements ingested while the home page and an entity's
+// page are open join them, marked new — then Neo4j stops and the page must
+// say so. Screenshots of every view go to $NEWSGRAPH_TEST_OUTPUT
 // (default: a temporary directory), named in the log.
 func TestExplorerInBrowser(t *testing.T) {
 	chromium := os.Getenv("CHROMIUM")
@@ -67,6 +69,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	run("main")
 	run("desk")
+	run("live")
 	in.Stop(t)
 	run("outage")
 	t.Logf("screenshots in %s", shots)

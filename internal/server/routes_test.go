@@ -69,8 +69,8 @@ func TestRoutes(t *testing.T) {
 		t.Errorf("/readyz: %s", b)
 	}
 	sdl := get(t, s.URL+"/schema.graphql", http.StatusOK)
-	for _, want := range []string{"interface Entity implements Node", "entities(filter: EntityFilter, first: Int, after: String, orderBy: EntityOrder = NAME): EntityConnection!",
-		"type Statement implements Node", "scalar Date", "input StatementFilter"} {
+	for _, want := range []string{"interface Entity implements Node", "\tentities(\n", "\t\torderBy: EntityOrder = NAME\n", "): EntityConnection!",
+		"type Statement implements Node", "scalar Date", "input StatementFilter", "type Subscription", "statementAdded(", `"""`} {
 		if !strings.Contains(sdl, want) {
 			t.Errorf("/schema.graphql lacks %q", want)
 		}

@@ -640,6 +640,66 @@ if (phase === "desk") {
   });
 }
 
+if (phase === "live") {
+  const token = process.env.TOKEN;
+  if (!token) throw new Error("TOKEN is required for the live phase");
+  const doc = JSON.parse(readFileSync("../../seed/examples/varno-accord.json", "utf8"));
+  const src = doc.source.id;
+  const mutate = async (query, variables = {}) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const ingest = () => mutate(`mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, { d: doc });
+  // subscribed waits until the server counts n live subscriptions: the
+  // page's WebSockets are open and subscribed.
+  const subscribed = async (n) => {
+    for (let i = 0; i < 200; i++) {
+      const m = await (await fetch(`${base}/metrics`)).text();
+      if (m.includes(`\nnewsgraph_subscriptions ${n}\n`)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the server never counted ${n} subscriptions`);
+  };
+  await check("live-home", 1280, async (page) => {
+    await page.goto(`${base}/#/`);
+    await page.locator(".just-in").waitFor();
+    await subscribed(2);
+    const before = Number(((await page.locator('[data-total="statements"] .figure').textContent()) ?? "").replace(/\D/g, ""));
+    await ingest();
+    const fresh = page.locator(".just-in li.statement.new");
+    await fresh.nth(doc.statements.length - 1).waitFor({ timeout: 10000 });
+    expect((await fresh.count()) === doc.statements.length, `${await fresh.count()} new statements on the home page, want ${doc.statements.length}`);
+    expect((await fresh.first().locator(".badge-new").textContent()) === "new", "a new statement is not marked new");
+    await page.locator(`.latest-sources li.new[data-id="${src}"]`).waitFor({ timeout: 10000 });
+    const after = Number(((await page.locator('[data-total="statements"] .figure').textContent()) ?? "").replace(/\D/g, ""));
+    expect(after === before + doc.statements.length, `the statements figure went from ${before} to ${after}`);
+    await page.screenshot({ path: join(shots, "live-home.png"), fullPage: true });
+    // Leaving the page ends its subscriptions; the next check counts its own.
+    await page.goto("about:blank");
+    await subscribed(0);
+  });
+  await check("live-entity", 1280, async (page) => {
+    // Piet Andrin said two of the report's three statements.
+    await page.goto(`${base}/#/entity/person%3Apiet-andrin`);
+    await page.locator('section[data-list="said"]').waitFor();
+    await subscribed(2);
+    await mutate(`mutation { deleteSource(id: "${src}") { id } }`);
+    await ingest(); // the same statements again: new to the graph once more
+    const fresh = page.locator('section[data-list="said"] li.statement.new');
+    await fresh.nth(1).waitFor({ timeout: 10000 });
+    expect((await fresh.count()) === 2, `${await fresh.count()} new statements in what Piet Andrin said, want 2`);
+    expect((await page.locator('section[data-list="about"] li.statement.new').count()) === 0, "a statement by him was added to what others said about him");
+    await page.screenshot({ path: join(shots, "live-entity.png"), fullPage: true });
+  });
+  await mutate(`mutation { deleteSource(id: "${src}") { id } }`);
+}
+
 if (phase === "outage") {
   await check("outage-message", 1280, async (page) => {
     await page.goto(`${base}/#/entity/person%3Amark-rutte`);

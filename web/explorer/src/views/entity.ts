@@ -5,7 +5,8 @@ import { kindOf } from "../kinds";
 import { type Filters, entityHref, exportURL, filterKeys, formatRoute, graphFilters } from "../route";
 import { type Bucket, nodeBars } from "./home";
 import { filterForm } from "../filterform";
-import { statementItem } from "./statements";
+import { subscribe } from "../live";
+import { prependNew, statementItem } from "./statements";
 
 interface EntityAnswer {
   entity: {
@@ -112,7 +113,22 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
     list("said", `What ${e.name} said`, e.statements, exportURL("speaker", e.id, said)),
     list("about", `What others said about ${e.name}`, e.mentions, exportURL("about", e.id, filters)),
   );
+  // New statements by or about the entity, matching the page's filters,
+  // join the top of their list as they arrive.
+  for (const [key, filter] of [
+    ["said", { ...said, speaker: id }],
+    ["about", { ...filters, about: id }],
+  ] as const) {
+    subscribe<{ statementAdded: Statement }>(
+      liveQuery,
+      { filter },
+      (d) => prependNew(root.querySelector(`section[data-list="${key}"]`), d.statementAdded),
+      signal,
+    );
+  }
 }
+
+const liveQuery = `subscription EntityLive($filter: StatementFilter) { statementAdded(filter: $filter) { ${statementFields} } }`;
 
 function list(key: string, title: string, conn: { totalCount: number; nodes: Statement[] }, csv: string): HTMLElement {
   const shown = conn.nodes.length;

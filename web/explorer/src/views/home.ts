@@ -1,8 +1,10 @@
-import { type SourceRef, gql } from "../api";
+import { type SourceRef, type Statement, gql, statementFields } from "../api";
 import { type Bar, barList, monthChart } from "../charts";
 import { h, status } from "../dom";
 import { kindOf } from "../kinds";
+import { subscribe } from "../live";
 import { entityHref, formatRoute } from "../route";
+import { prependNew } from "./statements";
 
 export interface CountNode {
   __typename: string;
@@ -90,6 +92,12 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
     monthChart("months", "Statements per month", d.months),
     h(
       "section",
+      { class: "statements just-in", "aria-labelledby": "h-just-in", "data-list": "just-in" },
+      h("h2", { id: "h-just-in" }, "Just in"),
+      status("empty", "New statements appear here as reports are added."),
+    ),
+    h(
+      "section",
       { class: "latest", "aria-labelledby": "h-latest" },
       h("h2", { id: "h-latest" }, "Latest sources"),
       d.sources.nodes.length
@@ -116,4 +124,47 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
       h("li", {}, h("a", { href: "/playground" }, "The GraphQL playground")),
     ),
   );
+  // Statements and sources that arrive while the page is open.
+  subscribe<{ statementAdded: Statement }>(
+    `subscription HomeStatements { statementAdded { ${statementFields} } }`,
+    {},
+    (a) => {
+      prependNew(root.querySelector('section[data-list="just-in"]'), a.statementAdded);
+      bump(root.querySelector('[data-total="statements"] .figure'), 1);
+    },
+    signal,
+  );
+  subscribe<{ sourceChanged: { kind: string; sourceId: string; source: SourceRef | null } }>(
+    `subscription HomeSources { sourceChanged { kind sourceId source { id title publisher publishedAt } } }`,
+    {},
+    ({ sourceChanged: c }) => {
+      const list = root.querySelector(".latest-sources");
+      if (c.kind === "DELETED") {
+        list?.querySelector(`li[data-id="${CSS.escape(c.sourceId)}"]`)?.remove();
+        bump(root.querySelector('[data-total="sources"] .figure'), -1);
+        return;
+      }
+      if (c.kind !== "INGESTED" || !c.source || !list) return;
+      const s = c.source;
+      list.prepend(
+        h(
+          "li",
+          { "data-id": s.id, class: "new" },
+          h("span", { class: "badge badge-new" }, "new"),
+          " ",
+          h("a", { href: formatRoute({ view: "source", id: s.id }) }, s.title),
+          h("span", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", ")),
+        ),
+      );
+      bump(root.querySelector('[data-total="sources"] .figure'), 1);
+    },
+    signal,
+  );
+}
+
+// bump changes a figure on the page by d.
+function bump(el: Element | null, d: number): void {
+  if (!el) return;
+  const now = Number((el.textContent ?? "0").replace(/[^0-9]/g, "")) + d;
+  el.textContent = n(Math.max(now, 0));
 }

@@ -4,6 +4,25 @@ import { kindOf } from "../kinds";
 import { type StatementsFilters, entityHref, filterExportURL, formatRoute, statementsKeys } from "../route";
 import { paragraphAround } from "../text";
 
+// prependNew puts a statement that just arrived at the top of a list
+// section, marked "new"; the section's "no statements" note gives way to
+// the list. A statement the list showed already (deleted and ingested
+// again since) moves to the top.
+export function prependNew(section: Element | null, st: Statement): void {
+  if (!section) return;
+  section.querySelector(`li.statement[data-id="${CSS.escape(st.id)}"]`)?.remove();
+  let list = section.querySelector("ol");
+  if (!list) {
+    list = h("ol", {});
+    section.querySelector(".status-empty")?.replaceWith(list);
+    if (!list.isConnected) section.append(list);
+  }
+  const li = statementItem(st);
+  li.classList.add("new");
+  li.querySelector(".meta")?.prepend(h("span", { class: "badge badge-new", title: "Arrived while this page was open" }, "new"), " ");
+  list.prepend(li);
+}
+
 // statementItem shows one statement: kind, date, speaker, event, topics,
 // and its evidence highlighted inside its paragraph of the source, with a
 // link to the source view at that span.
