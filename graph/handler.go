@@ -14,12 +14,16 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"newsgraph/graph/generated"
 	"newsgraph/graph/loader"
 	"newsgraph/graph/model"
 	"newsgraph/internal/kg"
 	"newsgraph/internal/store"
+	"newsgraph/internal/telemetry"
 )
 
 // HandlerOptions are the limits and collaborators of the GraphQL handler.
@@ -33,8 +37,9 @@ type HandlerOptions struct {
 	// Production turns off introspection and field suggestions and masks
 	// error messages.
 	Production bool
-	// Observe, when set, hears each operation's name, outcome and duration.
-	Observe func(operation, outcome string, seconds float64)
+	// Observe, when set, hears each operation's name, outcome and duration
+	// (and its context, for the trace).
+	Observe func(ctx context.Context, operation, outcome string, seconds float64)
 	// TraceRoundTrips adds extensions.neo4j.roundTrips to every response:
 	// how many Cypher queries the request sent.
 	TraceRoundTrips bool
@@ -93,6 +98,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 		srv.AroundResponses(observe(opts.Observe))
 	}
 	srv.AroundResponses(freshLoaders)
+	srv.AroundResponses(traceOperation)
 	srv.AroundOperations(neighbourFields)
 	srv.AroundOperations(loneLoaders)
 	if opts.TraceRoundTrips {
@@ -103,7 +109,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 
 // observe reports each operation's name and outcome (ok, or the first
 // error's code) and how long it took.
-func observe(f func(operation, outcome string, seconds float64)) graphql.ResponseMiddleware {
+func observe(f func(ctx context.Context, operation, outcome string, seconds float64)) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)
 		name, outcome, start := "", "ok", time.Now()
@@ -114,9 +120,38 @@ func observe(f func(operation, outcome string, seconds float64)) graphql.Respons
 		if resp != nil && len(resp.Errors) > 0 {
 			outcome, _ = resp.Errors[0].Extensions["code"].(string)
 		}
-		f(name, outcome, time.Since(start).Seconds())
+		f(ctx, name, outcome, time.Since(start).Seconds())
 		return resp
 	}
+}
+
+// traceOperation gives each operation (each event, for a subscription) a
+// span, named by the operation ("query Q2"), around its execution: the
+// store's round-trip spans nest in it, and it nests in the HTTP request's.
+func traceOperation(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	oc := graphql.GetOperationContext(ctx)
+	kind, opName := "query", oc.OperationName
+	if oc.Operation != nil {
+		kind, opName = string(oc.Operation.Operation), oc.Operation.Name
+	}
+	name := kind
+	if opName != "" {
+		name += " " + opName
+	}
+	ctx, span := telemetry.Tracer().Start(ctx, name, trace.WithAttributes(
+		attribute.String("graphql.operation.type", kind), attribute.String("graphql.operation.name", opName),
+		telemetry.RequestID(RequestID(ctx))))
+	defer span.End()
+	resp := next(ctx)
+	if resp != nil && len(resp.Errors) > 0 {
+		code, _ := resp.Errors[0].Extensions["code"].(string)
+		span.SetStatus(codes.Error, code)
+		span.SetAttributes(attribute.String("graphql.error.code", code))
+	}
+	return resp
 }
 
 // freshLoaders gives each event of a subscription loaders of its own: the

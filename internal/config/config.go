@@ -59,6 +59,11 @@ type Config struct {
 	// comma-separated list such as http://localhost:5173, or * for any).
 	// Empty, the default, sends no CORS headers at all.
 	CORSOrigins []string
+	// Tracing exports OpenTelemetry traces over OTLP; it is on when the
+	// standard OTEL_EXPORTER_OTLP_ENDPOINT or
+	// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set (the exporter reads the
+	// other OTEL_* variables itself).
+	Tracing bool
 	// Subscriptions are the limits and rates of live updates.
 	Subscriptions Subscriptions
 	// BatchWait is how long a per-request loader gathers keys before it
@@ -238,6 +243,7 @@ func Load(getenv func(string) string) (Config, error) {
 	c.Subscriptions.PerConnection = p.integer("NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION", c.Subscriptions.PerConnection, 1, 10_000)
 	c.Subscriptions.Buffer = p.integer("NEWSGRAPH_SUBSCRIPTION_BUFFER", c.Subscriptions.Buffer, 1, 1_000_000)
 	c.Subscriptions.Ping = p.duration("NEWSGRAPH_WS_PING", c.Subscriptions.Ping, 100*time.Millisecond, time.Hour)
+	c.Tracing = p.str("OTEL_EXPORTER_OTLP_ENDPOINT", "") != "" || p.str("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "") != ""
 	c.TraceRoundTrips = p.boolean("NEWSGRAPH_TRACE_ROUND_TRIPS", c.TraceRoundTrips)
 	c.ShutdownTimeout = p.duration("NEWSGRAPH_SHUTDOWN_TIMEOUT", c.ShutdownTimeout, 0, time.Hour)
 	c.GCPercent = DefaultGCPercent

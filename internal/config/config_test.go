@@ -39,24 +39,25 @@ func TestLoadDefaults(t *testing.T) {
 
 func TestLoadValues(t *testing.T) {
 	c, err := Load(env(map[string]string{
-		"ADDR":                       "127.0.0.1:9090",
-		"NEO4J_URI":                  "neo4j+s://cluster.example:7687",
-		"NEO4J_USER":                 "reader",
-		"NEO4J_PASSWORD":             "secret",
-		"NEO4J_DATABASE":             "news",
-		"NEO4J_CONNECT_TIMEOUT":      "500ms",
-		"NEO4J_ACQUIRE_TIMEOUT":      "3s",
-		"NEO4J_MAX_POOL_SIZE":        "20",
-		"NEO4J_QUERY_TIMEOUT":        "4s",
-		"LOG_LEVEL":                  "DEBUG",
-		"LOG_FORMAT":                 "json",
-		"NEWSGRAPH_COMPLEXITY_LIMIT": "900",
-		"NEWSGRAPH_SEED":             "false",
-		"NEWSGRAPH_PPROF_ADDR":       "127.0.0.1:6060",
-		"NEWSGRAPH_NEO4J_ADMIN":      "/opt/neo4j/bin/neo4j-admin",
-		"GOGC":                       "off",
-		"NEWSGRAPH_CACHE_MAX_AGE":    "1m",
-		"NEWSGRAPH_CORS_ORIGINS":     " http://localhost:5173/ , https://Desk.Example",
+		"ADDR":                        "127.0.0.1:9090",
+		"NEO4J_URI":                   "neo4j+s://cluster.example:7687",
+		"NEO4J_USER":                  "reader",
+		"NEO4J_PASSWORD":              "secret",
+		"NEO4J_DATABASE":              "news",
+		"NEO4J_CONNECT_TIMEOUT":       "500ms",
+		"NEO4J_ACQUIRE_TIMEOUT":       "3s",
+		"NEO4J_MAX_POOL_SIZE":         "20",
+		"NEO4J_QUERY_TIMEOUT":         "4s",
+		"LOG_LEVEL":                   "DEBUG",
+		"LOG_FORMAT":                  "json",
+		"NEWSGRAPH_COMPLEXITY_LIMIT":  "900",
+		"NEWSGRAPH_SEED":              "false",
+		"NEWSGRAPH_PPROF_ADDR":        "127.0.0.1:6060",
+		"NEWSGRAPH_NEO4J_ADMIN":       "/opt/neo4j/bin/neo4j-admin",
+		"GOGC":                        "off",
+		"NEWSGRAPH_CACHE_MAX_AGE":     "1m",
+		"OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318",
+		"NEWSGRAPH_CORS_ORIGINS":      " http://localhost:5173/ , https://Desk.Example",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +70,9 @@ func TestLoadValues(t *testing.T) {
 	}
 	if c.PprofAddr != "127.0.0.1:6060" {
 		t.Errorf("PprofAddr = %q", c.PprofAddr)
+	}
+	if !c.Tracing {
+		t.Error("OTEL_EXPORTER_OTLP_ENDPOINT set, tracing off")
 	}
 	if c.CacheMaxAge != time.Minute || !slices.Equal(c.CORSOrigins, []string{"http://localhost:5173", "https://desk.example"}) {
 		t.Errorf("CacheMaxAge = %s, CORSOrigins = %q", c.CacheMaxAge, c.CORSOrigins)

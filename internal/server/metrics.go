@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"newsgraph/internal/feed"
+	"newsgraph/internal/telemetry"
 )
 
 // metrics is what /metrics shows, by what it measures: HTTP requests,
@@ -83,9 +85,12 @@ func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
 func (m *httpMetrics) instrument(name string) Middleware {
 	labels := prometheus.Labels{"handler": name}
 	return func(h http.Handler) http.Handler {
+		// Each observation carries its trace as an exemplar when the
+		// request is traced (telemetry.Exemplar).
+		ex := promhttp.WithExemplarFromContext(telemetry.Exemplar)
 		return promhttp.InstrumentHandlerInFlight(m.inFlight,
 			promhttp.InstrumentHandlerDuration(m.duration.MustCurryWith(labels),
-				promhttp.InstrumentHandlerCounter(m.requests.MustCurryWith(labels), h)))
+				promhttp.InstrumentHandlerCounter(m.requests.MustCurryWith(labels), h, ex), ex))
 	}
 }
 
@@ -119,7 +124,7 @@ func newOperationMetrics(reg prometheus.Registerer) *operationMetrics {
 	return m
 }
 
-func (m *operationMetrics) observe(name, outcome string, seconds float64) {
+func (m *operationMetrics) observe(ctx context.Context, name, outcome string, seconds float64) {
 	if name == "" {
 		name = "(anonymous)"
 	}
@@ -138,7 +143,7 @@ func (m *operationMetrics) observe(name, outcome string, seconds float64) {
 		m.observers[key] = o
 	}
 	m.mu.Unlock()
-	o.Observe(seconds)
+	telemetry.Observe(ctx, o, seconds)
 }
 
 // queryMetrics times Neo4j round trips by store operation and counts
@@ -167,12 +172,12 @@ func newQueryMetrics(reg prometheus.Registerer) *queryMetrics {
 	return m
 }
 
-func (m *queryMetrics) observe(op string, seconds float64, errCode string) {
+func (m *queryMetrics) observe(ctx context.Context, op string, seconds float64, errCode string) {
 	o, ok := m.byOp.Load(op)
 	if !ok {
 		o, _ = m.byOp.LoadOrStore(op, m.duration.WithLabelValues(op))
 	}
-	o.(prometheus.Observer).Observe(seconds)
+	telemetry.Observe(ctx, o.(prometheus.Observer), seconds)
 	if errCode != "" {
 		m.errors.WithLabelValues(errCode).Inc()
 	}

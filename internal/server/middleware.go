@@ -17,9 +17,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"newsgraph/graph"
 	"newsgraph/internal/errcode"
 	"newsgraph/internal/store"
+	"newsgraph/internal/telemetry"
 )
 
 // A Middleware wraps a handler with behaviour of its own.
@@ -52,6 +55,7 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-Id", id)
+		trace.SpanFromContext(r.Context()).SetAttributes(telemetry.RequestID(id))
 		next.ServeHTTP(w, r.WithContext(graph.WithRequestID(r.Context(), id)))
 	})
 }

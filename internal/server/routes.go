@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	"newsgraph/graph"
 	"newsgraph/graph/loader"
@@ -70,12 +71,27 @@ func (s *Server) Handler() http.Handler {
 
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{Registry: s.metrics.registry}))
+	// OpenMetrics when the scraper asks for it: only that format carries
+	// the exemplars (trace ids) of the latency histograms.
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{Registry: s.metrics.registry, EnableOpenMetrics: true}))
 
-	return Chain(
+	h := Chain(
 		withRequestID,
 		s.logRequests,
 	)(mux)
+	if !s.cfg.Tracing {
+		return h
+	}
+	// With tracing on, the outermost layer is the HTTP request's span,
+	// continuing a caller's traceparent; health checks and scrapes are
+	// not traced. (Off, it is left out: otelhttp's wrapping and its
+	// metrics cost every request something even with no exporter.)
+	return otelhttp.NewHandler(h, "http",
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string { return r.Method + " " + r.URL.Path }),
+		otelhttp.WithFilter(func(r *http.Request) bool {
+			return r.URL.Path != "/healthz" && r.URL.Path != "/readyz" && r.URL.Path != "/metrics"
+		}),
+	)
 }
 
 // isLive says whether a request opens a subscription stream: a WebSocket

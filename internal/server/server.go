@@ -25,6 +25,7 @@ import (
 	"newsgraph/internal/feed"
 	"newsgraph/internal/ingest"
 	"newsgraph/internal/store"
+	"newsgraph/internal/telemetry"
 	"newsgraph/seed"
 )
 
@@ -74,6 +75,14 @@ func New(cfg config.Config, st *store.Store, log *slog.Logger) *Server {
 	}
 }
 
+// version is the module version the binary was built from, for traces.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
 // originHosts turns CORS origins into the host patterns the WebSocket
 // handshake checks a page's Origin against.
 func originHosts(origins []string) []string {
@@ -100,6 +109,14 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close(context.WithoutCancel(ctx))
+	if cfg.Tracing {
+		shutdown, err := telemetry.Setup(ctx, version())
+		if err != nil {
+			return err
+		}
+		defer shutdown(context.WithoutCancel(ctx))
+		log.Info("tracing: exporting spans over OTLP")
+	}
 	if cfg.GCPercent > 0 {
 		debug.SetGCPercent(cfg.GCPercent)
 	}

@@ -9,9 +9,12 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
+	"newsgraph/internal/telemetry"
 )
 
 // How a source's facts are stored:
@@ -680,11 +683,14 @@ func mergeFacts(rows []map[string]any, keys ...string) []map[string]any {
 func run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
 	countRoundTrip(ctx)
 	defer timeStep(ctx, name, time.Now())
+	ctx, sp := telemetry.Tracer().Start(ctx, name, trace.WithAttributes(attribute.String("db.system.name", "neo4j"), attribute.String("db.query.summary", name)))
+	defer sp.End()
 	res, err := tx.Run(ctx, query(name), params)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
 	if err != nil {
+		sp.RecordError(err)
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil

@@ -52,12 +52,12 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 	var res *neo4j.EagerResult
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
-		start := time.Now()
+		ctx, end := s.span(ctx, op)
 		var err error
 		res, err = neo4j.ExecuteQuery(ctx, s.driver, cypher, params,
 			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, PathTimeout))))
-		s.observed(op, start, err)
+		end(err)
 		return err
 	})
 	if timedOut(err) && ctx.Err() == nil {

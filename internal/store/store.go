@@ -29,8 +29,12 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"newsgraph/internal/config"
+	"newsgraph/internal/telemetry"
 )
 
 //go:embed cypher/*.cypher
@@ -263,19 +267,34 @@ type Store struct {
 	db      string
 	timeout time.Duration
 	log     *slog.Logger
-	observe func(op string, seconds float64, errCode string)
+	observe func(ctx context.Context, op string, seconds float64, errCode string)
 	down    breaker // see outage.go
 }
 
-// Observe sets a function that hears about every round trip: the store
-// operation, how long it took, and the error's code ("" on success). Call
-// it before serving.
-func (s *Store) Observe(f func(op string, seconds float64, errCode string)) { s.observe = f }
+// Observe sets a function that hears about every round trip: its context
+// (and so its trace), the store operation, how long it took, and the
+// error's code ("" on success). Call it before serving.
+func (s *Store) Observe(f func(ctx context.Context, op string, seconds float64, errCode string)) {
+	s.observe = f
+}
 
-// observed reports one round trip to the observer, if any.
-func (s *Store) observed(op string, start time.Time, err error) {
-	if s.observe != nil {
-		s.observe(op, time.Since(start).Seconds(), errorCode(err))
+// span starts the span of one round trip of op (for a write, of its
+// transaction, whose queries get spans of their own: run): named by the
+// operation, never carrying the parameters. end records the outcome on
+// the span and reports it to the observer.
+func (s *Store) span(ctx context.Context, op string) (context.Context, func(error)) {
+	start := time.Now()
+	ctx, sp := telemetry.Tracer().Start(ctx, op, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(
+		attribute.String("db.system.name", "neo4j"), attribute.String("db.operation.name", op), attribute.String("db.namespace", s.db)))
+	return ctx, func(err error) {
+		if err != nil {
+			sp.RecordError(err)
+			sp.SetStatus(codes.Error, errorCode(err))
+		}
+		sp.End()
+		if s.observe != nil {
+			s.observe(ctx, op, time.Since(start).Seconds(), errorCode(err))
+		}
 	}
 }
 
@@ -345,7 +364,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 	}
 	err := s.retry(ctx, func() error {
 		countRoundTrip(ctx)
-		start := time.Now()
+		ctx, end := s.span(ctx, op)
 		var err error
 		// No bookmark manager: writes run in sessions of their own
 		// (write), so the driver's default one would only chain reads to
@@ -357,7 +376,7 @@ func (s *Store) read(ctx context.Context, op, cypher string, params map[string]a
 			neo4j.ExecuteQueryWithoutBookmarkManager(),
 			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout))),
 		)
-		s.observed(op, start, err)
+		end(err)
 		return err
 	})
 	if err != nil {
@@ -376,9 +395,10 @@ func (s *Store) write(ctx context.Context, op string, work neo4j.ManagedTransact
 		sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 		defer sess.Close(context.WithoutCancel(ctx))
 		start := time.Now()
+		ctx, end := s.span(ctx, op)
 		var err error
 		res, err = sess.ExecuteWrite(ctx, work, neo4j.WithTxTimeout(s.txTimeout(ctx, s.timeout)))
-		s.observed(op, start, err)
+		end(err)
 		timeStep(ctx, "tx "+op, start)
 		return err
 	})
