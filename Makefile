@@ -62,7 +62,7 @@ generate: ## regenerate the gqlgen code from schema/*.graphqls
 	go generate ./...
 
 generate-check: generate ## fail if the committed generated code is stale
-	@git diff --exit-code -- graph go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
+	@git diff --exit-code -- graph examples go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 
 tree-check: ## fail if a compiled binary or a file over 5 MB is tracked
 	@tools/check-tree

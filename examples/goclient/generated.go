@@ -253,7 +253,7 @@ type SaidAboutStatementsStatementConnectionNodesStatementSpeakerEntity interface
 	// GetName returns the interface-field "name" from its implementation.
 	// The GraphQL interface field's documentation follows.
 	//
-	// The name as the sources most often write it.
+	// The name, as written by the most recently loaded source that declares the entity; other names the sources use are in `aliases`.
 	GetName() string
 }
 
@@ -340,7 +340,7 @@ type SaidAboutStatementsStatementConnectionNodesStatementSpeakerNation struct {
 	Typename *string `json:"__typename"`
 	// The entity's stable, readable id, `<kind>:<slug>`, for example `person:mark-rutte` or `nation:ukraine`.
 	Id string `json:"id"`
-	// The name as the sources most often write it.
+	// The name, as written by the most recently loaded source that declares the entity; other names the sources use are in `aliases`.
 	Name string `json:"name"`
 }
 
@@ -367,7 +367,7 @@ type SaidAboutStatementsStatementConnectionNodesStatementSpeakerOrganisation str
 	Typename *string `json:"__typename"`
 	// The entity's stable, readable id, `<kind>:<slug>`, for example `person:mark-rutte` or `nation:ukraine`.
 	Id string `json:"id"`
-	// The name as the sources most often write it.
+	// The name, as written by the most recently loaded source that declares the entity; other names the sources use are in `aliases`.
 	Name string `json:"name"`
 }
 
@@ -394,7 +394,7 @@ type SaidAboutStatementsStatementConnectionNodesStatementSpeakerPerson struct {
 	Typename *string `json:"__typename"`
 	// The entity's stable, readable id, `<kind>:<slug>`, for example `person:mark-rutte` or `nation:ukraine`.
 	Id string `json:"id"`
-	// The name as the sources most often write it.
+	// The name, as written by the most recently loaded source that declares the entity; other names the sources use are in `aliases`.
 	Name string `json:"name"`
 }
 

@@ -2804,7 +2804,7 @@ interface Entity implements Node {
   id: ID!
   "Whether this is a person, a nation or an organisation; it matches the prefix of ` + "`" + `id` + "`" + `."
   kind: EntityKind!
-  "The name as the sources most often write it."
+  "The name, as written by the most recently loaded source that declares the entity; other names the sources use are in ` + "`" + `aliases` + "`" + `."
   name: String!
   """
   Other names the sources use, such as other spellings or a surname alone;
