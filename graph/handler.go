@@ -16,7 +16,6 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
-	"go.opentelemetry.io/otel/trace"
 
 	"newsgraph/graph/generated"
 	"newsgraph/graph/loader"
@@ -111,11 +110,17 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 // error's code) and how long it took.
 func observe(f func(ctx context.Context, operation, outcome string, seconds float64)) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		event := time.Now()
 		resp := next(ctx)
-		name, outcome, start := "", "ok", time.Now()
+		name, outcome, start := "", "ok", event
 		if graphql.HasOperationContext(ctx) {
 			op := graphql.GetOperationContext(ctx)
-			name, start = op.OperationName, op.Stats.OperationStart
+			name = op.OperationName
+			// A subscription's events are timed each on its own; the
+			// operation started when the client subscribed.
+			if op.Operation == nil || op.Operation.Operation != ast.Subscription {
+				start = op.Stats.OperationStart
+			}
 		}
 		if resp != nil && len(resp.Errors) > 0 {
 			outcome, _ = resp.Errors[0].Extensions["code"].(string)
@@ -141,10 +146,12 @@ func traceOperation(ctx context.Context, next graphql.ResponseHandler) *graphql.
 	if opName != "" {
 		name += " " + opName
 	}
-	ctx, span := telemetry.Tracer().Start(ctx, name, trace.WithAttributes(
-		attribute.String("graphql.operation.type", kind), attribute.String("graphql.operation.name", opName),
-		telemetry.RequestID(RequestID(ctx))))
+	ctx, span := telemetry.Tracer().Start(ctx, name)
 	defer span.End()
+	if span.IsRecording() { // with tracing off, build nothing
+		span.SetAttributes(attribute.String("graphql.operation.type", kind), attribute.String("graphql.operation.name", opName),
+			telemetry.RequestID(RequestID(ctx)))
+	}
 	resp := next(ctx)
 	if resp != nil && len(resp.Errors) > 0 {
 		code, _ := resp.Errors[0].Extensions["code"].(string)

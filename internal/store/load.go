@@ -10,7 +10,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"go.opentelemetry.io/otel/attribute"
-	"go.opentelemetry.io/otel/trace"
 
 	"newsgraph/internal/kg"
 	"newsgraph/internal/names"
@@ -683,7 +682,10 @@ func mergeFacts(rows []map[string]any, keys ...string) []map[string]any {
 func run(ctx context.Context, tx neo4j.ManagedTransaction, name string, params map[string]any) error {
 	countRoundTrip(ctx)
 	defer timeStep(ctx, name, time.Now())
-	ctx, sp := telemetry.Tracer().Start(ctx, name, trace.WithAttributes(attribute.String("db.system.name", "neo4j"), attribute.String("db.query.summary", name)))
+	ctx, sp := telemetry.Tracer().Start(ctx, name)
+	if sp.IsRecording() {
+		sp.SetAttributes(attribute.String("db.system.name", "neo4j"), attribute.String("db.query.summary", name))
+	}
 	defer sp.End()
 	res, err := tx.Run(ctx, query(name), params)
 	if err == nil {

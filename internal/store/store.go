@@ -284,8 +284,10 @@ func (s *Store) Observe(f func(ctx context.Context, op string, seconds float64, 
 // the span and reports it to the observer.
 func (s *Store) span(ctx context.Context, op string) (context.Context, func(error)) {
 	start := time.Now()
-	ctx, sp := telemetry.Tracer().Start(ctx, op, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(
-		attribute.String("db.system.name", "neo4j"), attribute.String("db.operation.name", op), attribute.String("db.namespace", s.db)))
+	ctx, sp := telemetry.Tracer().Start(ctx, op, trace.WithSpanKind(trace.SpanKindClient))
+	if sp.IsRecording() { // with tracing off, build nothing
+		sp.SetAttributes(attribute.String("db.system.name", "neo4j"), attribute.String("db.operation.name", op), attribute.String("db.namespace", s.db))
+	}
 	return ctx, func(err error) {
 		if err != nil {
 			sp.RecordError(err)

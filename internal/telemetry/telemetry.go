@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/otel"
@@ -26,9 +27,25 @@ import (
 const Name = "newsgraph"
 
 // Tracer is the tracer of newsgraph's own spans, from the global provider
-// as it is when called: Setup (or a test) installs one before the server
-// is built.
-func Tracer() trace.Tracer { return otel.Tracer(Name) }
+// as it is now (Setup, or a test, installs one). It is kept until the
+// provider changes: asking the provider takes a lock, and every request
+// asks several times.
+func Tracer() trace.Tracer {
+	tp := otel.GetTracerProvider()
+	if c := cached.Load(); c != nil && c.tp == tp {
+		return c.t
+	}
+	t := tp.Tracer(Name)
+	cached.Store(&providerTracer{tp, t})
+	return t
+}
+
+type providerTracer struct {
+	tp trace.TracerProvider
+	t  trace.Tracer
+}
+
+var cached atomic.Pointer[providerTracer]
 
 // Enabled says whether the environment asks for traces: the OTLP endpoint
 // variables of the OpenTelemetry specification.
