@@ -7,4 +7,5 @@ SET f.seq = coalesce(f.seq, 0) + size($changes)
 WITH f.seq - size($changes) AS base
 UNWIND range(0, size($changes) - 1) AS i
 WITH base + i + 1 AS seq, $changes[i] AS c
-CREATE (:Change {seq: seq, kind: c.kind, sourceId: c.sourceId, added: c.added, counts: c.counts, at: datetime()})
+// realtime, not datetime(): that is the transaction clock, its start.
+CREATE (:Change {seq: seq, kind: c.kind, sourceId: c.sourceId, added: c.added, counts: c.counts, at: datetime.realtime()})
