@@ -5,7 +5,6 @@ package main
 // tested in internal/server, and the subcommands in internal/cli.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,7 +26,7 @@ import (
 	"github.com/coder/websocket"
 	"github.com/goccy/go-yaml"
 
-	"newsgraph/internal/gqlws"
+	"newsgraph/internal/gqltest"
 	"newsgraph/internal/loadtest"
 	"newsgraph/internal/neo4jtest"
 	"newsgraph/internal/store"
@@ -329,7 +328,7 @@ func TestSubscriptionsAcrossReplicas(t *testing.T) {
 	a, _, _ := start("A", "true")
 	b, bCmd, bLogs := start("B", "false")
 
-	c := gqlws.Dial(t, b)
+	c := gqltest.Dial(t, b)
 	c.Subscribe("ilsa", `subscription { statementAdded(filter: {speaker: "person:ilsa-marend"}) { id speaker { id } evidence { source { id } } } }`, nil)
 	c.Subscribe("src", `subscription { sourceChanged { kind sourceId addedStatements } }`, nil)
 	for i := 0; !strings.Contains(get(t, b+"/metrics"), "newsgraph_subscriptions 2"); i++ {
@@ -344,7 +343,7 @@ func TestSubscriptionsAcrossReplicas(t *testing.T) {
 		t.Fatal(err)
 	}
 	const src = "source:northern-ledger-2026-03-12-harbour-talks"
-	post(t, a, token, `mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, map[string]any{"d": json.RawMessage(doc)})
+	gqltest.Post(t, a, token, `mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, map[string]any{"d": json.RawMessage(doc)})
 	var change struct {
 		SourceChanged struct{ Kind, SourceID string }
 	}
@@ -359,9 +358,9 @@ func TestSubscriptionsAcrossReplicas(t *testing.T) {
 		m := c.Next(15 * time.Second)
 		switch m.ID {
 		case "src":
-			gqlws.Data(t, m, &change)
+			gqltest.Data(t, m, &change)
 		case "ilsa":
-			gqlws.Data(t, m, &added)
+			gqltest.Data(t, m, &added)
 		default:
 			t.Fatalf("unexpected %s %s: %s", m.ID, m.Type, m.Payload)
 		}
@@ -374,7 +373,7 @@ func TestSubscriptionsAcrossReplicas(t *testing.T) {
 	}
 	c.Quiet(500 * time.Millisecond) // the other two statements do not match
 
-	post(t, a, token, `mutation { deleteSource(id: "`+src+`") { id } }`, nil)
+	gqltest.Post(t, a, token, `mutation { deleteSource(id: "`+src+`") { id } }`, nil)
 	c.NextData("src", 15*time.Second, &change)
 	if change.SourceChanged.Kind != "DELETED" {
 		t.Errorf("after the delete through A: %+v", change)
@@ -392,7 +391,7 @@ func TestSubscriptionsAcrossReplicas(t *testing.T) {
 		}
 		completed[m.ID] = true
 	}
-	if _, err := c.Read(10 * time.Second); err == nil || errors.Is(err, gqlws.ErrNoMessage) {
+	if _, err := c.Read(10 * time.Second); err == nil || errors.Is(err, gqltest.ErrNoMessage) {
 		t.Errorf("the connection stayed open after SIGTERM: %v", err)
 	} else if status := websocket.CloseStatus(err); status != websocket.StatusNormalClosure {
 		t.Errorf("closed with %v (%v), want a normal closure", status, err)
@@ -418,22 +417,4 @@ func get(t *testing.T, u string) string {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	return string(b)
-}
-
-// post sends one GraphQL request with the API token, failing on any error.
-func post(t *testing.T, base, token, query string, vars map[string]any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest("POST", base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != 200 || bytes.Contains(b, []byte(`"errors"`)) {
-		t.Fatalf("%s: %d %s", query, res.StatusCode, b)
-	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"time"
 
 	"newsgraph/internal/config"
-	"newsgraph/internal/gqlws"
+	"newsgraph/internal/gqltest"
 	"newsgraph/internal/neo4jtest"
 )
 
@@ -58,19 +57,7 @@ func ingestExample(t testing.TB, base, name string) {
 
 func mutate(t testing.TB, base, query string, vars map[string]any) {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest("POST", base+"/graphql", strings.NewReader(string(body)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != 200 || strings.Contains(string(b), `"errors"`) {
-		t.Fatalf("mutation: %d %s", res.StatusCode, b)
-	}
+	gqltest.Post(t, base, testToken, query, vars)
 }
 
 // Subscribers hear of every source change and of the new statements that
@@ -78,7 +65,7 @@ func mutate(t testing.TB, base, query string, vars map[string]any) {
 // (a replace that adds nothing), and a delete.
 func TestSubscriptions(t *testing.T) {
 	s := newTestServer(t, withToken, func(c *config.Config) { c.Subscriptions.FeedPoll = 20 * time.Millisecond })
-	c := gqlws.Dial(t, s.URL)
+	c := gqltest.Dial(t, s.URL)
 	c.Subscribe("src", sourceChangedQuery, nil)
 	c.Subscribe("ilsa", statementAddedQuery, map[string]any{"f": map[string]any{"speaker": "person:ilsa-marend"}})
 	c.Subscribe("quotes", statementAddedQuery, map[string]any{"f": map[string]any{"kind": "QUOTE", "about": "person:nobody-at-all"}})
@@ -99,9 +86,9 @@ func TestSubscriptions(t *testing.T) {
 		delivered = time.Now()
 		switch m.ID {
 		case "src":
-			gqlws.Data(t, m, &got)
+			gqltest.Data(t, m, &got)
 		case "ilsa":
-			gqlws.Data(t, m, &st)
+			gqltest.Data(t, m, &st)
 		default:
 			t.Fatalf("unexpected %s %s: %s", m.ID, m.Type, m.Payload)
 		}
@@ -148,7 +135,7 @@ func TestSubscriptions(t *testing.T) {
 	}
 
 	// Completing a subscription ends it on the server.
-	c.Send(gqlws.Message{ID: "quotes", Type: "complete"})
+	c.Send(gqltest.Message{ID: "quotes", Type: "complete"})
 	waitFor(t, func() bool { return s.srv.feed.Subscriptions() == 2 }, "the completed subscription to go")
 }
 
@@ -166,7 +153,7 @@ func waitFor(t testing.TB, ok func() bool, what string) {
 // with the contract's codes; the server's limit too.
 func TestSubscriptionLimits(t *testing.T) {
 	s := newTestServer(t, func(c *config.Config) { c.Subscriptions.PerConnection = 2; c.Subscriptions.Max = 3 })
-	c := gqlws.Dial(t, s.URL)
+	c := gqltest.Dial(t, s.URL)
 	c.Subscribe("bad", statementAddedQuery, map[string]any{"f": map[string]any{"speaker": "topic:sanctions"}})
 	if m := c.Next(5 * time.Second); m.ID != "bad" || !strings.Contains(string(m.Payload), "BAD_USER_INPUT") {
 		t.Errorf("bad filter: %s %s %s", m.ID, m.Type, m.Payload)
@@ -186,7 +173,7 @@ func TestSubscriptionLimits(t *testing.T) {
 	if end := c.Next(5 * time.Second); end.ID != m.ID || end.Type != "complete" {
 		t.Errorf("the refused subscription then: %s %s", end.ID, end.Type)
 	}
-	d := gqlws.Dial(t, s.URL)
+	d := gqltest.Dial(t, s.URL)
 	d.Subscribe("d", sourceChangedQuery, nil)
 	waitFor(t, func() bool { return s.srv.feed.Subscriptions() == 3 }, "three subscriptions")
 	d.Subscribe("e", sourceChangedQuery, nil)
@@ -199,7 +186,7 @@ func TestSubscriptionLimits(t *testing.T) {
 // its subscriptions end with it.
 func TestSubscriberThatDoesNotReadIsDisconnected(t *testing.T) {
 	s := newTestServer(t, func(c *config.Config) { c.Subscriptions.Ping = 200 * time.Millisecond })
-	c := gqlws.Dial(t, s.URL)
+	c := gqltest.Dial(t, s.URL)
 	c.Subscribe("src", sourceChangedQuery, nil)
 	c.Subscribe("st", statementAddedQuery, nil)
 	waitFor(t, func() bool { return s.srv.feed.Subscriptions() == 2 }, "two subscriptions")
@@ -263,7 +250,7 @@ func TestSubscriptionsSurviveNeo4jRestart(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	s.srv.prepare(ctx)
-	c := gqlws.Dial(t, s.URL)
+	c := gqltest.Dial(t, s.URL)
 	c.Subscribe("src", sourceChangedQuery, nil)
 	waitFor(t, func() bool { return s.srv.feed.Subscriptions() == 1 }, "the subscription")
 

@@ -1,7 +1,8 @@
-// Package gqlws is a small client of graphql-transport-ws, the WebSocket
-// protocol of GraphQL subscriptions (the graphql-ws JS client's, and
-// gqlgen's), for the tests that subscribe to a running server.
-package gqlws
+// Package gqltest holds test helpers that talk GraphQL to a running
+// server: Post over HTTP, and Dial, a small client of graphql-transport-ws,
+// the WebSocket protocol of subscriptions (the graphql-ws JS client's, and
+// gqlgen's).
+package gqltest
 
 import (
 	"context"
