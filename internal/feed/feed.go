@@ -49,6 +49,10 @@ type Options struct {
 	// Buffer is how many events a subscriber may have unread before it is
 	// dropped.
 	Buffer int
+	// DropGrace is how long a dropped subscriber has to take its message
+	// before its connection is closed (default 5 s), and PruneEvery how
+	// often the feed is pruned (default a minute).
+	DropGrace, PruneEvery time.Duration
 }
 
 // batch is how many changes one poll reads at most.
@@ -74,6 +78,12 @@ type Follower struct {
 
 // New returns a follower; Run starts it.
 func New(st Store, opts Options, log *slog.Logger) *Follower {
+	if opts.DropGrace <= 0 {
+		opts.DropGrace = 5 * time.Second
+	}
+	if opts.PruneEvery <= 0 {
+		opts.PruneEvery = time.Minute
+	}
 	return &Follower{
 		st: st, opts: opts, log: log,
 		sources: map[*sub[kg.Change]]struct{}{},
@@ -184,10 +194,6 @@ func (f *Follower) Connect(ctx context.Context, onEnd func()) context.Context {
 	return WithConnection(ctx, hangUp)
 }
 
-// dropGrace is how long a dropped subscriber has to take its message
-// before its connection is closed.
-var dropGrace = 5 * time.Second
-
 // admit counts a new subscription against the limits, or says why not.
 func (f *Follower) admit(ctx context.Context) (c *conn, release func(), err error) {
 	c, _ = ctx.Value(connKey{}).(*conn)
@@ -240,7 +246,7 @@ func subscribe[T, V any](ctx context.Context, f *Follower, set map[*sub[T]]V, v 
 		s.stuck = func() {
 			select {
 			case <-ctx.Done(): // the transport took the message and ended it
-			case <-time.After(dropGrace):
+			case <-time.After(f.opts.DropGrace):
 				f.log.LogAttrs(ctx, slog.LevelWarn, "subscriber dropped and not reading; closing its connection")
 				c.hangUp()
 			}
@@ -311,11 +317,18 @@ func (f *Follower) Run(ctx context.Context) {
 	failing := false
 	for ctx.Err() == nil {
 		if f.count.Load() == 0 {
+			// Idle, it still prunes now and then: every ingest appends to
+			// the feed whether or not anyone listens.
 			last = -1
+			if f.opts.Keep > 0 && time.Since(lastPrune) >= f.opts.PruneEvery {
+				lastPrune = time.Now()
+				f.prune(ctx)
+			}
 			select {
 			case <-ctx.Done():
 				return
 			case <-f.wake:
+			case <-time.After(f.opts.PruneEvery):
 			}
 			continue
 		}
@@ -329,11 +342,9 @@ func (f *Follower) Run(ctx context.Context) {
 			f.log.LogAttrs(ctx, slog.LevelInfo, "change feed: reading again", slog.Int64("after", last))
 			failing = false
 		}
-		if err == nil && f.opts.Keep > 0 && time.Since(lastPrune) > time.Minute {
+		if err == nil && f.opts.Keep > 0 && time.Since(lastPrune) >= f.opts.PruneEvery {
 			lastPrune = time.Now()
-			if _, err := f.st.PruneChanges(ctx, f.opts.Keep); err != nil && ctx.Err() == nil {
-				f.log.LogAttrs(ctx, slog.LevelWarn, "change feed: prune failed", slog.String("error", err.Error()))
-			}
+			f.prune(ctx)
 		}
 		if err == nil && n == batch {
 			continue // more are waiting
@@ -342,6 +353,16 @@ func (f *Follower) Run(ctx context.Context) {
 		case <-ctx.Done():
 		case <-time.After(f.opts.Poll):
 		}
+	}
+}
+
+func (f *Follower) prune(ctx context.Context) {
+	n, err := f.st.PruneChanges(ctx, f.opts.Keep)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		f.log.LogAttrs(ctx, slog.LevelWarn, "change feed: prune failed", slog.String("error", err.Error()))
+	case n > 0:
+		f.log.LogAttrs(ctx, slog.LevelDebug, "change feed: pruned", slog.Int("changes", n))
 	}
 }
 

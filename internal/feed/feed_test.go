@@ -23,6 +23,7 @@ type memFeed struct {
 	// failPages makes the next n statement reads fail, as when Neo4j is down.
 	failPages int
 	pageCalls int
+	prunes    int
 }
 
 func (m *memFeed) add(c kg.Change, sts ...kg.Statement) {
@@ -54,7 +55,12 @@ func (m *memFeed) ChangesSince(_ context.Context, after int64, limit int) ([]kg.
 	return out, nil
 }
 
-func (m *memFeed) PruneChanges(context.Context, time.Duration) (int, error) { return 0, nil }
+func (m *memFeed) PruneChanges(context.Context, time.Duration) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prunes++
+	return 0, nil
+}
 
 func (m *memFeed) StatementPages(_ context.Context, scope kg.Scope, anchors []string, f kg.StatementFilter, _ int, _ *string) ([]kg.Page[kg.Statement], error) {
 	m.mu.Lock()
@@ -196,10 +202,8 @@ func TestFailedReadIsRetriedWithoutDuplicates(t *testing.T) {
 // A subscriber that falls a buffer behind is dropped with a message; one
 // that does not take the message either has its connection closed.
 func TestSlowSubscriberIsDropped(t *testing.T) {
-	dropGrace = 50 * time.Millisecond
-	defer func() { dropGrace = 5 * time.Second }()
 	m := &memFeed{}
-	f := start(t, m, Options{Buffer: 2})
+	f := start(t, m, Options{Buffer: 2, DropGrace: 50 * time.Millisecond})
 	var mu sync.Mutex
 	var reason error
 	hungUp := make(chan struct{})
@@ -290,5 +294,19 @@ func TestCloseEndsSubscriptionsAndConnections(t *testing.T) {
 	}
 	if _, err := f.Sources(context.Background(), nil); err == nil {
 		t.Error("a subscription was admitted after Close")
+	}
+}
+
+// With nobody subscribed the follower reads nothing, but still prunes:
+// ingests append to the feed whether or not anyone listens.
+func TestIdleFollowerPrunesOnly(t *testing.T) {
+	m := &memFeed{}
+	m.add(kg.Change{Kind: kg.SourceIngested, SourceID: "source:a", Added: []string{"statement:a1"}}, statement("statement:a1", "person:ann"))
+	start(t, m, Options{Keep: time.Hour, PruneEvery: 20 * time.Millisecond})
+	waitUntil(t, func() bool { m.mu.Lock(); defer m.mu.Unlock(); return m.prunes >= 3 })
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pageCalls != 0 {
+		t.Errorf("%d statement reads with nobody subscribed", m.pageCalls)
 	}
 }
