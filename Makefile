@@ -77,6 +77,6 @@ lint: ## gofmt and go vet
 web: ## rebuild the explorer (web/explorer, TypeScript + Vite) into web/explorer/dist, which the binary embeds
 	@tools/web build
 
-web-check: web ## fail if the committed explorer build is stale
-	@git diff --exit-code -- web/explorer/dist || { echo "the explorer build is stale: run 'make web' and commit web/explorer/dist"; exit 1; }
-	@test -z "$$(git status --porcelain -- web/explorer/dist)" || { echo "web/explorer/dist has files not committed: run 'make web' and commit"; git status --porcelain -- web/explorer/dist; exit 1; }
+web-check: web ## fail if an explorer operation does not validate, or its generated types or build are stale
+	@git diff --exit-code -- web/explorer/src/gql web/explorer/dist || { echo "the explorer's generated types or build are stale: run 'make web' and commit web/explorer/src/gql and web/explorer/dist"; exit 1; }
+	@test -z "$$(git status --porcelain -- web/explorer/src/gql web/explorer/dist)" || { echo "web/explorer/src/gql or dist has files not committed: run 'make web' and commit"; git status --porcelain -- web/explorer/src/gql web/explorer/dist; exit 1; }

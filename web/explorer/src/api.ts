@@ -1,6 +1,9 @@
 // The explorer speaks only the public GraphQL API (and the export
 // endpoint): it is the reference client for frontend developers.
 
+import { graphql } from "./gql";
+import type { SearchQuery, StatementFieldsFragment, TypedDocumentString } from "./gql/graphql";
+
 // A problem with a document, at its path (statements[3].speaker), as
 // validateSource and ingestSource report them.
 export interface Problem {
@@ -22,9 +25,11 @@ export class ApiError extends Error {
   }
 }
 
-// gql sends one operation. Mutations need the API token: it goes in the
-// Authorization header, never in the URL.
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal, token?: string): Promise<T> {
+// gql sends one operation: a typed document written with graphql(`…`),
+// whose answer and variables types GraphQL Code Generator derives from
+// the schema (src/gql, `tools/web codegen`). Mutations need the API token:
+// it goes in the Authorization header, never in the URL.
+export async function gql<T, V>(query: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal, token?: string): Promise<T> {
   let res: Response;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -32,7 +37,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     res = await fetch("/graphql", {
       method: "POST",
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables }),
       signal,
     });
   } catch (e) {
@@ -53,64 +58,61 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-// Shapes of the answers the views ask for.
+// The statement as every list shows it: its words, who said them about
+// whom, and the span of the source that supports it.
+export const StatementFields = graphql(`
+  fragment StatementFields on Statement {
+    id
+    kind
+    text
+    date
+    attribution
+    speaker { __typename id name }
+    about { __typename id ... on Entity { name } ... on Event { name } }
+    event { id name }
+    topics { id name }
+    evidence { start end excerpt source { id title publisher publishedAt } }
+  }
+`);
 
-export interface EntityRef {
-  __typename: string;
-  id: string;
-  name: string;
+export type Statement = StatementFieldsFragment;
+export type EntityRef = Statement["speaker"];
+export type Evidence = Statement["evidence"];
+export type SourceRef = Evidence["source"];
+export type SearchHit = SearchQuery["search"][number];
+
+// nameOf is what a node is called: its name, or its id for the kinds of
+// node that have none (a source, a statement).
+export function nameOf(n: { id: string; name?: string }): string {
+  return n.name ?? n.id;
 }
 
-export interface SourceRef {
-  id: string;
-  title: string;
-  publisher?: string | null;
-  publishedAt?: string | null;
-}
-
-export interface Evidence {
-  start: number;
-  end: number;
-  excerpt: string;
-  source: SourceRef;
-}
-
-export interface Statement {
-  id: string;
-  kind: "QUOTE" | "PARAPHRASE";
-  text: string;
-  date: string | null;
-  attribution: string | null;
-  speaker: EntityRef;
-  about: { __typename: string; id: string; name: string }[];
-  event: { id: string; name: string } | null;
-  topics: { id: string; name: string }[];
-  evidence: Evidence;
-}
-
-export const statementFields = `
-  id kind text date attribution
-  speaker { __typename id name }
-  about { __typename id ... on Entity { name } ... on Event { name } }
-  event { id name }
-  topics { id name }
-  evidence { start end excerpt source { id title publisher publishedAt } }`;
-
-export interface SearchHit {
-  score: number;
-  snippet: string | null;
-  node: { __typename: string; id: string; name?: string; text?: string; speaker?: { name: string } };
-}
+const searchQuery = graphql(`
+  query Search($q: String!) {
+    search(query: $q, first: 10) {
+      score
+      snippet
+      node {
+        __typename
+        id
+        ... on Entity { name }
+        ... on Event { name }
+        ... on Statement { text speaker { name } }
+      }
+    }
+  }
+`);
 
 export async function search(q: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  const d = await gql<{ search: SearchHit[] }>(
-    `query Search($q: String!) { search(query: $q, first: 10) { score snippet node { __typename id
-      ... on Entity { name } ... on Event { name } ... on Statement { text speaker { name } } } } }`,
-    { q },
-    signal,
-  );
+  const d = await gql(searchQuery, { q }, signal);
   return d.search;
 }
+
+const sourceTextQuery = graphql(`
+  query SourceText($id: ID!) {
+    node(id: $id) { __typename ... on Source { text } }
+  }
+`);
 
 // sourceTexts caches source texts: many statements quote one source.
 const sourceTexts = new Map<string, Promise<string>>();
@@ -118,9 +120,7 @@ const sourceTexts = new Map<string, Promise<string>>();
 export function sourceText(id: string): Promise<string> {
   let p = sourceTexts.get(id);
   if (!p) {
-    p = gql<{ node: { text: string } | null }>(`query($id: ID!) { node(id: $id) { ... on Source { text } } }`, { id }).then(
-      (d) => d.node?.text ?? "",
-    );
+    p = gql(sourceTextQuery, { id }).then((d) => (d.node?.__typename === "Source" ? d.node.text : ""));
     p.catch(() => sourceTexts.delete(id));
     sourceTexts.set(id, p);
   }

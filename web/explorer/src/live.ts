@@ -3,6 +3,8 @@
 // statements as they arrive. A dropped connection is opened again with a
 // growing pause; the subscription ends when signal aborts.
 
+import type { TypedDocumentString } from "./gql/graphql";
+
 interface Message {
   id?: string;
   type: string;
@@ -11,7 +13,7 @@ interface Message {
 
 // subscribe runs one subscription for as long as signal is not aborted,
 // handing each event's data to onData.
-export function subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, signal: AbortSignal): void {
+export function subscribe<T, V>(query: TypedDocumentString<T, V>, variables: V, onData: (data: T) => void, signal: AbortSignal): void {
   let pause = 500;
   const open = () => {
     if (signal.aborted) return;
@@ -39,7 +41,7 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
       switch (m.type) {
         case "connection_ack":
           pause = 500;
-          send({ id: "1", type: "subscribe", payload: { query, variables } });
+          send({ id: "1", type: "subscribe", payload: { query: query.toString(), variables } });
           break;
         case "ping":
           send({ type: "pong" });

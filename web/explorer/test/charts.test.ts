@@ -148,15 +148,15 @@ describe("statementsView", () => {
       sent = vars;
       return {
         data: {
-          n0: { __typename: "Person", id: "person:a", name: "Ann" },
-          n1: { __typename: "Nation", id: "nation:b", name: "Bland" },
+          speaker: { __typename: "Person", id: "person:a", name: "Ann" },
+          about: { __typename: "Nation", id: "nation:b", name: "Bland" },
           statements: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
         },
       };
     });
     const root = document.createElement("div");
     await statementsView(root, { speaker: "person:a", about: "nation:b", kind: "QUOTE" }, new AbortController().signal);
-    expect(sent).toMatchObject({ filter: { speaker: "person:a", about: "nation:b", kind: "QUOTE" }, n0: "person:a", n1: "nation:b" });
+    expect(sent).toMatchObject({ filter: { speaker: "person:a", about: "nation:b", kind: "QUOTE" }, speaker: "person:a", withSpeaker: true, about: "nation:b", withAbout: true, withTopic: false });
     expect(root.querySelector("h1")!.textContent).toBe("Statements by Ann, about Bland, quotes only");
     expect(root.querySelector("[data-total]")!.textContent).toBe("0");
     expect(root.textContent).toContain("No statements match.");

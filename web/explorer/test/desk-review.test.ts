@@ -11,8 +11,8 @@ const draft: SourceDraft = {
   document: {
     source: { id: "source:t", title: "Allies", publisher: "Reuters", url: null, publishedAt: "2026-02-03", text },
     entities: [
-      { id: "person:mark-rutte", kind: "PERSON", name: "Mark Rutte", aliases: [], existing: true, evidence: [at("Rutte")] },
-      { id: "person:volodymyr-zelenskyy", kind: "PERSON", name: "Volodymyr Zelenskyy", aliases: [], existing: false, evidence: [at("Zelenskyy")] },
+      { id: "person:mark-rutte", kind: "PERSON", name: "Mark Rutte", aliases: [], description: null, existing: true, evidence: [at("Rutte")] },
+      { id: "person:volodymyr-zelenskyy", kind: "PERSON", name: "Volodymyr Zelenskyy", aliases: [], description: null, existing: false, evidence: [at("Zelenskyy")] },
     ],
     roles: [],
     memberships: [],

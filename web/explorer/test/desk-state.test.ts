@@ -13,13 +13,13 @@ function draft(): SourceDraft {
     document: {
       source: { id: "source:t", title: "T", publisher: "Reuters", url: null, publishedAt: "2026-02-03", text },
       entities: [
-        { id: "person:mark-rutte", kind: "PERSON", name: "Mark Rutte", aliases: ["Rutte"], existing: true, evidence: [at("Rutte")] },
-        { id: "person:volodymyr-zelenskyy", kind: "PERSON", name: "Volodymyr Zelenskyy", aliases: [], existing: false, evidence: [at("Zelenskyy")] },
+        { id: "person:mark-rutte", kind: "PERSON", name: "Mark Rutte", aliases: ["Rutte"], description: null, existing: true, evidence: [at("Rutte")] },
+        { id: "person:volodymyr-zelenskyy", kind: "PERSON", name: "Volodymyr Zelenskyy", aliases: [], description: null, existing: false, evidence: [at("Zelenskyy")] },
       ],
       roles: [{ person: "person:volodymyr-zelenskyy", title: "President", of: "nation:ukraine", evidence: [at("Zelenskyy")] }],
       memberships: [],
       topics: [{ id: "topic:aid", name: "Aid" }],
-      events: [{ id: "event:meeting", name: "Meeting", kind: "meeting", date: null, location: null, participants: [{ entity: "person:volodymyr-zelenskyy", role: null, evidence: [at("Zelenskyy")] }], evidence: [at("said")] }],
+      events: [{ id: "event:meeting", name: "Meeting", kind: "meeting", description: null, date: null, endDate: null, location: null, participants: [{ entity: "person:volodymyr-zelenskyy", role: null, evidence: [at("Zelenskyy")] }], evidence: [at("said")] }],
       statements: [
         { kind: "PARAPHRASE", text: "Allies would help.", speaker: "person:mark-rutte", attribution: null, about: [], event: "event:meeting", date: "2026-02-03", topics: ["topic:aid"], evidence: at("Rutte said allies would help.") },
         { kind: "QUOTE", text: "We will,", speaker: "person:volodymyr-zelenskyy", attribution: null, about: ["person:mark-rutte", "event:meeting"], event: null, date: null, topics: [], evidence: at('"We will," Zelenskyy said.') },

@@ -38,7 +38,7 @@ describe("entityView", () => {
   it("shows roles, both lists, highlighted evidence and CSV links", async () => {
     let sent: Record<string, unknown> = {};
     answer((q, vars) => {
-      if (q.includes("on Source { text }")) return { data: { node: { text } } };
+      if (q.includes("query SourceText")) return { data: { node: { __typename: "Source", text } } };
       sent = vars;
       return {
         data: {

@@ -1,116 +1,111 @@
 // The review desk's calls: draftSource, validateSource, ingestSource,
 // deleteSource, sources and Source.document, all public GraphQL. The
 // mutations take the API token; reads do not.
-import { type Problem, gql } from "../api";
+import { gql } from "../api";
+import { graphql } from "../gql";
+import type { DeleteMutation, SourceDocumentInput, DocumentFieldsFragment, DraftMutation, IngestMutation, SourcesQuery, ValidateMutation } from "../gql/graphql";
 
-export type EntityKind = "PERSON" | "NATION" | "ORGANISATION";
-export type StatementKind = "QUOTE" | "PARAPHRASE";
+export type EntityKind = DraftEntity["kind"];
+export type StatementKind = DraftStatement["kind"];
 
 export interface Span {
   start: number;
   end: number;
 }
 
-export interface DraftSource {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  text: string;
-}
+// A source as a document, as draftSource proposes it and Source.document
+// gives it back: the desk edits it and publishes it with ingestSource.
+export const DocumentFields = graphql(`
+  fragment DocumentFields on DraftDocument {
+    source { id title publisher url publishedAt text }
+    entities { id kind name aliases description existing evidence { start end } }
+    roles { person title of evidence { start end } }
+    memberships { member organisation role evidence { start end } }
+    topics { id name }
+    events {
+      id
+      name
+      kind
+      description
+      date
+      endDate
+      location
+      participants { entity role evidence { start end } }
+      evidence { start end }
+    }
+    statements { ...DraftStatementFields }
+  }
+`);
 
-export interface DraftEntity {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  aliases: string[];
-  description?: string | null;
-  existing: boolean;
-  evidence: Span[];
-}
+export const DraftStatementFields = graphql(`
+  fragment DraftStatementFields on DraftStatement {
+    kind
+    text
+    speaker
+    attribution
+    about
+    event
+    date
+    topics
+    evidence { start end }
+  }
+`);
 
-export interface DraftRole {
-  person: string;
-  title: string;
-  of: string;
-  evidence: Span[];
-}
+export type DraftDocument = DocumentFieldsFragment;
+export type DraftSource = DraftDocument["source"];
+export type DraftEntity = DraftDocument["entities"][number];
+export type DraftRole = DraftDocument["roles"][number];
+export type DraftMembership = DraftDocument["memberships"][number];
+export type DraftTopic = DraftDocument["topics"][number];
+export type DraftEvent = DraftDocument["events"][number];
+export type DraftParticipant = DraftEvent["participants"][number];
+export type DraftStatement = DraftDocument["statements"][number];
+export type SourceDraft = DraftMutation["draftSource"];
+export type DraftFact = SourceDraft["report"][number];
 
-export interface DraftMembership {
-  member: string;
-  organisation: string;
-  role: string | null;
-  evidence: Span[];
-}
+const draftMutation = graphql(`
+  mutation Draft($input: SourceDraftInput!) {
+    draftSource(input: $input) {
+      document { ...DocumentFields }
+      report { path rule confidence matched }
+      unresolved { ...DraftStatementFields }
+    }
+  }
+`);
 
-export interface DraftTopic {
-  id: string;
-  name: string;
-}
+const sourceDocumentQuery = graphql(`
+  query SourceDocument($id: ID!) {
+    node(id: $id) { __typename ... on Source { document { ...DocumentFields } } }
+  }
+`);
 
-export interface DraftParticipant {
-  entity: string;
-  role: string | null;
-  evidence: Span[];
-}
+const validateMutation = graphql(`
+  mutation Validate($doc: SourceDocumentInput!) {
+    validateSource(document: $doc) { valid problems { path message } }
+  }
+`);
 
-export interface DraftEvent {
-  id: string;
-  name: string;
-  kind: string;
-  description?: string | null;
-  date: string | null;
-  endDate?: string | null;
-  location: string | null;
-  participants: DraftParticipant[];
-  evidence: Span[];
-}
+const ingestMutation = graphql(`
+  mutation Ingest($doc: SourceDocumentInput!) {
+    ingestSource(document: $doc) { source { id title } counts { kind created updated unchanged deleted } }
+  }
+`);
 
-export interface DraftStatement {
-  kind: StatementKind;
-  text: string;
-  speaker: string | null;
-  attribution: string | null;
-  about: string[];
-  event: string | null;
-  date: string | null;
-  topics: string[];
-  evidence: Span;
-}
+const deleteMutation = graphql(`
+  mutation Delete($id: ID!) {
+    deleteSource(id: $id) { counts { kind created updated unchanged deleted } }
+  }
+`);
 
-export interface DraftDocument {
-  source: DraftSource;
-  entities: DraftEntity[];
-  roles: DraftRole[];
-  memberships: DraftMembership[];
-  topics: DraftTopic[];
-  events: DraftEvent[];
-  statements: DraftStatement[];
-}
-
-export interface DraftFact {
-  path: string;
-  rule: string;
-  confidence: number;
-  matched: string[];
-}
-
-export interface SourceDraft {
-  document: DraftDocument;
-  report: DraftFact[];
-  unresolved: DraftStatement[];
-}
-
-const ev = "evidence { start end }";
-const documentFields = `
-  source { id title publisher url publishedAt text }
-  entities { id kind name aliases description existing ${ev} }
-  roles { person title of ${ev} }
-  memberships { member organisation role ${ev} }
-  topics { id name }
-  events { id name kind description date endDate location participants { entity role ${ev} } ${ev} }
-  statements { kind text speaker attribution about event date topics ${ev} }`;
+const sourcesQuery = graphql(`
+  query Sources($first: Int!, $after: String) {
+    sources(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id title publisher publishedAt statements(first: 1) { totalCount } entities { id } }
+    }
+  }
+`);
 
 export interface DraftInput {
   text: string;
@@ -121,94 +116,41 @@ export interface DraftInput {
 }
 
 export async function draftSource(input: DraftInput, token: string, signal?: AbortSignal): Promise<SourceDraft> {
-  const d = await gql<{ draftSource: SourceDraft }>(
-    `mutation Draft($input: SourceDraftInput!) { draftSource(input: $input) {
-      document { ${documentFields} }
-      report { path rule confidence matched }
-      unresolved { kind text speaker attribution about event date topics ${ev} } } }`,
-    { input },
-    signal,
-    token,
-  );
+  const d = await gql(draftMutation, { input }, signal, token);
   return d.draftSource;
 }
 
 // sourceDocument is a source already in the graph as a document, to
 // correct and publish again.
 export async function sourceDocument(id: string, signal?: AbortSignal): Promise<DraftDocument | null> {
-  const d = await gql<{ node: { __typename: string; document?: DraftDocument } | null }>(
-    `query SourceDocument($id: ID!) { node(id: $id) { __typename ... on Source { document { ${documentFields} } } } }`,
-    { id },
-    signal,
-  );
-  return d.node?.document ?? null;
+  const d = await gql(sourceDocumentQuery, { id }, signal);
+  return d.node?.__typename === "Source" ? d.node.document : null;
 }
 
-export interface Validation {
-  valid: boolean;
-  problems: Problem[];
-}
+export type Validation = ValidateMutation["validateSource"];
 
-export async function validateSource(document: unknown, token: string, signal?: AbortSignal): Promise<Validation> {
-  const d = await gql<{ validateSource: Validation }>(
-    `mutation Validate($doc: SourceDocumentInput!) { validateSource(document: $doc) { valid problems { path message } } }`,
-    { doc: document },
-    signal,
-    token,
-  );
+export async function validateSource(document: SourceDocumentInput, token: string, signal?: AbortSignal): Promise<Validation> {
+  const d = await gql(validateMutation, { doc: document }, signal, token);
   return d.validateSource;
 }
 
-export interface KindCount {
-  kind: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-}
+export type KindCount = DeleteMutation["deleteSource"]["counts"][number];
 
-export async function ingestSource(document: unknown, token: string): Promise<{ source: { id: string; title: string }; counts: KindCount[] }> {
-  const d = await gql<{ ingestSource: { source: { id: string; title: string }; counts: KindCount[] } }>(
-    `mutation Ingest($doc: SourceDocumentInput!) { ingestSource(document: $doc) { source { id title } counts { kind created updated unchanged deleted } } }`,
-    { doc: document },
-    undefined,
-    token,
-  );
+export async function ingestSource(document: SourceDocumentInput, token: string): Promise<IngestMutation["ingestSource"]> {
+  const d = await gql(ingestMutation, { doc: document }, undefined, token);
   return d.ingestSource;
 }
 
 export async function deleteSource(id: string, token: string): Promise<KindCount[]> {
-  const d = await gql<{ deleteSource: { counts: KindCount[] } }>(
-    `mutation Delete($id: ID!) { deleteSource(id: $id) { counts { kind created updated unchanged deleted } } }`,
-    { id },
-    undefined,
-    token,
-  );
+  const d = await gql(deleteMutation, { id }, undefined, token);
   return d.deleteSource.counts;
 }
 
-export interface SourceRow {
-  id: string;
-  title: string;
-  publisher: string | null;
-  publishedAt: string | null;
-  statements: { totalCount: number };
-  entities: { id: string }[];
-}
-
-export interface SourcesPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: SourceRow[];
-}
+export type SourcesPage = SourcesQuery["sources"];
+export type SourceRow = SourcesPage["nodes"][number];
 
 export async function sourcesPage(after: string | null, signal?: AbortSignal): Promise<SourcesPage> {
-  const d = await gql<{ sources: SourcesPage }>(
-    `query Sources($after: String) { sources(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-      nodes { id title publisher publishedAt statements(first: 1) { totalCount } entities { id } } } }`,
-    { after },
-    signal,
-  );
+  const d = await gql(sourcesQuery, { first: 20, after }, signal);
   return d.sources;
 }
 

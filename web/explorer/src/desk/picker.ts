@@ -2,7 +2,7 @@
 // draft's own new ones, for speakers, what a statement is about, merge
 // targets and roles. Arrow keys move, Enter chooses, Escape closes; the
 // keys stay in the picker, so the review's row keys do not fire.
-import type { SearchHit } from "../api";
+import { type SearchHit, nameOf } from "../api";
 import { h } from "../dom";
 import { kindOf } from "../kinds";
 import { suggest } from "../views/search";
@@ -83,7 +83,7 @@ export function picker(opts: { label: string; name: string; local: () => Option[
       const seen = new Set(mine.map((o) => o.id));
       const graph = hits
         .filter((x) => kinds[x.node.__typename] && !seen.has(x.node.id))
-        .map((x) => ({ id: x.node.id, kind: kinds[x.node.__typename], name: x.node.name ?? x.node.id }))
+        .map((x) => ({ id: x.node.id, kind: kinds[x.node.__typename], name: nameOf(x.node) }))
         .filter(fits);
       shown = [...mine, ...graph];
       active = shown.length ? Math.max(0, active) : -1;

@@ -20,6 +20,7 @@ import type {
   SourceDraft,
   Span,
 } from "./api";
+import type { SourceDocumentInput } from "../gql/graphql";
 
 export type Status = "pending" | "accepted" | "dropped";
 
@@ -293,7 +294,7 @@ export class Desk {
       const [from] = r.entities.splice(i, 1);
       let to = r.entities.find((x) => x.e.id === into.id);
       if (!to) {
-        to = { e: { id: into.id, kind: into.kind, name: into.name, aliases: [], existing: true, evidence: [] }, distinct: false, confidence: null };
+        to = { e: { id: into.id, kind: into.kind, name: into.name, aliases: [], description: null, existing: true, evidence: [] }, distinct: false, confidence: null };
         r.entities.push(to);
       }
       const known = new Set([to.e.name, ...to.e.aliases].map((n) => n.toLowerCase()));
@@ -368,7 +369,7 @@ export interface At {
 }
 
 export interface Built {
-  doc: Record<string, unknown>;
+  doc: SourceDocumentInput;
   // at maps a path of doc (statements[3].speaker) to the row it came from.
   at: (path: string) => At | null;
   // local are the problems found before asking the server: statements
@@ -378,8 +379,10 @@ export interface Built {
 
 // compact drops null and undefined fields: the input types take absent
 // optional fields, not nulls.
-function compact<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "")) as Partial<T>;
+// Its type stays T: a required field left empty is for the server to
+// name in its problems, at its path.
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "")) as T;
 }
 
 const spans = (ev: Span[]) => ev.map((e) => ({ start: e.start, end: e.end }));
@@ -405,7 +408,7 @@ export function toInput(saved: Saved): Built {
   });
   const usedTopics = new Set(statements.flatMap((s) => s.v.topics));
 
-  const doc = {
+  const doc: SourceDocumentInput = {
     source: compact({ ...r.source, text: saved.text }),
     entities: r.entities.map((x, i) => {
       rows.set(`entities[${i}]`, x.e.id);
@@ -437,6 +440,8 @@ export function toInput(saved: Saved): Built {
       const v = x.v;
       return compact({
         ...v,
+        // Statements without a speaker were held back above.
+        speaker: v.speaker!,
         about: v.about.filter((a) => !a.startsWith("event:") || eventIds.has(a)),
         event: v.event && eventIds.has(v.event) ? v.event : null,
         evidence: { start: v.evidence.start, end: v.evidence.end },

@@ -1,55 +1,45 @@
-import { type Statement, gql, statementFields } from "../api";
+import { type Statement, gql } from "../api";
 import { barList, monthChart } from "../charts";
 import { entityLink as link, h, status } from "../dom";
+import { graphql } from "../gql";
 import { kindOf } from "../kinds";
 import { type Filters, entityHref, exportURL, filterKeys, formatRoute, graphFilters } from "../route";
-import { type Bucket, nodeBars } from "./home";
+import { nodeBars } from "./home";
 import { filterForm } from "../filterform";
 import { subscribe } from "../live";
 import { prependNew, statementItem } from "./statements";
 
-interface EntityAnswer {
-  entity: {
-    __typename: string;
-    id: string;
-    name: string;
-    aliases: string[];
-    description: string | null;
-    roles?: { title: string; of: { id: string; name: string } }[];
-    leaders?: { title: string; person: { id: string; name: string } }[];
-    memberships?: { role: string | null; organisation: { id: string; name: string } }[];
-    members?: { role: string | null; member: { id: string; name: string } }[];
-    statements: { totalCount: number; nodes: Statement[] };
-    mentions: { totalCount: number; nodes: Statement[] };
-    speakers: { nodes: { speaker: { id: string; name: string } }[] };
-  } | null;
-  topics: { id: string; name: string }[];
-}
-
-interface ChartsAnswer {
-  talkers: Bucket[];
-  months: { key: string; count: number }[];
-}
-
-const entityQuery = `query Entity($id: ID!, $said: StatementFilter, $about: StatementFilter) {
-  entity(id: $id) {
-    __typename id name aliases description
-    ... on Person { roles { title of { id name } } }
-    ... on Nation { leaders { title person { id name } } memberships { role organisation { id name } } }
-    ... on Organisation { leaders { title person { id name } } members { role member { id name } } }
-    statements(filter: $said, first: 40) { totalCount nodes { ${statementFields} } }
-    mentions(filter: $about, first: 40) { totalCount nodes { ${statementFields} } }
-    speakers: mentions(first: 100) { nodes { speaker { id name } } }
+const entityQuery = graphql(`
+  query Entity($id: ID!, $said: StatementFilter, $about: StatementFilter) {
+    entity(id: $id) {
+      __typename
+      id
+      name
+      aliases
+      description
+      ... on Person { roles { title of { id name } } }
+      ... on Nation { leaders { title person { id name } } memberships { role organisation { id name } } }
+      ... on Organisation { leaders { title person { id name } } members { role member { id name } } }
+      statements(filter: $said, first: 40) { totalCount nodes { ...StatementFields } }
+      mentions(filter: $about, first: 40) { totalCount nodes { ...StatementFields } }
+      speakers: mentions(first: 100) { nodes { speaker { id name } } }
+    }
+    topics { id name }
   }
-  topics { id name }
-}`;
+`);
 
 // The charts are a second request, sent at the same time: with the lists
 // in one, the operation would cost more than the server allows.
-const chartsQuery = `query EntityCharts($talkers: StatementFilter, $months: StatementFilter) {
-  talkers: statementCounts(filter: $talkers, by: SPEAKER, first: 10) { key count node { __typename id ... on Entity { name } } }
-  months: statementCounts(filter: $months, by: MONTH, first: 100) { key count }
-}`;
+const chartsQuery = graphql(`
+  query EntityCharts($talkers: StatementFilter, $months: StatementFilter) {
+    talkers: statementCounts(filter: $talkers, by: SPEAKER, first: 10) {
+      key
+      count
+      node { __typename id ... on Entity { name } }
+    }
+    months: statementCounts(filter: $months, by: MONTH, first: 100) { key count }
+  }
+`);
 
 // chartFilters are the view's filters that apply to its charts: who talks
 // about the entity compares speakers, so the speaker filter is left out
@@ -68,17 +58,18 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
   // what others said.
   const said = { ...filters, speaker: undefined };
   const charts = chartFilters(id, filters);
-  const [d, c] = await Promise.all([gql<EntityAnswer>(entityQuery, { id, said, about: filters }, signal), gql<ChartsAnswer>(chartsQuery, charts, signal)]);
+  const [d, c] = await Promise.all([gql(entityQuery, { id, said, about: filters }, signal), gql(chartsQuery, charts, signal)]);
   const e = d.entity;
   if (!e) {
     root.replaceChildren(status("empty", `Nothing in the graph has the id ${id}.`));
     return;
   }
   const facts: HTMLElement[] = [];
-  for (const r of e.roles ?? []) facts.push(h("li", {}, `${r.title} of `, link(r.of)));
-  for (const r of e.leaders ?? []) facts.push(h("li", {}, link(r.person), `: ${r.title}`));
-  for (const m of e.memberships ?? []) facts.push(h("li", {}, "Member of ", link(m.organisation), m.role ? ` (${m.role})` : ""));
-  for (const m of e.members ?? []) facts.push(h("li", {}, "Member: ", link(m.member), m.role ? ` (${m.role})` : ""));
+  // Each kind of entity has its own facts.
+  if ("roles" in e) for (const r of e.roles) facts.push(h("li", {}, `${r.title} of `, link(r.of)));
+  if ("leaders" in e) for (const r of e.leaders) facts.push(h("li", {}, link(r.person), `: ${r.title}`));
+  if ("memberships" in e) for (const m of e.memberships) facts.push(h("li", {}, "Member of ", link(m.organisation), m.role ? ` (${m.role})` : ""));
+  if ("members" in e) for (const m of e.members) facts.push(h("li", {}, "Member: ", link(m.member), m.role ? ` (${m.role})` : ""));
 
   root.replaceChildren(
     h(
@@ -119,7 +110,7 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
     ["said", { ...said, speaker: id }],
     ["about", { ...filters, about: id }],
   ] as const) {
-    subscribe<{ statementAdded: Statement }>(
+    subscribe(
       liveQuery,
       { filter },
       (d) => prependNew(root.querySelector(`section[data-list="${key}"]`), d.statementAdded),
@@ -128,7 +119,11 @@ export async function entityView(root: HTMLElement, id: string, filters: Filters
   }
 }
 
-const liveQuery = `subscription EntityLive($filter: StatementFilter) { statementAdded(filter: $filter) { ${statementFields} } }`;
+const liveQuery = graphql(`
+  subscription EntityLive($filter: StatementFilter) {
+    statementAdded(filter: $filter) { ...StatementFields }
+  }
+`);
 
 function list(key: string, title: string, conn: { totalCount: number; nodes: Statement[] }, csv: string): HTMLElement {
   const shown = conn.nodes.length;

@@ -1,7 +1,9 @@
 import cytoscape from "cytoscape";
-import { type EntityRef as Ref, type Statement, gql, statementFields } from "../api";
+import { gql } from "../api";
 import { sizeBy } from "../charts";
 import { entityLink, h, status } from "../dom";
+import { graphql } from "../gql";
+import type { NetworkEdgesFragment } from "../gql/graphql";
 import { kindOf, kindStyle } from "../kinds";
 import { type Filters, type StatementsFilters, entityHref, formatRoute, graphFilters, graphKeys } from "../route";
 import { filterForm } from "../filterform";
@@ -11,6 +13,14 @@ import { statementItem } from "./statements";
 // speaker-to-target edges of a statement filter. Around an entity it is two
 // networks in one request, what it said and what was said about it; its
 // roles and memberships are drawn beside them.
+
+// Ref is a node of the drawing: an entity, or an event a statement is
+// about.
+export interface Ref {
+  __typename: string;
+  id: string;
+  name: string;
+}
 
 export interface NetEdge {
   from: Ref;
@@ -93,31 +103,50 @@ export function gqlFilter(f: EdgeFilter): Record<string, unknown> {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)));
 }
 
-const edgeLimit = 60;
-const ref = `__typename id ... on Entity { name } ... on Event { name }`;
-const net = `edges { count kinds { kind count } from { __typename id name } to { ${ref} } }`;
-const rolesFields = `
+// The edges of a network, each end with its name: an edge's target is
+// any node a statement is about, in practice an entity or an event.
+export const NetworkEdges = graphql(`
+  fragment NetworkEdges on Network {
+    edges {
+      count
+      kinds { kind count }
+      from { __typename id name }
+      to { __typename id ... on Entity { name } ... on Event { name } }
+    }
+  }
+`);
+
+// The roles and memberships drawn beside an entity's network.
+export const EntityRoles = graphql(`
+  fragment EntityRoles on Entity {
     ... on Person { roles { title of { __typename id name } } }
     ... on Nation { leaders { title person { __typename id name } } memberships { role organisation { __typename id name } } }
-    ... on Organisation { leaders { title person { __typename id name } } members { role member { __typename id name } } }`;
+    ... on Organisation { leaders { title person { __typename id name } } members { role member { __typename id name } } }
+  }
+`);
 
-const entityGraphQuery = `query Graph($id: ID!, $said: StatementFilter, $about: StatementFilter) {
-  entity(id: $id) { __typename id name ${rolesFields} }
-  said: network(filter: $said, first: ${edgeLimit}) { ${net} }
-  about: network(filter: $about, first: ${edgeLimit}) { ${net} }
-  topics { id name }
-}`;
+const entityGraphQuery = graphql(`
+  query Graph($id: ID!, $said: StatementFilter, $about: StatementFilter, $first: Int!) {
+    entity(id: $id) { __typename id name ...EntityRoles }
+    said: network(filter: $said, first: $first) { ...NetworkEdges }
+    about: network(filter: $about, first: $first) { ...NetworkEdges }
+    topics { id name }
+  }
+`);
 
-const wholeGraphQuery = `query Network($filter: StatementFilter) {
-  network(filter: $filter, first: ${edgeLimit}) { ${net} }
-  topics { id name }
-}`;
+const wholeGraphQuery = graphql(`
+  query Network($filter: StatementFilter, $first: Int!) {
+    network(filter: $filter, first: $first) { ...NetworkEdges }
+    topics { id name }
+  }
+`);
 
-interface EntityGraphAnswer {
-  entity: (Ref & Roles) | null;
-  said: { edges: NetEdge[] };
-  about: { edges: NetEdge[] };
-  topics: { id: string; name: string }[];
+const edgeLimit = 60;
+
+// netEdges are a network's edges for drawing: a target without a name
+// (no statement is about one today) is labelled by its id.
+export function netEdges(n: NetworkEdgesFragment): NetEdge[] {
+  return n.edges.map((e) => ({ ...e, to: { __typename: e.to.__typename, id: e.to.id, name: "name" in e.to ? e.to.name : e.to.id } }));
 }
 
 export async function graphView(root: HTMLElement, id: string | undefined, filters: Filters, signal: AbortSignal): Promise<void> {
@@ -127,18 +156,18 @@ export async function graphView(root: HTMLElement, id: string | undefined, filte
   let entity: Ref | undefined;
   let topics: { id: string; name: string }[];
   if (id) {
-    const d = await gql<EntityGraphAnswer>(entityGraphQuery, { id, said: { ...base, speaker: id }, about: { ...base, about: id } }, signal);
+    const d = await gql(entityGraphQuery, { id, said: { ...base, speaker: id }, about: { ...base, about: id }, first: edgeLimit }, signal);
     if (!d.entity) {
       root.replaceChildren(status("empty", `Nothing in the graph has the id ${id}.`));
       return;
     }
     entity = d.entity;
     topics = d.topics;
-    g = networkGraph(base, d.said.edges, d.about.edges, d.entity);
+    g = networkGraph(base, netEdges(d.said), netEdges(d.about), d.entity);
   } else {
-    const d = await gql<{ network: { edges: NetEdge[] }; topics: { id: string; name: string }[] }>(wholeGraphQuery, { filter: base }, signal);
+    const d = await gql(wholeGraphQuery, { filter: base, first: edgeLimit }, signal);
     topics = d.topics;
-    g = networkGraph(base, d.network.edges, []);
+    g = networkGraph(base, netEdges(d.network), []);
   }
   const title = entity ? `Network around ${entity.name}` : "Who talks about whom";
   const canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": `${title}: ${g.nodes.size} nodes, ${g.edges.length} edges. The same links are listed below.` });
@@ -263,6 +292,12 @@ export async function graphView(root: HTMLElement, id: string | undefined, filte
 
 const edgePage = 50;
 
+const edgeStatementsQuery = graphql(`
+  query EdgeStatements($filter: StatementFilter, $first: Int!) {
+    statements(filter: $filter, first: $first) { totalCount nodes { ...StatementFields } }
+  }
+`);
+
 // showEdge lists an edge's statements, each with its evidence in its
 // source, from a statements query with the edge's own filter.
 async function showEdge(panel: HTMLElement, g: GraphData, e: GraphEdge, signal: AbortSignal): Promise<void> {
@@ -272,11 +307,7 @@ async function showEdge(panel: HTMLElement, g: GraphData, e: GraphEdge, signal: 
   panel.dataset.edge = e.id;
   panel.replaceChildren(head, status("loading", "Loading the statements…"));
   panel.scrollIntoView({ block: "nearest" });
-  const d = await gql<{ statements: { totalCount: number; nodes: Statement[] } }>(
-    `query EdgeStatements($filter: StatementFilter) { statements(filter: $filter, first: ${edgePage}) { totalCount nodes { ${statementFields} } } }`,
-    { filter: gqlFilter(e.filter!) },
-    signal,
-  );
+  const d = await gql(edgeStatementsQuery, { filter: gqlFilter(e.filter!), first: edgePage }, signal);
   const kinds = e.kinds.map((k) => `${k.count} ${k.kind === "QUOTE" ? (k.count === 1 ? "quote" : "quotes") : k.count === 1 ? "paraphrase" : "paraphrases"}`).join(", ");
   const shown = d.statements.nodes.length;
   const more =

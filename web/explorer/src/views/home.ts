@@ -1,5 +1,6 @@
-import { type SourceRef, type Statement, gql, statementFields } from "../api";
+import { gql } from "../api";
 import { type Bar, barList, monthChart } from "../charts";
+import { graphql } from "../gql";
 import { h, status } from "../dom";
 import { kindOf } from "../kinds";
 import { subscribe } from "../live";
@@ -18,26 +19,39 @@ export interface Bucket {
   node: CountNode | null;
 }
 
-interface HomeAnswer {
-  sources: { totalCount: number; nodes: SourceRef[] };
-  statements: { totalCount: number };
-  entities: { totalCount: number };
-  people: Bucket[];
-  mentioned: Bucket[];
-  months: { key: string; count: number }[];
-}
-
 // One request for the whole page: the totals, the latest sources, the
 // most quoted people, the most mentioned entities and events, and the
 // statements per month (every month: at most 100 buckets).
-export const homeQuery = `query Home {
-  sources(first: 5) { totalCount nodes { id title publisher publishedAt } }
-  statements(first: 1) { totalCount }
-  entities(first: 1) { totalCount }
-  people: statementCounts(filter: { speakerKinds: [PERSON] }, by: SPEAKER, first: 10) { key count node { __typename id ... on Entity { name } } }
-  mentioned: statementCounts(by: ABOUT, first: 10) { key count node { __typename id ... on Entity { name } ... on Event { name } } }
-  months: statementCounts(by: MONTH, first: 100) { key count }
-}`;
+export const homeQuery = graphql(`
+  query Home {
+    sources(first: 5) { totalCount nodes { id title publisher publishedAt } }
+    statements(first: 1) { totalCount }
+    entities(first: 1) { totalCount }
+    people: statementCounts(filter: { speakerKinds: [PERSON] }, by: SPEAKER, first: 10) {
+      key
+      count
+      node { __typename id ... on Entity { name } }
+    }
+    mentioned: statementCounts(by: ABOUT, first: 10) {
+      key
+      count
+      node { __typename id ... on Entity { name } ... on Event { name } }
+    }
+    months: statementCounts(by: MONTH, first: 100) { key count }
+  }
+`);
+
+const homeStatements = graphql(`
+  subscription HomeStatements {
+    statementAdded { ...StatementFields }
+  }
+`);
+
+const homeSources = graphql(`
+  subscription HomeSources {
+    sourceChanged { kind sourceId source { id title publisher publishedAt } }
+  }
+`);
 
 // nodeHref opens what a bucket counts: an entity's page, or (events have
 // no page of their own) the statements about an event.
@@ -71,7 +85,7 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
     ),
   ];
   root.replaceChildren(...intro, status("loading", "Loading what is in the graph…"));
-  const d = await gql<HomeAnswer>(homeQuery, {}, signal);
+  const d = await gql(homeQuery, {}, signal);
   const figure = (key: string, count: number, label: string, href?: string) =>
     h("li", { "data-total": key }, h("span", { class: "figure" }, n(count)), " ", href ? h("a", { href }, label) : label);
   root.replaceChildren(
@@ -125,8 +139,8 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
     ),
   );
   // Statements and sources that arrive while the page is open.
-  subscribe<{ statementAdded: Statement }>(
-    `subscription HomeStatements { statementAdded { ${statementFields} } }`,
+  subscribe(
+    homeStatements,
     {},
     (a) => {
       prependNew(root.querySelector('section[data-list="just-in"]'), a.statementAdded);
@@ -134,8 +148,8 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
     },
     signal,
   );
-  subscribe<{ sourceChanged: { kind: string; sourceId: string; source: SourceRef | null } }>(
-    `subscription HomeSources { sourceChanged { kind sourceId source { id title publisher publishedAt } } }`,
+  subscribe(
+    homeSources,
     {},
     ({ sourceChanged: c }) => {
       const list = root.querySelector(".latest-sources");

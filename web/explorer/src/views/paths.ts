@@ -1,31 +1,22 @@
-import { type Evidence, type SearchHit, gql } from "../api";
+import { type SearchHit, gql, nameOf } from "../api";
 import { entityLink, h, onActivate, status } from "../dom";
+import { graphql } from "../gql";
+import type { PathsQuery } from "../gql/graphql";
 import { kindOf } from "../kinds";
 import { formatRoute } from "../route";
 import { suggest } from "./search";
 
-interface PathNode {
-  __typename: string;
-  id: string;
-  name?: string;
-  text?: string;
-}
+type PathNode = PathsQuery["paths"][number]["nodes"][number];
 
-interface PathAnswer {
-  paths: {
-    length: number;
-    nodes: PathNode[];
-    links: { type: string; from: { id: string }; to: { id: string }; evidence: Evidence[] }[];
-  }[];
-}
-
-const pathsQuery = `query Paths($from: ID!, $to: ID!) {
-  paths(from: $from, to: $to, first: 5) {
-    length
-    nodes { __typename id ... on Entity { name } ... on Event { name } ... on Statement { text } }
-    links { type from { id } to { id } evidence { start end excerpt source { id title } } }
+const pathsQuery = graphql(`
+  query Paths($from: ID!, $to: ID!) {
+    paths(from: $from, to: $to, first: 5) {
+      length
+      nodes { __typename id ... on Entity { name } ... on Event { name } ... on Statement { text } }
+      links { type from { id } to { id } evidence { start end excerpt source { id title } } }
+    }
   }
-}`;
+`);
 
 const linkWords: Record<string, string> = {
   HOLDS_ROLE: "holds a role in",
@@ -58,7 +49,7 @@ export async function pathsView(root: HTMLElement, from: string, to: string, sig
     return;
   }
   results.replaceChildren(status("loading", "Looking for paths…"));
-  const d = await gql<PathAnswer>(pathsQuery, { from, to }, signal);
+  const d = await gql(pathsQuery, { from, to }, signal);
   if (!d.paths.length) {
     results.replaceChildren(status("empty", "No connection within four links."));
     return;
@@ -98,9 +89,9 @@ export async function pathsView(root: HTMLElement, from: string, to: string, sig
 }
 
 function nodeLabel(n: PathNode): HTMLElement {
-  if (n.__typename === "Statement") return h("q", { class: "kind-statement" }, n.text ?? n.id);
-  if (n.__typename === "Event") return h("strong", { class: "kind-event" }, n.name ?? n.id);
-  return entityLink({ id: n.id, name: n.name ?? n.id }, { class: `kind-${kindOf(n.__typename)}` });
+  if (n.__typename === "Statement") return h("q", { class: "kind-statement" }, n.text);
+  if (n.__typename === "Event") return h("strong", { class: "kind-event" }, n.name);
+  return entityLink({ id: n.id, name: nameOf(n) }, { class: `kind-${kindOf(n.__typename)}` });
 }
 
 // picker is a type-ahead over search, limited to entities; choosing one
@@ -117,7 +108,7 @@ function picker(name: string, label: string, initial: string): { el: HTMLElement
     const hits = found.filter((x) => ["Person", "Nation", "Organisation"].includes(x.node.__typename));
     options.replaceChildren(
       ...hits.map((x) => {
-        const li = h("li", { role: "option", tabindex: "0", "data-id": x.node.id }, `${x.node.name} (${kindOf(x.node.__typename)})`);
+        const li = h("li", { role: "option", tabindex: "0", "data-id": x.node.id }, `${nameOf(x.node)} (${kindOf(x.node.__typename)})`);
         onActivate(
           li,
           () => {

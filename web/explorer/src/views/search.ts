@@ -1,4 +1,4 @@
-import { type SearchHit, search } from "../api";
+import { type SearchHit, nameOf, search } from "../api";
 import { h, status } from "../dom";
 import { kindOf } from "../kinds";
 import { entityHref, formatRoute } from "../route";
@@ -14,7 +14,7 @@ function hitLink(x: SearchHit): string {
     case "Statement":
       return formatRoute({ view: "search", q: x.node.text ?? "" });
     default:
-      return formatRoute({ view: "search", q: x.node.name ?? "" });
+      return formatRoute({ view: "search", q: nameOf(x.node) });
   }
 }
 
@@ -25,7 +25,7 @@ function hitLabel(x: SearchHit): HTMLElement {
     { class: "hit" },
     h("span", { class: `badge kind-${kindOf(n.__typename)}` }, kindOf(n.__typename)),
     " ",
-    n.__typename === "Statement" ? `${n.speaker?.name ?? ""}: “${n.text}”` : (n.name ?? n.id),
+    n.__typename === "Statement" ? `${n.speaker?.name ?? ""}: “${n.text}”` : nameOf(n),
   );
 }
 

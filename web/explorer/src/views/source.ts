@@ -1,64 +1,45 @@
 import { gql } from "../api";
 import { entityLink, h, status } from "../dom";
+import { graphql } from "../gql";
+import type { SourceQuery } from "../gql/graphql";
 import { type EvidenceKind, evidenceKinds, highlight, legend } from "./highlight";
 
-interface Named {
-  id: string;
-  name: string;
-}
-
 // The fact a span supports: one of the Fact union's types.
-type Fact =
-  | { __typename: "Statement"; id: string; kind: string; text: string; speaker: Named }
-  | { __typename: "Event"; id: string; name: string; date: string | null; location: string | null }
-  | { __typename: "Role"; title: string; person: Named; of: Named }
-  | { __typename: "Membership"; role: string | null; member: Named; organisation: Named }
-  | { __typename: "Participation"; role: string | null; entity: Named; event: Named }
-  | ({ __typename: "Person" | "Nation" | "Organisation" } & Named);
-
-interface Evidence {
-  kind: EvidenceKind;
-  start: number;
-  end: number;
-  excerpt: string;
-  fact: Fact;
-}
-
-interface SourceAnswer {
-  node: {
-    __typename: string;
-    id: string;
-    title: string;
-    publisher: string | null;
-    publishedAt: string | null;
-    url: string | null;
-    text: string;
-    evidence: Evidence[];
-  } | null;
-}
+type SourceNode = Extract<NonNullable<SourceQuery["node"]>, { __typename: "Source" }>;
+type Fact = SourceNode["evidence"][number]["fact"];
 
 // One query: the text and every span of evidence in it, each with its
 // fact (Source.evidence), however many facts the source supports.
-const sourceQuery = `query Source($id: ID!) {
-  node(id: $id) {
-    __typename
-    ... on Source {
-      id title publisher publishedAt url text
-      evidence {
-        kind start end excerpt
-        fact {
-          __typename
-          ... on Statement { id kind text speaker { id name } }
-          ... on Event { id name date location }
-          ... on Role { title person { id name } of { id name } }
-          ... on Membership { role member { id name } organisation { id name } }
-          ... on Participation { role entity { id name } event { id name } }
-          ... on Entity { id name }
+const sourceQuery = graphql(`
+  query Source($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Source {
+        id
+        title
+        publisher
+        publishedAt
+        url
+        text
+        evidence {
+          kind
+          start
+          end
+          excerpt
+          fact {
+            __typename
+            ... on Statement { id kind text speaker { id name } }
+            ... on Event { id name date location }
+            ... on Role { title person { id name } of { id name } }
+            ... on Membership { role member { id name } organisation { id name } }
+            ... on Participation { role entity { id name } event { id name } }
+            ... on Entity { id name }
+          }
         }
       }
     }
   }
-}`;
+`);
 
 // describeFact says in a sentence what a span supports, linking the
 // entities it names.
@@ -86,7 +67,7 @@ function describeFact(f: Fact): HTMLElement {
 // legend turns kinds on and off (names overlap most other evidence).
 export async function sourceView(root: HTMLElement, id: string, span: number | undefined, signal: AbortSignal): Promise<void> {
   root.replaceChildren(status("loading", "Loading…"));
-  const d = await gql<SourceAnswer>(sourceQuery, { id }, signal);
+  const d = await gql(sourceQuery, { id }, signal);
   const s = d.node;
   if (!s || s.__typename !== "Source") {
     root.replaceChildren(status("empty", `No source has the id ${id}.`));

@@ -1,5 +1,7 @@
-import { type Statement, gql, sourceText, statementFields } from "../api";
+import { type Statement, gql, nameOf, sourceText } from "../api";
 import { entityLink, h, status } from "../dom";
+import { graphql } from "../gql";
+import type { StatementPageFragment } from "../gql/graphql";
 import { kindOf } from "../kinds";
 import { type StatementsFilters, entityHref, filterExportURL, formatRoute, statementsKeys } from "../route";
 import { paragraphAround } from "../text";
@@ -61,7 +63,7 @@ export function statementItem(st: Statement): HTMLElement {
           "About: ",
           ...st.about.flatMap((a, i) => [
             i ? ", " : "",
-            a.__typename === "Event" ? a.name : entityLink(a),
+            a.__typename === "Event" ? a.name : entityLink({ id: a.id, name: nameOf(a) }),
           ]),
         )
       : null,
@@ -77,12 +79,6 @@ export function statementItem(st: Statement): HTMLElement {
       ` (characters ${st.evidence.start}–${st.evidence.end})`,
     ),
   );
-}
-
-interface Named {
-  __typename: string;
-  id: string;
-  name?: string;
 }
 
 // describe names a filter in words: "by Mark Rutte about Vladimir Putin,
@@ -101,29 +97,71 @@ export function describe(f: StatementsFilters, names: Map<string, string>): stri
 
 const pageSize = 50;
 
+export const StatementPage = graphql(`
+  fragment StatementPage on StatementConnection {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { ...StatementFields }
+  }
+`);
+
+export const NamedNode = graphql(`
+  fragment NamedNode on Node {
+    __typename
+    id
+    ... on Entity { name }
+    ... on Event { name }
+    ... on Topic { name }
+  }
+`);
+
+// The first page, with the names of the filter's ids in the same request;
+// an id the filter does not use is skipped.
+const statementsQuery = graphql(`
+  query Statements(
+    $filter: StatementFilter
+    $first: Int!
+    $speaker: ID!
+    $withSpeaker: Boolean!
+    $about: ID!
+    $withAbout: Boolean!
+    $topic: ID!
+    $withTopic: Boolean!
+  ) {
+    speaker: node(id: $speaker) @include(if: $withSpeaker) { ...NamedNode }
+    about: node(id: $about) @include(if: $withAbout) { ...NamedNode }
+    topic: node(id: $topic) @include(if: $withTopic) { ...NamedNode }
+    statements(filter: $filter, first: $first) { ...StatementPage }
+  }
+`);
+
+const nextQuery = graphql(`
+  query StatementsPage($filter: StatementFilter, $first: Int!, $after: String) {
+    statements(filter: $filter, first: $first, after: $after) { ...StatementPage }
+  }
+`);
+
 // statementsView lists the statements of a filter, a page at a time: the
 // evidence behind a bar of a chart, or an edge of the network.
 export async function statementsView(root: HTMLElement, f: StatementsFilters, signal: AbortSignal): Promise<void> {
   root.replaceChildren(status("loading", "Loading…"));
-  const ids = [f.speaker, f.about, f.topic].filter((x): x is string => !!x);
-  // The names of the filter's ids, in the same request as the first page.
-  const named = ids.map((_, i) => `n${i}: node(id: $n${i}) { __typename id ... on Entity { name } ... on Event { name } ... on Topic { name } }`).join("\n");
-  const listPart = `statements(filter: $filter, first: ${pageSize}, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { ${statementFields} } }`;
-  const query = `query Statements($filter: StatementFilter, $after: String${ids.map((_, i) => `, $n${i}: ID!`).join("")}) {
-    ${named}
-    ${listPart}
-  }`;
-  const nextQuery = `query StatementsPage($filter: StatementFilter, $after: String) { ${listPart} }`;
-  const vars: Record<string, unknown> = { filter: statementFilter(f), after: null };
-  ids.forEach((id, i) => (vars[`n${i}`] = id));
-  type Answer = { statements: StatementPage } & Record<string, Named | null>;
-  const d = await gql<Answer>(query, vars, signal);
+  const filter = statementFilter(f);
+  const d = await gql(
+    statementsQuery,
+    {
+      filter,
+      first: pageSize,
+      speaker: f.speaker ?? "",
+      withSpeaker: !!f.speaker,
+      about: f.about ?? "",
+      withAbout: !!f.about,
+      topic: f.topic ?? "",
+      withTopic: !!f.topic,
+    },
+    signal,
+  );
   const names = new Map<string, string>();
-  ids.forEach((id, i) => {
-    const n = d[`n${i}`] as Named | null;
-    if (n?.name) names.set(id, n.name);
-  });
+  for (const n of [d.speaker, d.about, d.topic]) if (n && "name" in n) names.set(n.id, n.name);
   const list = h("ol", {});
   const count = h("span", { class: "count", "data-total": d.statements.totalCount });
   const more = h("button", { type: "button" }, "Load more");
@@ -139,7 +177,7 @@ export async function statementsView(root: HTMLElement, f: StatementsFilters, si
   more.addEventListener("click", async () => {
     more.disabled = true;
     try {
-      const next = await gql<{ statements: StatementPage }>(nextQuery, { filter: vars.filter, after: page.pageInfo.endCursor }, signal);
+      const next = await gql(nextQuery, { filter, first: pageSize, after: page.pageInfo.endCursor }, signal);
       page = next.statements;
       add(page);
       error.replaceChildren();
@@ -175,11 +213,7 @@ export async function statementsView(root: HTMLElement, f: StatementsFilters, si
   );
 }
 
-interface StatementPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: Statement[];
-}
+type StatementPage = StatementPageFragment;
 
 // statementFilter is the GraphQL StatementFilter of the route's filters.
 export function statementFilter(f: StatementsFilters): Record<string, string> {
