@@ -15,6 +15,7 @@
 package main
 
 //go:generate go tool gqlgen generate
+//go:generate go run ./graph/execpatch
 
 import (
 	"context"

@@ -18472,7 +18472,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Count) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCount2ᚖnewsgraphᚋgraphᚋmodelᚐCount(ctx, sel, v[i])
@@ -18552,7 +18552,7 @@ func (ec *executionContext) marshalNDraftDocument2ᚖnewsgraphᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNDraftEntity2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEntity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftEntity2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEntity(ctx, sel, v[i])
@@ -18576,7 +18576,7 @@ func (ec *executionContext) marshalNDraftEntity2ᚖnewsgraphᚋgraphᚋmodelᚐD
 }
 
 func (ec *executionContext) marshalNDraftEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftEvent2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvent(ctx, sel, v[i])
@@ -18600,7 +18600,7 @@ func (ec *executionContext) marshalNDraftEvent2ᚖnewsgraphᚋgraphᚋmodelᚐDr
 }
 
 func (ec *executionContext) marshalNDraftEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftEvidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐDraftEvidence(ctx, sel, v[i])
@@ -18624,7 +18624,7 @@ func (ec *executionContext) marshalNDraftEvidence2ᚖnewsgraphᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNDraftFact2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftFactᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftFact) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftFact2ᚖnewsgraphᚋgraphᚋmodelᚐDraftFact(ctx, sel, v[i])
@@ -18648,7 +18648,7 @@ func (ec *executionContext) marshalNDraftFact2ᚖnewsgraphᚋgraphᚋmodelᚐDra
 }
 
 func (ec *executionContext) marshalNDraftMembership2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftMembership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftMembership2ᚖnewsgraphᚋgraphᚋmodelᚐDraftMembership(ctx, sel, v[i])
@@ -18672,7 +18672,7 @@ func (ec *executionContext) marshalNDraftMembership2ᚖnewsgraphᚋgraphᚋmodel
 }
 
 func (ec *executionContext) marshalNDraftParticipant2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftParticipant) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftParticipant2ᚖnewsgraphᚋgraphᚋmodelᚐDraftParticipant(ctx, sel, v[i])
@@ -18696,7 +18696,7 @@ func (ec *executionContext) marshalNDraftParticipant2ᚖnewsgraphᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNDraftRole2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftRole) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftRole2ᚖnewsgraphᚋgraphᚋmodelᚐDraftRole(ctx, sel, v[i])
@@ -18728,7 +18728,7 @@ func (ec *executionContext) marshalNDraftSource2ᚖnewsgraphᚋgraphᚋmodelᚐD
 }
 
 func (ec *executionContext) marshalNDraftStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftStatement) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftStatement2ᚖnewsgraphᚋgraphᚋmodelᚐDraftStatement(ctx, sel, v[i])
@@ -18752,7 +18752,7 @@ func (ec *executionContext) marshalNDraftStatement2ᚖnewsgraphᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNDraftTopic2ᚕᚖnewsgraphᚋgraphᚋmodelᚐDraftTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DraftTopic) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDraftTopic2ᚖnewsgraphᚋgraphᚋmodelᚐDraftTopic(ctx, sel, v[i])
@@ -18784,7 +18784,7 @@ func (ec *executionContext) marshalNEntity2newsgraphᚋgraphᚋmodelᚐEntity(ct
 }
 
 func (ec *executionContext) marshalNEntity2ᚕnewsgraphᚋgraphᚋmodelᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntity2newsgraphᚋgraphᚋmodelᚐEntity(ctx, sel, v[i])
@@ -18808,7 +18808,7 @@ func (ec *executionContext) marshalNEntityConnection2ᚖnewsgraphᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNEntityEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEntityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EntityEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEntityEdge(ctx, sel, v[i])
@@ -18865,7 +18865,7 @@ var (
 )
 
 func (ec *executionContext) marshalNEvent2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvent2ᚖnewsgraphᚋgraphᚋmodelᚐEvent(ctx, sel, v[i])
@@ -18897,7 +18897,7 @@ func (ec *executionContext) marshalNEventConnection2ᚖnewsgraphᚋgraphᚋmodel
 }
 
 func (ec *executionContext) marshalNEventEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEventEdge2ᚖnewsgraphᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
@@ -18926,7 +18926,7 @@ func (ec *executionContext) unmarshalNEventInput2newsgraphᚋinternalᚋingest�
 }
 
 func (ec *executionContext) marshalNEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
@@ -19090,7 +19090,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNKindCount2ᚖnewsgraphᚋgraphᚋmodelᚐKindCount(ctx, sel, v[i])
@@ -19114,7 +19114,7 @@ func (ec *executionContext) marshalNKindCount2ᚖnewsgraphᚋgraphᚋmodelᚐKin
 }
 
 func (ec *executionContext) marshalNMembership2ᚕᚖnewsgraphᚋgraphᚋmodelᚐMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMembership2ᚖnewsgraphᚋgraphᚋmodelᚐMembership(ctx, sel, v[i])
@@ -19151,7 +19151,7 @@ func (ec *executionContext) marshalNNetwork2ᚖnewsgraphᚋgraphᚋmodelᚐNetwo
 }
 
 func (ec *executionContext) marshalNNetworkEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkEdge2ᚖnewsgraphᚋgraphᚋmodelᚐNetworkEdge(ctx, sel, v[i])
@@ -19175,7 +19175,7 @@ func (ec *executionContext) marshalNNetworkEdge2ᚖnewsgraphᚋgraphᚋmodelᚐN
 }
 
 func (ec *executionContext) marshalNNetworkNode2ᚕᚖnewsgraphᚋgraphᚋmodelᚐNetworkNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkNode2ᚖnewsgraphᚋgraphᚋmodelᚐNetworkNode(ctx, sel, v[i])
@@ -19207,7 +19207,7 @@ func (ec *executionContext) marshalNNode2newsgraphᚋgraphᚋmodelᚐNode(ctx co
 }
 
 func (ec *executionContext) marshalNNode2ᚕnewsgraphᚋgraphᚋmodelᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2newsgraphᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
@@ -19244,7 +19244,7 @@ func (ec *executionContext) unmarshalNParticipantInput2newsgraphᚋinternalᚋin
 }
 
 func (ec *executionContext) marshalNParticipation2ᚕᚖnewsgraphᚋgraphᚋmodelᚐParticipationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Participation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNParticipation2ᚖnewsgraphᚋgraphᚋmodelᚐParticipation(ctx, sel, v[i])
@@ -19268,7 +19268,7 @@ func (ec *executionContext) marshalNParticipation2ᚖnewsgraphᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNPath2ᚕᚖnewsgraphᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPath2ᚖnewsgraphᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
@@ -19292,7 +19292,7 @@ func (ec *executionContext) marshalNPath2ᚖnewsgraphᚋgraphᚋmodelᚐPath(ctx
 }
 
 func (ec *executionContext) marshalNPathLink2ᚕᚖnewsgraphᚋgraphᚋmodelᚐPathLinkᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathLink) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathLink2ᚖnewsgraphᚋgraphᚋmodelᚐPathLink(ctx, sel, v[i])
@@ -19324,7 +19324,7 @@ func (ec *executionContext) marshalNPerson2ᚖnewsgraphᚋgraphᚋmodelᚐPerson
 }
 
 func (ec *executionContext) marshalNRole2ᚕᚖnewsgraphᚋgraphᚋmodelᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2ᚖnewsgraphᚋgraphᚋmodelᚐRole(ctx, sel, v[i])
@@ -19353,7 +19353,7 @@ func (ec *executionContext) unmarshalNRoleInput2newsgraphᚋinternalᚋingestᚐ
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchHit2ᚖnewsgraphᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
@@ -19377,7 +19377,7 @@ func (ec *executionContext) marshalNSearchHit2ᚖnewsgraphᚋgraphᚋmodelᚐSea
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Source) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSource2ᚖnewsgraphᚋgraphᚋmodelᚐSource(ctx, sel, v[i])
@@ -19463,7 +19463,7 @@ func (ec *executionContext) unmarshalNSourceDraftInput2newsgraphᚋgraphᚋmodel
 }
 
 func (ec *executionContext) marshalNSourceEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceEdge2ᚖnewsgraphᚋgraphᚋmodelᚐSourceEdge(ctx, sel, v[i])
@@ -19487,7 +19487,7 @@ func (ec *executionContext) marshalNSourceEdge2ᚖnewsgraphᚋgraphᚋmodelᚐSo
 }
 
 func (ec *executionContext) marshalNSourceEvidence2ᚕᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SourceEvidence) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSourceEvidence2ᚖnewsgraphᚋgraphᚋmodelᚐSourceEvidence(ctx, sel, v[i])
@@ -19524,7 +19524,7 @@ func (ec *executionContext) marshalNSourceValidation2ᚖnewsgraphᚋgraphᚋmode
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Statement) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatement2ᚖnewsgraphᚋgraphᚋmodelᚐStatement(ctx, sel, v[i])
@@ -19556,7 +19556,7 @@ func (ec *executionContext) marshalNStatementConnection2ᚖnewsgraphᚋgraphᚋm
 }
 
 func (ec *executionContext) marshalNStatementEdge2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatementEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatementEdge2ᚖnewsgraphᚋgraphᚋmodelᚐStatementEdge(ctx, sel, v[i])
@@ -19611,7 +19611,7 @@ var (
 )
 
 func (ec *executionContext) marshalNStatementKindCount2ᚕᚖnewsgraphᚋgraphᚋmodelᚐStatementKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatementKindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStatementKindCount2ᚖnewsgraphᚋgraphᚋmodelᚐStatementKindCount(ctx, sel, v[i])
@@ -19678,7 +19678,7 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) marshalNTimelineEntry2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelineEntry2ᚖnewsgraphᚋgraphᚋmodelᚐTimelineEntry(ctx, sel, v[i])
@@ -19702,7 +19702,7 @@ func (ec *executionContext) marshalNTimelineEntry2ᚖnewsgraphᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNTopic2ᚕᚖnewsgraphᚋgraphᚋmodelᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Topic) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTopic2ᚖnewsgraphᚋgraphᚋmodelᚐTopic(ctx, sel, v[i])
@@ -19731,7 +19731,7 @@ func (ec *executionContext) unmarshalNTopicInput2newsgraphᚋinternalᚋingest�
 }
 
 func (ec *executionContext) marshalNValidationProblem2ᚕᚖnewsgraphᚋgraphᚋmodelᚐValidationProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ValidationProblem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNValidationProblem2ᚖnewsgraphᚋgraphᚋmodelᚐValidationProblem(ctx, sel, v[i])
@@ -19759,7 +19759,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -19803,7 +19803,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -19831,7 +19831,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -19859,7 +19859,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -20009,7 +20009,7 @@ func (ec *executionContext) marshalOEntityKind2ᚕnewsgraphᚋinternalᚋkgᚐEn
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityKind2newsgraphᚋinternalᚋkgᚐEntityKind(ctx, sel, v[i])
@@ -20416,7 +20416,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -20435,7 +20435,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -20454,7 +20454,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -20473,7 +20473,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
