@@ -38,33 +38,37 @@ type EntityBundle struct {
 // EntityBundle reads an entity and the lists a request asks for in one
 // round trip: a root lookup such as entity(id) { roles statements } costs
 // one query instead of one per field. Each part is the same Cypher its own
-// store method runs (roles_by_person, statementQuery, …), wrapped as a
-// subquery over the one id, so the answers are the same by construction.
+// store method runs, so the answers are the same by construction: a fact
+// list's expression over the matched entity (facts_roles, …), and a
+// page's query (statementQuery) as a subquery over the one id.
 func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) (EntityBundle, error) {
 	const op = "store.EntityBundle"
 	params := map[string]any{"id": id, "ids": []string{id}}
 	var q strings.Builder
-	q.WriteString("OPTIONAL MATCH (e:Entity {id: $id})\n")
+	q.WriteString("OPTIONAL MATCH (node:Entity {id: $id})\n")
 	// The entity's fields, not its node: a node carries every property
 	// (name keys, sort key) and its element id, which the answer never
 	// uses, and the bundle is most of Q1's Neo4j time.
-	columns := []string{"e {.id, .name, .aliases, .description, .quotedCount, .mentionedCount, labels: labels(e)} AS e"}
-	part := func(column, cypher, expr string) {
-		writePart(&q, column, cypher, expr)
-		columns = append(columns, column)
-	}
+	columns := []string{"node {.id, .name, .aliases, .description, .quotedCount, .mentionedCount, labels: labels(node)} AS e"}
+	// Fact lists are expressions over the matched entity: the text the
+	// list's own store method runs per id (entityFacts), without a second
+	// look-up by id and the subqueries around it.
 	for _, f := range []struct {
 		want         bool
 		column, file string
 	}{
-		{req.Roles, "roles", "roles_by_person"},
-		{req.Leaders, "leaders", "roles_by_of"},
-		{req.Memberships, "memberships", "memberships_by_member"},
-		{req.Members, "members", "memberships_by_organisation"},
+		{req.Roles, "roles", "facts_roles"},
+		{req.Leaders, "leaders", "facts_leaders"},
+		{req.Memberships, "memberships", "facts_memberships"},
+		{req.Members, "members", "facts_members"},
 	} {
 		if f.want {
-			part(f.column, query(f.file), "facts")
+			columns = append(columns, query(f.file)+" AS "+f.column)
 		}
+	}
+	part := func(column, cypher, expr string) {
+		writePart(&q, column, cypher, expr)
+		columns = append(columns, column)
 	}
 	cursor := false
 	if pr := req.Page; pr != nil {

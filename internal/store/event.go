@@ -84,7 +84,7 @@ func (s *Store) EventEvidence(ctx context.Context, ids []string) ([][]kg.Evidenc
 
 // Participations returns each event's participants, in the order of ids.
 func (s *Store) Participations(ctx context.Context, eventIDs []string) ([][]kg.Participation, error) {
-	return facts(ctx, s, "store.Participations", "participations_by_event", eventIDs, participationFromFact)
+	return facts(ctx, s, "store.Participations", query("participations_by_event"), eventIDs, participationFromFact)
 }
 
 func participationFromFact(f fact) kg.Participation {

@@ -9,8 +9,8 @@ import (
 
 // facts runs a query returning, per id, a list of relationship facts in
 // fact_projection form, and turns each into T.
-func facts[T any](ctx context.Context, s *Store, op, name string, ids []string, make func(fact) T) ([][]T, error) {
-	res, err := s.read(ctx, op, query(name), map[string]any{"ids": ids})
+func facts[T any](ctx context.Context, s *Store, op, cypher string, ids []string, make func(fact) T) ([][]T, error) {
+	res, err := s.read(ctx, op, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -19,6 +19,14 @@ func facts[T any](ctx context.Context, s *Store, op, name string, ids []string, 
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	return out, nil
+}
+
+// entityFacts is the query of one fact list for a list of entities: one
+// row per id, in the order given. The list itself is an expression over a
+// bound entity, so that EntityBundle evaluates the same text on the entity
+// it has matched instead of matching it again by id.
+func entityFacts(name string) string {
+	return "UNWIND $ids AS id\nOPTIONAL MATCH (node:Entity {id: id})\nRETURN id, " + query(name) + " AS facts"
 }
 
 // decodeFacts reads a list of fact projections ({{FACT}}).
@@ -46,20 +54,20 @@ func membershipFromFact(f fact) kg.Membership {
 
 // RolesOfPeople returns each person's roles, in the order of ids.
 func (s *Store) RolesOfPeople(ctx context.Context, personIDs []string) ([][]kg.Role, error) {
-	return facts(ctx, s, "store.RolesOfPeople", "roles_by_person", personIDs, roleFromFact)
+	return facts(ctx, s, "store.RolesOfPeople", entityFacts("facts_roles"), personIDs, roleFromFact)
 }
 
 // RolesIn returns the roles held in each nation or organisation: its leaders.
 func (s *Store) RolesIn(ctx context.Context, ids []string) ([][]kg.Role, error) {
-	return facts(ctx, s, "store.RolesIn", "roles_by_of", ids, roleFromFact)
+	return facts(ctx, s, "store.RolesIn", entityFacts("facts_leaders"), ids, roleFromFact)
 }
 
 // MembershipsOf returns the organisations each entity belongs to.
 func (s *Store) MembershipsOf(ctx context.Context, memberIDs []string) ([][]kg.Membership, error) {
-	return facts(ctx, s, "store.MembershipsOf", "memberships_by_member", memberIDs, membershipFromFact)
+	return facts(ctx, s, "store.MembershipsOf", entityFacts("facts_memberships"), memberIDs, membershipFromFact)
 }
 
 // MembersOf returns each organisation's members.
 func (s *Store) MembersOf(ctx context.Context, organisationIDs []string) ([][]kg.Membership, error) {
-	return facts(ctx, s, "store.MembersOf", "memberships_by_organisation", organisationIDs, membershipFromFact)
+	return facts(ctx, s, "store.MembersOf", entityFacts("facts_members"), organisationIDs, membershipFromFact)
 }
