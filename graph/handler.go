@@ -42,6 +42,9 @@ type HandlerOptions struct {
 	// TraceRoundTrips adds extensions.neo4j.roundTrips to every response:
 	// how many Cypher queries the request sent.
 	TraceRoundTrips bool
+	// Tracing gives each operation an OpenTelemetry span (with tracing
+	// off, no middleware runs for it at all).
+	Tracing bool
 	// CacheMaxAge is the max-age of a GET query's answer; 0 makes caches
 	// revalidate every time (see GET).
 	CacheMaxAge time.Duration
@@ -97,7 +100,9 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 		srv.AroundResponses(observe(opts.Observe))
 	}
 	srv.AroundResponses(freshLoaders)
-	srv.AroundResponses(traceOperation)
+	if opts.Tracing {
+		srv.AroundResponses(traceOperation)
+	}
 	srv.AroundOperations(neighbourFields)
 	srv.AroundOperations(loneLoaders)
 	if opts.TraceRoundTrips {
@@ -110,9 +115,9 @@ func NewHandler(r *Resolver, opts HandlerOptions) *handler.Server {
 // error's code) and how long it took.
 func observe(f func(ctx context.Context, operation, outcome string, seconds float64)) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-		event := time.Now()
+		start := time.Now()
 		resp := next(ctx)
-		name, outcome, start := "", "ok", event
+		name, outcome := "", "ok"
 		if graphql.HasOperationContext(ctx) {
 			op := graphql.GetOperationContext(ctx)
 			name = op.OperationName
@@ -122,12 +127,22 @@ func observe(f func(ctx context.Context, operation, outcome string, seconds floa
 				start = op.Stats.OperationStart
 			}
 		}
-		if resp != nil && len(resp.Errors) > 0 {
-			outcome, _ = resp.Errors[0].Extensions["code"].(string)
+		if code, failed := errorCode(resp); failed {
+			outcome = code
 		}
 		f(ctx, name, outcome, time.Since(start).Seconds())
 		return resp
 	}
+}
+
+// errorCode is the code of a response's first error, and whether it has
+// one at all.
+func errorCode(resp *graphql.Response) (string, bool) {
+	if resp == nil || len(resp.Errors) == 0 {
+		return "", false
+	}
+	code, _ := resp.Errors[0].Extensions["code"].(string)
+	return code, true
 }
 
 // traceOperation gives each operation (each event, for a subscription) a
@@ -153,8 +168,7 @@ func traceOperation(ctx context.Context, next graphql.ResponseHandler) *graphql.
 			telemetry.RequestID(RequestID(ctx)))
 	}
 	resp := next(ctx)
-	if resp != nil && len(resp.Errors) > 0 {
-		code, _ := resp.Errors[0].Extensions["code"].(string)
+	if code, failed := errorCode(resp); failed {
 		span.SetStatus(codes.Error, code)
 		span.SetAttributes(attribute.String("graphql.error.code", code))
 	}

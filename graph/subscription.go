@@ -28,7 +28,7 @@ func (r *Resolver) statementAdded(ctx context.Context, filter *model.StatementFi
 	if err != nil {
 		return nil, err
 	}
-	return forward(ctx, in, func(s kg.Statement) *model.Statement { return statementModel(s) }), nil
+	return forward(ctx, in, statementModel), nil
 }
 
 func (r *Resolver) sourceChanged(ctx context.Context) (<-chan *model.SourceChange, error) {
@@ -51,11 +51,11 @@ func (r *Resolver) changedSource(ctx context.Context, c *model.SourceChange) (*m
 	if c.Kind == kg.SourceDeleted {
 		return nil, nil
 	}
-	srcs, err := r.Store.SourcesByID(ctx, []string{c.SourceID})
-	if err != nil || len(srcs) == 0 || srcs[0] == nil {
+	s, err := first(r.Store.SourcesByID(ctx, []string{c.SourceID}))
+	if s == nil || err != nil {
 		return nil, err
 	}
-	return sourceModel(*srcs[0]), nil
+	return sourceModel(*s), nil
 }
 
 // dropped queues a subscriber's drop reason for the WebSocket transport to

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -68,11 +69,11 @@ func (POST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecuto
 		requestError(w, http.StatusBadRequest, "the request body could not be read")
 		return
 	}
-	if len(strings.TrimSpace(string(body))) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		requestError(w, http.StatusBadRequest, "the request body is empty; send a JSON object with a query")
 		return
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	if err := dec.Decode(&params); err != nil {
 		requestError(w, http.StatusBadRequest, "the request body is not a GraphQL request: "+decodeProblem(err))
@@ -190,7 +191,7 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 		return
 	}
 	if get {
-		if op := rc.Doc.Operations.ForName(rc.OperationName); op != nil && op.Operation != ast.Query {
+		if op := rc.Operation; op != nil && op.Operation != ast.Query {
 			w.Header().Set("Allow", http.MethodPost)
 			w.Header().Set("Cache-Control", "no-store")
 			requestError(w, http.StatusMethodNotAllowed, fmt.Sprintf("a %s must be sent with POST; GET runs queries only", op.Operation))

@@ -45,23 +45,4 @@ func init() {
 		"Topic.statements":            true,
 		"Topic.timeline":              true,
 	}
-	concurrentFieldNames = map[string]bool{
-		"document":       true,
-		"entities":       true,
-		"events":         true,
-		"evidence":       true,
-		"leaders":        true,
-		"members":        true,
-		"memberships":    true,
-		"mentionedCount": true,
-		"mentions":       true,
-		"participants":   true,
-		"quotedCount":    true,
-		"roles":          true,
-		"source":         true,
-		"sources":        true,
-		"statements":     true,
-		"text":           true,
-		"timeline":       true,
-	}
 }

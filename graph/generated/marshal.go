@@ -5,6 +5,8 @@ package generated
 
 import (
 	"context"
+	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -48,11 +50,20 @@ func marshalInLine(ctx context.Context, omitPanicHandler bool, marshalElement fu
 }
 
 // concurrentFields are the fields gqlgen resolves concurrently, as
-// Type.field (resolvers, which may wait on a per-request loader), and
-// concurrentFieldNames their names whatever the type, for a field selected
-// on an interface or a union. concurrent_fields.go sets both; until it
-// does, every list keeps gqlgen's way.
-var concurrentFields, concurrentFieldNames map[string]bool
+// Type.field: resolvers, which may wait on a per-request loader.
+// concurrent_fields.go sets it; until it does, every list keeps gqlgen's
+// way.
+var concurrentFields map[string]bool
+
+// concurrentFieldNames are those fields' names whatever the type, for a
+// field selected on an interface or a union.
+var concurrentFieldNames = sync.OnceValue(func() map[string]bool {
+	names := make(map[string]bool, len(concurrentFields))
+	for k := range concurrentFields {
+		names[k[strings.IndexByte(k, '.')+1:]] = true
+	}
+	return names
+})
 
 // waitsOnResolvers reports whether a list's elements select, at any depth,
 // a field gqlgen resolves concurrently (a resolver: it may wait on a
@@ -85,7 +96,7 @@ func selectsResolver(set ast.SelectionSet, depth int) bool {
 				if concurrentFields[s.ObjectDefinition.Name+"."+s.Name] {
 					return true
 				}
-			} else if concurrentFieldNames[s.Name] {
+			} else if concurrentFieldNames()[s.Name] {
 				return true
 			}
 			if selectsResolver(s.SelectionSet, depth+1) {

@@ -66,7 +66,7 @@ type Follower struct {
 
 	mu      sync.Mutex
 	sources map[*sub[kg.Change]]struct{}
-	stmts   map[*sub[kg.Statement]]kg.StatementFilter
+	stmts   map[*sub[kg.Statement]]keyedFilter
 	closed  bool
 	conns   map[*context.CancelFunc]struct{}
 	count   atomic.Int64
@@ -87,7 +87,7 @@ func New(st Store, opts Options, log *slog.Logger) *Follower {
 	return &Follower{
 		st: st, opts: opts, log: log,
 		sources: map[*sub[kg.Change]]struct{}{},
-		stmts:   map[*sub[kg.Statement]]kg.StatementFilter{},
+		stmts:   map[*sub[kg.Statement]]keyedFilter{},
 		conns:   map[*context.CancelFunc]struct{}{},
 		wake:    make(chan struct{}, 1),
 	}
@@ -185,39 +185,45 @@ func (f *Follower) Connect(ctx context.Context, onEnd func()) context.Context {
 	if closed {
 		hangUp()
 	}
-	go func() {
-		<-ctx.Done()
+	context.AfterFunc(ctx, func() {
 		f.mu.Lock()
 		delete(f.conns, &cancel)
 		f.mu.Unlock()
-	}()
+	})
 	return WithConnection(ctx, hangUp)
 }
 
 // admit counts a new subscription against the limits, or says why not.
+// subscribe has turned subscriptions away already when they are off.
 func (f *Follower) admit(ctx context.Context) (c *conn, release func(), err error) {
 	c, _ = ctx.Value(connKey{}).(*conn)
-	if c != nil && f.opts.MaxPerConnection > 0 && c.n.Add(1) > int64(f.opts.MaxPerConnection) {
-		c.n.Add(-1)
-		return nil, nil, &kg.Error{Kind: kg.ErrInvalidInput, Message: fmt.Sprintf(
-			"this connection already has %d subscriptions, the most one connection may have (NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION); complete one first", f.opts.MaxPerConnection)}
-	} else if c != nil && f.opts.MaxPerConnection <= 0 {
-		c.n.Add(1)
-	}
-	if n := f.count.Add(1); f.opts.MaxSubscriptions > 0 && n > int64(f.opts.MaxSubscriptions) {
+	release = func() {
 		f.count.Add(-1)
 		if c != nil {
 			c.n.Add(-1)
 		}
+	}
+	n := f.count.Add(1)
+	if c != nil {
+		if per := c.n.Add(1); f.opts.MaxPerConnection > 0 && per > int64(f.opts.MaxPerConnection) {
+			release()
+			return nil, nil, &kg.Error{Kind: kg.ErrInvalidInput, Message: fmt.Sprintf(
+				"this connection already has %d subscriptions, the most one connection may have (NEWSGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION); complete one first", f.opts.MaxPerConnection)}
+		}
+	}
+	if n > int64(f.opts.MaxSubscriptions) {
+		release()
 		return nil, nil, &kg.Error{Kind: kg.ErrUnavailable, Message: fmt.Sprintf(
 			"this server already serves %d subscriptions, its limit (NEWSGRAPH_MAX_SUBSCRIPTIONS); try again later", f.opts.MaxSubscriptions)}
 	}
-	return c, func() {
-		f.count.Add(-1)
-		if c != nil {
-			c.n.Add(-1)
-		}
-	}, nil
+	return c, release, nil
+}
+
+// keyedFilter is a statement subscriber's filter with its key, the filter
+// as JSON, computed once: subscribers with equal keys share a read.
+type keyedFilter struct {
+	flt kg.StatementFilter
+	key string
 }
 
 // Sources subscribes to every change: ingested, replaced and deleted
@@ -230,7 +236,11 @@ func (f *Follower) Sources(ctx context.Context, dropped func(error)) (<-chan kg.
 // Statements subscribes to the statements that arrive with new and
 // replaced sources and match filter.
 func (f *Follower) Statements(ctx context.Context, filter kg.StatementFilter, dropped func(error)) (<-chan kg.Statement, error) {
-	return subscribe(ctx, f, f.stmts, filter, dropped)
+	key, err := json.Marshal(filter)
+	if err != nil {
+		return nil, fmt.Errorf("feed: statement filter: %w", err)
+	}
+	return subscribe(ctx, f, f.stmts, keyedFilter{filter, string(key)}, dropped)
 }
 
 func subscribe[T, V any](ctx context.Context, f *Follower, set map[*sub[T]]V, v V, dropped func(error)) (<-chan T, error) {
@@ -264,14 +274,13 @@ func subscribe[T, V any](ctx context.Context, f *Follower, set map[*sub[T]]V, v 
 	case f.wake <- struct{}{}:
 	default:
 	}
-	go func() {
-		<-ctx.Done()
+	context.AfterFunc(ctx, func() {
 		f.mu.Lock()
 		delete(set, s)
 		f.mu.Unlock()
 		s.close()
 		release()
-	}()
+	})
 	return s.ch, nil
 }
 
@@ -399,31 +408,38 @@ func (f *Follower) deliver(ctx context.Context, c kg.Change) error {
 	for s := range f.sources {
 		srcs = append(srcs, s)
 	}
-	groups := map[string][]*sub[kg.Statement]{}
-	filters := map[string]kg.StatementFilter{}
+	// Subscribers with the same filter share one read of the statements.
+	type group struct {
+		flt  kg.StatementFilter
+		subs []*sub[kg.Statement]
+	}
+	groups := map[string]*group{}
 	if c.Kind != kg.SourceDeleted && len(c.Added) > 0 {
-		for s, flt := range f.stmts {
-			key, _ := json.Marshal(flt)
-			groups[string(key)] = append(groups[string(key)], s)
-			filters[string(key)] = flt
+		for s, kf := range f.stmts {
+			g := groups[kf.key]
+			if g == nil {
+				g = &group{flt: kf.flt}
+				groups[kf.key] = g
+			}
+			g.subs = append(g.subs, s)
 		}
 	}
 	f.mu.Unlock()
 
-	matched := map[string][]kg.Statement{}
-	for key, flt := range filters {
-		sts, err := f.added(ctx, c, flt)
+	matched := make(map[*group][]kg.Statement, len(groups))
+	for _, g := range groups {
+		sts, err := f.added(ctx, c, g.flt)
 		if err != nil {
 			return fmt.Errorf("statements of change %d (%s): %w", c.Seq, c.SourceID, err)
 		}
-		matched[key] = sts
+		matched[g] = sts
 	}
 	for _, s := range srcs {
 		s.send(c, "sourceChanged")
 	}
-	for key, subs := range groups {
-		for _, st := range matched[key] {
-			for _, s := range subs {
+	for g, sts := range matched {
+		for _, st := range sts {
+			for _, s := range g.subs {
 				s.send(st, "statementAdded")
 			}
 		}

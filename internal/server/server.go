@@ -66,7 +66,7 @@ func New(cfg config.Config, st *store.Store, log *slog.Logger) *Server {
 		log:   log,
 		graphql: graph.NewHandler(resolver, graph.HandlerOptions{
 			ComplexityLimit: cfg.ComplexityLimit, MaxDepth: cfg.MaxDepth, MaxAliases: cfg.MaxAliases, MaxTokens: cfg.MaxTokens,
-			Production: cfg.Production, TraceRoundTrips: cfg.TraceRoundTrips, Log: log, Observe: m.operations.observe,
+			Production: cfg.Production, TraceRoundTrips: cfg.TraceRoundTrips, Tracing: cfg.Tracing, Log: log, Observe: m.operations.observe,
 			CacheMaxAge: cfg.CacheMaxAge, Ping: sc.Ping, WebSocketOrigins: originHosts(cfg.CORSOrigins),
 		}),
 		feed:    follower,

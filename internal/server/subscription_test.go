@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -46,18 +45,9 @@ const statementAddedQuery = `subscription ($f: StatementFilter) { statementAdded
 
 // ingestExample sends seed/examples/<name> through the ingestSource
 // mutation of the server at base.
-func ingestExample(t testing.TB, base, name string) {
+func ingestExample(t *testing.T, base, name string) {
 	t.Helper()
-	doc, err := os.ReadFile("../../seed/examples/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mutate(t, base, `mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, map[string]any{"d": json.RawMessage(doc)})
-}
-
-func mutate(t testing.TB, base, query string, vars map[string]any) {
-	t.Helper()
-	gqltest.Post(t, base, testToken, query, vars)
+	gqltest.Post(t, base, testToken, ingestMutation, map[string]any{"doc": exampleDoc(t, name)})
 }
 
 // Subscribers hear of every source change and of the new statements that
@@ -127,7 +117,7 @@ func TestSubscriptions(t *testing.T) {
 	}
 	c.Quiet(300 * time.Millisecond)
 
-	mutate(t, s.URL, `mutation { deleteSource(id: "`+src+`") { id } }`, nil)
+	gqltest.Post(t, s.URL, testToken, deleteMutation, map[string]any{"id": src})
 	var del sourceChange
 	c.NextData("src", 10*time.Second, &del)
 	if del.SourceChanged.Kind != "DELETED" || del.SourceChanged.Source != nil || del.SourceChanged.Sequence != ch.Sequence+2 {

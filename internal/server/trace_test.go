@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -29,17 +28,10 @@ func TestTraceOfOneRequest(t *testing.T) {
 	s := newTestServer(t, func(c *config.Config) { c.Tracing = true })
 
 	const q2 = `query Q2($id: ID!) { entity(id: $id) { statements(first: 20) { nodes { id text date speaker { id name } about { id } evidence { start end excerpt source { id title } } } } } }`
-	req, _ := http.NewRequest("POST", s.URL+"/graphql", strings.NewReader(`{"query":`+quote(q2)+`,"variables":{"id":"person:mark-rutte"}}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Request-Id", "trace-test-q2")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != 200 || strings.Contains(string(body), `"errors"`) {
-		t.Fatalf("Q2: %d %s", res.StatusCode, body)
+	status, _, body := send(t, "POST", s.URL+"/graphql", map[string]string{"Content-Type": "application/json", "X-Request-Id": "trace-test-q2"},
+		string(gqlBody(q2, map[string]any{"id": "person:mark-rutte"})))
+	if status != 200 || strings.Contains(string(body), `"errors"`) {
+		t.Fatalf("Q2: %d %s", status, body)
 	}
 
 	var root *tracetest.SpanStub
@@ -124,9 +116,4 @@ func spanNames(spans []tracetest.SpanStub) []string {
 		out[i] = sp.Name
 	}
 	return out
-}
-
-func quote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }

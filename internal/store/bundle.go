@@ -43,7 +43,7 @@ type EntityBundle struct {
 // page's query (statementQuery) as a subquery over the one id.
 func (s *Store) EntityBundle(ctx context.Context, id string, req EntityRequest) (EntityBundle, error) {
 	const op = "store.EntityBundle"
-	params := map[string]any{"id": id, "ids": []string{id}}
+	params := map[string]any{"id": id}
 	var q strings.Builder
 	q.WriteString("OPTIONAL MATCH (node:Entity {id: $id})\n")
 	// The entity's fields, not its node: a node carries every property

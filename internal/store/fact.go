@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"newsgraph/internal/kg"
 )
@@ -26,8 +27,16 @@ func facts[T any](ctx context.Context, s *Store, op, cypher string, ids []string
 // bound entity, so that EntityBundle evaluates the same text on the entity
 // it has matched instead of matching it again by id.
 func entityFacts(name string) string {
-	return "UNWIND $ids AS id\nOPTIONAL MATCH (node:Entity {id: id})\nRETURN id, " + query(name) + " AS facts"
+	if q, ok := factQueries.Load(name); ok {
+		return q.(string)
+	}
+	q := "UNWIND $ids AS id\nOPTIONAL MATCH (node:Entity {id: id})\nRETURN id, " + query(name) + " AS facts"
+	factQueries.Store(name, q)
+	return q
 }
+
+// factQueries holds entityFacts's answers: four fixed texts.
+var factQueries sync.Map
 
 // decodeFacts reads a list of fact projections ({{FACT}}).
 func decodeFacts[T any](v any, make func(fact) T) ([]T, error) {

@@ -47,12 +47,6 @@ type providerTracer struct {
 
 var cached atomic.Pointer[providerTracer]
 
-// Enabled says whether the environment asks for traces: the OTLP endpoint
-// variables of the OpenTelemetry specification.
-func Enabled(getenv func(string) string) bool {
-	return getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != "" || getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") != ""
-}
-
 // Setup installs an OTLP/HTTP exporter (configured by the standard
 // OTEL_EXPORTER_OTLP_* variables, the service by OTEL_SERVICE_NAME and
 // OTEL_RESOURCE_ATTRIBUTES) behind a batching tracer provider, and W3C

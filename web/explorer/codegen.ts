@@ -8,9 +8,6 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 const config: CodegenConfig = {
   schema: "../../schema/*.graphqls",
   documents: ["src/**/*.ts", "!src/gql/**/*"],
-  // An operation that does not validate against the schema fails the run.
-  errorsOnly: false,
-  ignoreNoDocuments: false,
   generates: {
     "src/gql/": {
       preset: "client",

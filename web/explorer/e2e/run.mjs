@@ -82,9 +82,11 @@ function expect(cond, msg) {
 }
 
 // api asks the server directly, not through the page: what the page shows
-// is compared with what the API answers.
-async function api(query, variables = {}) {
-  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+// is compared with what the API answers. Mutations pass the API token.
+async function api(query, variables = {}, token = "") {
+  const headers = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${base}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = await res.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -645,16 +647,7 @@ if (phase === "live") {
   if (!token) throw new Error("TOKEN is required for the live phase");
   const doc = JSON.parse(readFileSync("../../seed/examples/varno-accord.json", "utf8"));
   const src = doc.source.id;
-  const mutate = async (query, variables = {}) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
+  const mutate = (query, variables = {}) => api(query, variables, token);
   const ingest = () => mutate(`mutation ($d: SourceDocumentInput!) { ingestSource(document: $d) { source { id } } }`, { d: doc });
   // subscribed waits until the server counts n live subscriptions: the
   // page's WebSockets are open and subscribed.
@@ -670,14 +663,15 @@ if (phase === "live") {
     await page.goto(`${base}/#/`);
     await page.locator(".just-in").waitFor();
     await subscribed(2);
-    const before = Number(((await page.locator('[data-total="statements"] .figure').textContent()) ?? "").replace(/\D/g, ""));
+    const statementsFigure = async () => Number(((await page.locator('[data-total="statements"] .figure').textContent()) ?? "").replace(/\D/g, ""));
+    const before = await statementsFigure();
     await ingest();
     const fresh = page.locator(".just-in li.statement.new");
     await fresh.nth(doc.statements.length - 1).waitFor({ timeout: 10000 });
     expect((await fresh.count()) === doc.statements.length, `${await fresh.count()} new statements on the home page, want ${doc.statements.length}`);
     expect((await fresh.first().locator(".badge-new").textContent()) === "new", "a new statement is not marked new");
     await page.locator(`.latest-sources li.new[data-id="${src}"]`).waitFor({ timeout: 10000 });
-    const after = Number(((await page.locator('[data-total="statements"] .figure').textContent()) ?? "").replace(/\D/g, ""));
+    const after = await statementsFigure();
     expect(after === before + doc.statements.length, `the statements figure went from ${before} to ${after}`);
     await page.screenshot({ path: join(shots, "live-home.png"), fullPage: true });
     // Leaving the page ends its subscriptions; the next check counts its own.

@@ -76,9 +76,6 @@ export const StatementFields = graphql(`
 `);
 
 export type Statement = StatementFieldsFragment;
-export type EntityRef = Statement["speaker"];
-export type Evidence = Statement["evidence"];
-export type SourceRef = Evidence["source"];
 export type SearchHit = SearchQuery["search"][number];
 
 // nameOf is what a node is called: its name, or its id for the kinds of

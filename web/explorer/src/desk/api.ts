@@ -52,7 +52,6 @@ export const DraftStatementFields = graphql(`
 `);
 
 export type DraftDocument = DocumentFieldsFragment;
-export type DraftSource = DraftDocument["source"];
 export type DraftEntity = DraftDocument["entities"][number];
 export type DraftRole = DraftDocument["roles"][number];
 export type DraftMembership = DraftDocument["memberships"][number];
@@ -61,7 +60,6 @@ export type DraftEvent = DraftDocument["events"][number];
 export type DraftParticipant = DraftEvent["participants"][number];
 export type DraftStatement = DraftDocument["statements"][number];
 export type SourceDraft = DraftMutation["draftSource"];
-export type DraftFact = SourceDraft["report"][number];
 
 const draftMutation = graphql(`
   mutation Draft($input: SourceDraftInput!) {

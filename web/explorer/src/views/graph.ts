@@ -1,5 +1,5 @@
 import cytoscape from "cytoscape";
-import { gql } from "../api";
+import { gql, nameOf } from "../api";
 import { sizeBy } from "../charts";
 import { entityLink, h, status } from "../dom";
 import { graphql } from "../gql";
@@ -145,8 +145,8 @@ const edgeLimit = 60;
 
 // netEdges are a network's edges for drawing: a target without a name
 // (no statement is about one today) is labelled by its id.
-export function netEdges(n: NetworkEdgesFragment): NetEdge[] {
-  return n.edges.map((e) => ({ ...e, to: { __typename: e.to.__typename, id: e.to.id, name: "name" in e.to ? e.to.name : e.to.id } }));
+function netEdges(n: NetworkEdgesFragment): NetEdge[] {
+  return n.edges.map((e) => ({ ...e, to: { __typename: e.to.__typename, id: e.to.id, name: nameOf(e.to) } }));
 }
 
 export async function graphView(root: HTMLElement, id: string | undefined, filters: Filters, signal: AbortSignal): Promise<void> {

@@ -118,14 +118,7 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
         ? h(
             "ul",
             { class: "latest-sources" },
-            d.sources.nodes.map((s) =>
-              h(
-                "li",
-                { "data-id": s.id },
-                h("a", { href: formatRoute({ view: "source", id: s.id }) }, s.title),
-                h("span", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", ")),
-              ),
-            ),
+            d.sources.nodes.map(sourceItem),
           )
         : status("empty", "The graph holds no source yet."),
       h("p", {}, h("a", { href: formatRoute({ view: "sources" }) }, "All sources"), " · ", h("a", { href: formatRoute({ view: "add" }) }, "Add a report")),
@@ -159,20 +152,24 @@ export async function homeView(root: HTMLElement, signal: AbortSignal): Promise<
         return;
       }
       if (c.kind !== "INGESTED" || !c.source || !list) return;
-      const s = c.source;
-      list.prepend(
-        h(
-          "li",
-          { "data-id": s.id, class: "new" },
-          h("span", { class: "badge badge-new" }, "new"),
-          " ",
-          h("a", { href: formatRoute({ view: "source", id: s.id }) }, s.title),
-          h("span", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", ")),
-        ),
-      );
+      const li = sourceItem(c.source);
+      li.classList.add("new");
+      li.prepend(h("span", { class: "badge badge-new" }, "new"), " ");
+      list.prepend(li);
       bump(root.querySelector('[data-total="sources"] .figure'), 1);
     },
     signal,
+  );
+}
+
+// sourceItem is one source of the latest list: its title, linked, then
+// its publisher and date.
+function sourceItem(s: { id: string; title: string; publisher: string | null; publishedAt: string | null }): HTMLElement {
+  return h(
+    "li",
+    { "data-id": s.id },
+    h("a", { href: formatRoute({ view: "source", id: s.id }) }, s.title),
+    h("span", { class: "meta" }, [s.publisher, s.publishedAt].filter(Boolean).join(", ")),
   );
 }
 
