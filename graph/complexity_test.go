@@ -6,6 +6,7 @@ import (
 
 	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -142,5 +143,50 @@ func TestComplexityLimitRefuses(t *testing.T) {
 	}
 	if err := check(`{ statements(first: 5) { nodes { speaker { statements(first: 5) { nodes { text } } } } } }`); err != nil {
 		t.Errorf("modest query refused: %v", err)
+	}
+}
+
+// TestComplexityRemembersByPageSize checks the memo of costs: the same
+// operation with other ids costs what it did, and with another page size
+// (a variable) what that size costs, not what the first request's did.
+func TestComplexityRemembersByPageSize(t *testing.T) {
+	es := NewExecutableSchema(&Resolver{})
+	ext := &ComplexityLimit{Limit: config.Defaults.ComplexityLimit}
+	if err := ext.Validate(es); err != nil {
+		t.Fatal(err)
+	}
+	const q = `query Q($id: ID!, $n: Int) { entity(id: $id) { ... on Person { statements(first: $n) { nodes { id about { ... on Entity { id } } } } } } }`
+	doc, errs := gqlparser.LoadQuery(es.Schema(), q)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	price := func(vars map[string]any) (int, *gqlerror.Error) {
+		oc := &graphql.OperationContext{RawQuery: q, Doc: doc, Operation: doc.Operations[0], Variables: vars}
+		err := ext.MutateOperationContext(context.Background(), oc)
+		stats, _ := oc.Stats.GetExtension("ComplexityLimit").(*extension.ComplexityStats)
+		if stats == nil {
+			t.Fatal("no complexity stats")
+		}
+		return stats.Complexity, err
+	}
+	for _, c := range []struct {
+		vars    map[string]any
+		refused bool
+	}{
+		{map[string]any{"id": "person:a", "n": int64(5)}, false},
+		{map[string]any{"id": "person:b", "n": int64(5)}, false},
+		{map[string]any{"id": "person:a", "n": int64(100)}, false},
+		{map[string]any{"id": "person:a", "n": nil}, false},
+		{map[string]any{"id": "person:c", "n": int64(5)}, false},
+	} {
+		want := Cost(context.Background(), es, doc.Operations[0], c.vars)
+		got, err := price(c.vars)
+		if got != want || (err != nil) != c.refused {
+			t.Errorf("%v: cost %d (%v), want %d", c.vars, got, err, want)
+		}
+	}
+	if a, b := Cost(context.Background(), es, doc.Operations[0], map[string]any{"n": int64(5)}),
+		Cost(context.Background(), es, doc.Operations[0], map[string]any{"n": int64(100)}); a == b {
+		t.Fatalf("page sizes 5 and 100 cost the same (%d): the test shows nothing", a)
 	}
 }

@@ -8,8 +8,9 @@ package loader
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -61,31 +62,109 @@ func (z *lazy[K, V]) get(l *Loaders, mk func(*Loaders) *Loader[K, V]) *Loader[K,
 }
 
 // PageKey asks for one page of a nested connection: the parent (Anchor),
-// how it relates (Scope), and the field's arguments, encoded so that keys
-// with equal arguments batch into one query.
+// how it relates (Scope), and the field's arguments, held comparably so
+// that keys with equal arguments batch into one query.
 type PageKey struct {
 	Scope  kg.Scope
 	Anchor string
-	Args   string
+	args   pageArgs
 }
 
-// pageArgs are a connection field's arguments.
+// pageArgs are a connection field's arguments in a comparable form: the
+// filter's lists joined (filterKey), and after's absence marked apart from
+// an empty cursor.
 type pageArgs struct {
-	Filter kg.StatementFilter `json:"f"`
-	First  int                `json:"n"`
-	After  *string            `json:"a"`
+	filter   filterKey
+	first    int
+	after    string
+	hasAfter bool
+}
+
+// filterKey is a kg.StatementFilter with its lists packed into strings
+// (pack), so that it can be a map key and be unpacked again.
+type filterKey struct {
+	speakerID, aboutID, eventID, topicID string
+	kind                                 kg.StatementKind
+	from, to                             kg.Date
+	text                                 string
+	speakerKinds, speakerIDs, aboutIDs   string
+	hasSpeakerKinds, hasSpeakerIDs       bool
+	hasAboutIDs                          bool
+	order                                kg.StatementOrder
+}
+
+func keyOf(f kg.StatementFilter) filterKey {
+	return filterKey{
+		speakerID: f.SpeakerID, aboutID: f.AboutID, eventID: f.EventID, topicID: f.TopicID,
+		kind: f.Kind, from: f.From, to: f.To, text: f.Text,
+		speakerKinds: pack(f.SpeakerKinds), speakerIDs: pack(f.SpeakerIDs), aboutIDs: pack(f.AboutIDs),
+		hasSpeakerKinds: f.SpeakerKinds != nil, hasSpeakerIDs: f.SpeakerIDs != nil, hasAboutIDs: f.AboutIDs != nil,
+		order: f.Order,
+	}
+}
+
+func (k filterKey) filter() kg.StatementFilter {
+	return kg.StatementFilter{
+		SpeakerID: k.speakerID, AboutID: k.aboutID, EventID: k.eventID, TopicID: k.topicID,
+		Kind: k.kind, From: k.from, To: k.to, Text: k.text,
+		SpeakerKinds: unpack[kg.EntityKind](k.speakerKinds, k.hasSpeakerKinds),
+		SpeakerIDs:   unpack[string](k.speakerIDs, k.hasSpeakerIDs), AboutIDs: unpack[string](k.aboutIDs, k.hasAboutIDs),
+		Order: k.order,
+	}
+}
+
+// pack writes a list as each item's length, ':' and the item, so that any
+// string, separators included, comes back whole.
+func pack[S ~string](list []S) string {
+	var b strings.Builder
+	for _, s := range list {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(string(s))
+	}
+	return b.String()
+}
+
+// unpack reads pack's string back into a list, nil when there was none
+// (has false).
+func unpack[S ~string](packed string, has bool) []S {
+	if !has {
+		return nil
+	}
+	out := []S{}
+	for packed != "" {
+		colon := strings.IndexByte(packed, ':')
+		n, _ := strconv.Atoi(packed[:colon])
+		out = append(out, S(packed[colon+1:colon+1+n]))
+		packed = packed[colon+1+n:]
+	}
+	return out
+}
+
+func argsOf(f filterKey, first int, after *string) pageArgs {
+	a := pageArgs{filter: f, first: first}
+	if after != nil {
+		a.after, a.hasAfter = *after, true
+	}
+	return a
+}
+
+func (a pageArgs) afterPtr() *string {
+	if !a.hasAfter {
+		return nil
+	}
+	after := a.after
+	return &after
 }
 
 // StatementPageKey makes the key for a page of statements under anchor.
 func StatementPageKey(scope kg.Scope, anchor string, f kg.StatementFilter, first int, after *string) PageKey {
-	b, _ := json.Marshal(pageArgs{Filter: f, First: first, After: after})
-	return PageKey{Scope: scope, Anchor: anchor, Args: string(b)}
+	return PageKey{Scope: scope, Anchor: anchor, args: argsOf(keyOf(f), first, after)}
 }
 
 // EventPageKey makes the key for a page of an entity's events.
 func EventPageKey(entityID string, first int, after *string) PageKey {
-	b, _ := json.Marshal(pageArgs{First: first, After: after})
-	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, Args: string(b)}
+	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, args: argsOf(filterKey{}, first, after)}
 }
 
 // New makes a request's loaders over st, each batching for wait. The
@@ -189,7 +268,7 @@ func (l *Loaders) TopicTimelines() *Loader[string, []kg.TimelineEntry] {
 func (l *Loaders) StatementPages() *Loader[PageKey, kg.Page[kg.Statement]] {
 	return l.statementPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Statement]] {
 		return newLoader(KindStatementPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
-			return l.st.StatementPages(ctx, k.Scope, anchors, a.Filter, a.First, a.After)
+			return l.st.StatementPages(ctx, k.Scope, anchors, a.filter.filter(), a.first, a.afterPtr())
 		}), l.wait)
 	})
 }
@@ -198,7 +277,7 @@ func (l *Loaders) StatementPages() *Loader[PageKey, kg.Page[kg.Statement]] {
 func (l *Loaders) EventPages() *Loader[PageKey, kg.Page[kg.Event]] {
 	return l.eventPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Event]] {
 		return newLoader(KindEventPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Event], error) {
-			return l.st.EventPages(ctx, k.Scope, anchors, a.First, a.After)
+			return l.st.EventPages(ctx, k.Scope, anchors, a.first, a.afterPtr())
 		}), l.wait)
 	})
 }
@@ -225,10 +304,14 @@ func pages[T any](fetch func(context.Context, PageKey, []string, pageArgs) ([]T,
 			at      []int
 			anchors []string
 		}
-		groups := map[[2]string]*group{}
-		var order [][2]string
+		type groupKey struct {
+			scope kg.Scope
+			args  pageArgs
+		}
+		groups := map[groupKey]*group{}
+		var order []groupKey
 		for i, k := range keys {
-			g := [2]string{string(k.Scope), k.Args}
+			g := groupKey{k.Scope, k.args}
 			if groups[g] == nil {
 				groups[g] = &group{}
 				order = append(order, g)
@@ -238,13 +321,7 @@ func pages[T any](fetch func(context.Context, PageKey, []string, pageArgs) ([]T,
 		}
 		for _, g := range order {
 			grp := groups[g]
-			var a pageArgs
-			if err := json.Unmarshal([]byte(g[1]), &a); err != nil {
-				for _, i := range grp.at {
-					errs[i] = err
-				}
-				continue
-			}
+			a := g.args
 			res, err := fetch(ctx, keys[grp.at[0]], grp.anchors, a)
 			for j, i := range grp.at {
 				if err != nil {

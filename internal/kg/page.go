@@ -3,6 +3,7 @@ package kg
 import (
 	"encoding/base64"
 	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -54,8 +55,47 @@ type Cursor struct {
 
 // EncodeCursor makes an opaque cursor for an item of list with the given sort key.
 func EncodeCursor(list string, key ...string) string {
-	b, _ := json.Marshal(Cursor{V: cursorVersion, List: list, Key: key})
+	// Every item of a page gets a cursor, so the usual case, keys of plain
+	// characters, is written here; the bytes are json.Marshal's.
+	plain := plainJSON(list)
+	n := len(`{"v":10,"l":"","k":[]}`) + len(list)
+	for _, k := range key {
+		plain = plain && plainJSON(k)
+		n += len(k) + 3
+	}
+	if !plain {
+		b, _ := json.Marshal(Cursor{V: cursorVersion, List: list, Key: key})
+		return base64.RawURLEncoding.EncodeToString(b)
+	}
+	b := make([]byte, 0, n)
+	b = strconv.AppendInt(append(b, `{"v":`...), cursorVersion, 10)
+	b = append(append(append(b, `,"l":"`...), list...), `","k":[`...)
+	for i, k := range key {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(append(b, '"'), k...), '"')
+	}
+	if key == nil {
+		b = append(b[:len(b)-1], "null"...)
+	} else {
+		b = append(b, ']')
+	}
+	b = append(b, '}')
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// plainJSON says whether json.Marshal writes s as it is between quotes:
+// printable ASCII other than the quote, the backslash and the three
+// characters it escapes for HTML.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 // DecodeCursor reads a cursor made by EncodeCursor for list, expecting a key
