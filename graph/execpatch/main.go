@@ -4,7 +4,9 @@
 // concurrent_fields.go lists the fields gqlgen resolves concurrently, which
 // marshalSlice reads to tell a list whose elements may wait on loaders
 // (marshalled concurrently, as gqlgen does) from one whose values are all
-// in memory (marshalled in line). See graph/generated/marshal.go.
+// in memory (marshalled in line). It also points every object's
+// graphql.NewDeferredGroup at noDeferredGroup: the schema has no @defer,
+// so the groups stay empty. See graph/generated/marshal.go.
 //
 // Usage (from the module root): go run ./graph/execpatch
 package main
@@ -29,6 +31,11 @@ const (
 	fields    = "concurrent_fields.go"
 	from      = "graphql.MarshalSliceConcurrently("
 	to        = "marshalSlice("
+	deferFrom = "graphql.NewDeferredGroup(ctx)"
+	deferTo   = "noDeferredGroup(ctx)"
+	// deferAdd is how generated code would put a @defer'd field in a
+	// group: never, while the schema has no @defer.
+	deferAdd = "deferred.Defers["
 )
 
 func main() {
@@ -55,7 +62,14 @@ func run(dir string) error {
 	if len(found) == 0 {
 		return fmt.Errorf("%s resolves no field concurrently: has gqlgen's executor changed?", path)
 	}
+	if bytes.Contains(src, []byte(deferAdd)) {
+		return fmt.Errorf("%s collects @defer'd fields (%s): noDeferredGroup would drop them; has @defer come back into the schema?", path, deferAdd)
+	}
+	if !bytes.Contains(src, []byte(deferFrom)) {
+		return fmt.Errorf("%s has no call to %s: has gqlgen's executor changed? Check graph/execpatch and graph/generated/marshal.go against it", path, deferFrom)
+	}
 	out := bytes.ReplaceAll(src, []byte(from), []byte(to))
+	out = bytes.ReplaceAll(out, []byte(deferFrom), []byte(deferTo))
 	if err := os.WriteFile(path, out, 0o644); err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package generated
 
 import (
 	"context"
+	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -140,5 +142,25 @@ func TestMarshalSliceConcurrentUnderResolvers(t *testing.T) {
 		if m == graphql.Null {
 			t.Errorf("element %d is null", i)
 		}
+	}
+}
+
+// TestNoDeferredGroups checks that go generate left no object building
+// gqlgen's deferred group (its path, field set and map), and that the
+// stand-in keeps the context and holds no deferred field.
+func TestNoDeferredGroups(t *testing.T) {
+	src, err := os.ReadFile("generated.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(src), "graphql.NewDeferredGroup("); n > 0 {
+		t.Errorf("generated.go calls graphql.NewDeferredGroup %d times: run go generate ./... (graph/execpatch)", n)
+	}
+	if strings.Count(string(src), "noDeferredGroup(ctx)") == 0 {
+		t.Error("generated.go never calls noDeferredGroup")
+	}
+	ctx := context.WithValue(context.Background(), struct{}{}, 1)
+	if g := noDeferredGroup(ctx); g.Context != ctx || len(g.Defers) != 0 || g.Path != nil {
+		t.Errorf("noDeferredGroup = %+v", g)
 	}
 }
