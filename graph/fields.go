@@ -22,8 +22,10 @@ import (
 // statement text or entity names, then costs a fraction of the db hits.
 // Neighbours' details (aliases, descriptions, an event's kind and dates, a
 // source's publisher) are read only when a field of theirs is asked for
-// somewhere in the operation (store.Fields.Details), and statements' text
-// only when text or a search snippet is (store.Fields.Text).
+// somewhere in the operation (store.Fields.Details), statements' text
+// only when text or a search snippet is (store.Fields.Text), their kind and
+// attribution only when a field of that name is (Fields.Meta), and the
+// parts of their cursors only when a cursor is (Fields.Keys).
 func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Doc == nil {
@@ -55,13 +57,20 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 				case "aliases", "description", "endDate", "location", "publisher", "url", "publishedAt":
 					f.Details = true
 				case "kind", "date":
-					// A statement's own kind and date are always read; an
-					// event's are details (a Person's kind comes from its
-					// labels). An unresolved field counts, to never
-					// under-read.
+					// A statement's own date is always read and its kind is
+					// Meta; an event's are details (a Person's kind comes
+					// from its labels). An unresolved field counts, to
+					// never under-read.
 					if s.ObjectDefinition == nil || s.ObjectDefinition.Name == "Event" {
 						f.Details = true
 					}
+					if s.Name == "kind" && (s.ObjectDefinition == nil || s.ObjectDefinition.Name != "Event") {
+						f.Meta = true
+					}
+				case "attribution":
+					f.Meta = true
+				case "cursor", "startCursor", "endCursor":
+					f.Keys = true
 				}
 				walk(s.SelectionSet)
 			case *ast.InlineFragment:

@@ -1,12 +1,16 @@
 package graph
 
 import (
+	"context"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"newsgraph/graph/loader"
+	"newsgraph/internal/store"
 )
 
 // Which loaders one field alone can call: a name counts wherever it
@@ -41,6 +45,42 @@ func TestLoaderCalls(t *testing.T) {
 	} {
 		if got := alone(c.q)&c.kind != 0; got != c.isLone {
 			t.Errorf("%s: alone %v for kind %b, want %v", c.q, got, c.kind, c.isLone)
+		}
+	}
+}
+
+// TestNeighbourFieldsMetaAndKeys checks when statements carry their kind
+// and attribution (Meta) and their cursors' parts (Keys): only when the
+// operation asks for a field that shows them.
+func TestNeighbourFieldsMetaAndKeys(t *testing.T) {
+	es := NewExecutableSchema(&Resolver{})
+	for _, c := range []struct {
+		q          string
+		meta, keys bool
+	}{
+		{`{ statements { nodes { id text date } } }`, false, false},
+		{`{ statements { nodes { id kind } } }`, true, false},
+		{`{ statements { nodes { id attribution } } }`, true, false},
+		{`{ statements { edges { cursor node { id } } } }`, false, true},
+		{`{ statements { pageInfo { endCursor } nodes { id } } }`, false, true},
+		{`{ statements { pageInfo { startCursor hasNextPage } } }`, false, true},
+		{`{ statements { nodes { ...S } } } fragment S on Statement { kind }`, true, false},
+		// An event's kind is one of its details, not a statement's Meta.
+		{`{ events { nodes { kind } } }`, false, false},
+		{`{ statements { pageInfo { hasNextPage } nodes { event { kind } } } }`, false, false},
+	} {
+		doc, errs := gqlparser.LoadQuery(es.Schema(), c.q)
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", c.q, errs)
+		}
+		ctx := graphql.WithOperationContext(context.Background(), &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]})
+		var f store.Fields
+		neighbourFields(ctx, func(ctx context.Context) graphql.ResponseHandler {
+			f = store.FieldsOf(ctx)
+			return nil
+		})
+		if f.Meta != c.meta || f.Keys != c.keys {
+			t.Errorf("%s: Meta %v, Keys %v; want %v, %v", c.q, f.Meta, f.Keys, c.meta, c.keys)
 		}
 	}
 }

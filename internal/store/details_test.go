@@ -50,22 +50,40 @@ func TestNeighbourDetailsOnlyWhenAsked(t *testing.T) {
 	}
 }
 
-// A statement's text is read only when Text asks for it; its id, kind and
-// date come either way.
+// A statement's text is read only when Text asks for it, its kind and
+// attribution only when Meta does, and its cursor only when Keys does; its
+// id comes either way.
 func TestStatementTextOnlyWhenAsked(t *testing.T) {
 	s, _ := seededStore(t)
-	for _, want := range []bool{false, true} {
-		pages, err := s.StatementPages(WithFields(t.Context(), Fields{Text: want}), kg.ScopeNone, []string{""}, kg.StatementFilter{}, 50, nil)
+	for _, f := range []Fields{{}, {Text: true}, {Meta: true}, {Keys: true}, {Text: true, Meta: true, Keys: true}} {
+		pages, err := s.StatementPages(WithFields(t.Context(), f), kg.ScopeNone, []string{""}, kg.StatementFilter{}, 50, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(pages[0].Items) == 0 {
-			t.Fatal("no statements")
+		p := pages[0]
+		if len(p.Items) == 0 || len(p.Cursors) != len(p.Items) {
+			t.Fatalf("%+v: %d statements, %d cursors", f, len(p.Items), len(p.Cursors))
 		}
-		for _, st := range pages[0].Items {
-			if (st.Text != "") != want || st.ID == "" || st.Kind == "" {
-				t.Fatalf("Text %v: statement %q kind %q has text %q", want, st.ID, st.Kind, st.Text)
+		attributed := false
+		for i, st := range p.Items {
+			if (st.Text != "") != f.Text || st.ID == "" || (st.Kind != "") != f.Meta || (p.Cursors[i] != "") != f.Keys {
+				t.Fatalf("%+v: statement %q kind %q text %q cursor %q", f, st.ID, st.Kind, st.Text, p.Cursors[i])
 			}
+			attributed = attributed || st.Attribution != ""
+		}
+		if attributed != f.Meta {
+			t.Errorf("%+v: some statement has an attribution: %v", f, attributed)
+		}
+		if !f.Keys {
+			continue
+		}
+		// The cursor reads as the next page's start.
+		next, err := s.StatementPages(WithFields(t.Context(), f), kg.ScopeNone, []string{""}, kg.StatementFilter{}, 1, &p.Cursors[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := next[0].Items; len(got) != 1 || got[0].ID != p.Items[1].ID {
+			t.Errorf("%+v: the page after the first statement starts at %v, want %s", f, got, p.Items[1].ID)
 		}
 	}
 }

@@ -120,16 +120,15 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int) 
 }
 
 func (r row) pathNode() (kg.PathNode, error) {
-	labels := r.strs("labels")
-	switch {
-	case slices.Contains(labels, "Event"):
+	// A statement comes wrapped ({statement: …}): its projection has no
+	// labels, and its kind only when the operation asks for it.
+	if s, ok := r.row("statement"); ok {
+		st, err := s.statement()
+		return kg.PathNode{Statement: &st}, err
+	}
+	if slices.Contains(r.strs("labels"), "Event") {
 		ev := r.event()
 		return kg.PathNode{Event: &ev}, nil
-	case r.str("kind") == string(kg.Quote) || r.str("kind") == string(kg.Paraphrase):
-		if _, isEntity := entityKind(labels); !isEntity {
-			st, err := r.statement()
-			return kg.PathNode{Statement: &st}, err
-		}
 	}
 	e, err := r.entity()
 	return kg.PathNode{Entity: &e}, err

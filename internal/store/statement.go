@@ -574,6 +574,11 @@ func decodeStatementPage(rec *neo4j.Record, order kg.StatementOrder, first int, 
 			return nil
 		}
 		p.Items = append(p.Items, st)
+		if !f.Keys {
+			// No cursor is asked for, so the projection left out its parts.
+			p.Cursors = append(p.Cursors, "")
+			return err
+		}
 		p.Cursors = append(p.Cursors, kg.EncodeCursor(statementOrders[order].cursors,
 			r.str("sortDate"), r.str("sourceId"), strconv.Itoa(r.int("position")), st.ID))
 		return err

@@ -61,7 +61,7 @@ func timelineEntries(rec *neo4j.Record) ([]kg.TimelineEntry, error) {
 			return nil, err
 		}
 		out = append(out, kg.TimelineEntry{Date: st.Date, Relation: e.str("relation"), Statement: &st,
-			SortDate: r.str("sortDate"), SourceID: r.str("sourceId"), Position: r.int("position")})
+			SortDate: e.str("sortDate"), SourceID: e.str("sourceId"), Position: e.int("position")})
 	}
 	return out, nil
 }

@@ -9,7 +9,7 @@ CALL (a, b) {
   MATCH p = allShortestPaths((a)-[:HOLDS_ROLE|MEMBER_OF|PARTICIPATED_IN|SAID|ABOUT*1..{{HOPS}}]-(b))
   WITH p LIMIT $first
   RETURN collect({
-    nodes: [st IN nodes(p) | CASE WHEN st:Statement THEN {{PROJECTION}}
+    nodes: [st IN nodes(p) | CASE WHEN st:Statement THEN {statement: {{PROJECTION}}}
             ELSE st {.id, .name, .aliases, .description, .kind, .date, .endDate, .location, labels: labels(st)} END],
     links: [r IN relationships(p) | {
       type: type(r), from: startNode(r).id, to: endNode(r).id,

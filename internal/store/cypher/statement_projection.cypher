@@ -1,5 +1,5 @@
 st {
-  .id, .kind{% if .Text %}, .text{% end %}, .attribution, .date, .sortDate, .sourceId, .position
+  .id{% if .Meta %}, .kind, .attribution{% end %}{% if .Text %}, .text{% end %}, .date{% if .Keys %}, .sortDate, .sourceId, .position{% end %}
   {%- if .Speaker %},
   speaker: head([(sp:Entity)-[:SAID]->(st) | sp {.id, .name, labels: labels(sp){% if .Details %}, .aliases, .description{% end %}}])
   {%- end %}{% if .About %},

@@ -13,6 +13,6 @@ CALL (id) {
     MATCH (st:Statement)-[:ABOUT]->(:Entity {id: id})
     RETURN st, 'MENTIONED' AS relation
   }
-  RETURN collect({relation: relation, statement: {{PROJECTION}}}) AS statements
+  RETURN collect({relation: relation, sortDate: st.sortDate, sourceId: st.sourceId, position: st.position, statement: {{PROJECTION}}}) AS statements
 }
 RETURN id, events, statements

@@ -8,6 +8,6 @@ CALL (id) {
 CALL (id) {
   OPTIONAL MATCH (st:Statement)-[:ON_TOPIC]->(:Topic {id: id})
   WITH st WHERE st IS NOT NULL
-  RETURN collect({relation: 'ON_TOPIC', statement: {{PROJECTION}}}) AS statements
+  RETURN collect({relation: 'ON_TOPIC', sortDate: st.sortDate, sourceId: st.sourceId, position: st.position, statement: {{PROJECTION}}}) AS statements
 }
 RETURN id, events, statements
