@@ -207,19 +207,30 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	w.Write(body)
 }
 
-// encodeResponse is the response's JSON. An answer with data alone, most
-// of them, is written around the data as gqlgen marshalled it:
-// json.Marshal would scan and copy all of it again (compacting a
-// RawMessage) to produce the same document, only with <, > and & escaped.
+// encodeResponse is the response's JSON. An answer without errors, most
+// of them, is written around the data as gqlgen marshalled it, with its
+// extensions (the round-trip count, say) after: json.Marshal would scan
+// and copy all the data again (compacting a RawMessage) to produce the
+// same document, only with <, > and & escaped.
 func encodeResponse(resp *graphql.Response) []byte {
-	if len(resp.Errors) == 0 && resp.Label == "" && resp.Path == nil && resp.HasNext == nil && len(resp.Extensions) == 0 {
+	if len(resp.Errors) == 0 && resp.Label == "" && resp.Path == nil && resp.HasNext == nil {
+		var ext []byte
+		if len(resp.Extensions) > 0 {
+			var err error
+			if ext, err = json.Marshal(resp.Extensions); err != nil {
+				panic(fmt.Errorf("graphql: encoding a response's extensions: %w", err))
+			}
+		}
 		data := resp.Data
 		if len(data) == 0 {
 			data = json.RawMessage("null")
 		}
-		body := make([]byte, 0, len(`{"data":}`)+len(data))
-		body = append(append(append(body, `{"data":`...), data...), '}')
-		return body
+		body := make([]byte, 0, len(`{"data":,"extensions":}`)+len(data)+len(ext))
+		body = append(append(body, `{"data":`...), data...)
+		if ext != nil {
+			body = append(append(body, `,"extensions":`...), ext...)
+		}
+		return append(body, '}')
 	}
 	body, err := json.Marshal(resp)
 	if err != nil {
