@@ -215,8 +215,12 @@ func pageRequest(scope kg.Scope, args map[string]any) (store.PageRequest, bool) 
 		Filter  *model.StatementFilter `json:"filter"`
 		OrderBy *kg.StatementOrder     `json:"orderBy"`
 	}
-	if b, err := json.Marshal(args); err != nil || json.Unmarshal(b, &in) != nil {
-		return store.PageRequest{}, false
+	// Most pages have neither a filter nor an order; only those that do
+	// are read into the model types, through JSON.
+	if args["filter"] != nil || args["orderBy"] != nil {
+		if b, err := json.Marshal(args); err != nil || json.Unmarshal(b, &in) != nil {
+			return store.PageRequest{}, false
+		}
 	}
 	return store.PageRequest{Scope: scope, Filter: orderedFilter(in.Filter, in.OrderBy), First: first, After: after}, true
 }
@@ -228,13 +232,31 @@ func pageArgs(args map[string]any) (first int, after *string, ok bool) {
 		First *int    `json:"first"`
 		After *string `json:"after"`
 	}
-	b, err := json.Marshal(map[string]any{"first": args["first"], "after": args["after"]})
-	if err != nil || json.Unmarshal(b, &in) != nil {
-		return 0, nil, false
+	// The values are a literal's or a coerced variable's: an int64 and a
+	// string, or nothing. Anything else goes through JSON, as the
+	// resolver's own arguments do.
+	n, nOK := args["first"].(int64)
+	a, aOK := args["after"].(string)
+	switch {
+	case (nOK || args["first"] == nil) && (aOK || args["after"] == nil):
+		if nOK {
+			if int64(int(n)) != n {
+				return 0, nil, false
+			}
+			in.First = new(int(n))
+		}
+		if aOK {
+			in.After = &a
+		}
+	default:
+		b, err := json.Marshal(map[string]any{"first": args["first"], "after": args["after"]})
+		if err != nil || json.Unmarshal(b, &in) != nil {
+			return 0, nil, false
+		}
 	}
-	n, err := kg.PageSize(in.First)
+	size, err := kg.PageSize(in.First)
 	if err != nil {
 		return 0, nil, false
 	}
-	return n, in.After, true
+	return size, in.After, true
 }
