@@ -71,8 +71,8 @@ type PageKey struct {
 }
 
 // pageArgs are a connection field's arguments in a comparable form: the
-// filter's lists joined (filterKey), and after's absence marked apart from
-// an empty cursor.
+// filter with its lists packed (filterKey), and after's absence marked
+// apart from an empty cursor.
 type pageArgs struct {
 	filter   filterKey
 	first    int

@@ -53,3 +53,33 @@ func TestPageKeyRoundTrip(t *testing.T) {
 		t.Error("keys of two scopes are equal")
 	}
 }
+
+// TestPageKeyHoldsEveryFilterField fails when kg.StatementFilter gains a
+// field the key does not carry: two pages differing only in it would
+// share a key, and one would be answered with the other's statements.
+func TestPageKeyHoldsEveryFilterField(t *testing.T) {
+	typ := reflect.TypeFor[kg.StatementFilter]()
+	zero := StatementPageKey(kg.ScopeNone, "", kg.StatementFilter{}, 20, nil)
+	for i := range typ.NumField() {
+		var f kg.StatementFilter
+		v := reflect.ValueOf(&f).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Slice:
+			s := reflect.MakeSlice(v.Type(), 2, 2)
+			s.Index(0).SetString("a")
+			s.Index(1).SetString("b")
+			v.Set(s)
+		default:
+			t.Fatalf("StatementFilter.%s is a %s: teach filterKey and this test about it", typ.Field(i).Name, v.Kind())
+		}
+		k := StatementPageKey(kg.ScopeNone, "", f, 20, nil)
+		if k == zero {
+			t.Errorf("StatementFilter.%s is not in the page key", typ.Field(i).Name)
+		}
+		if got := k.args.filter.filter(); !reflect.DeepEqual(got, f) {
+			t.Errorf("StatementFilter.%s does not come back from the key: %#v", typ.Field(i).Name, got)
+		}
+	}
+}
