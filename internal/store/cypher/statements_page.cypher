@@ -23,6 +23,9 @@ CALL (anchor) {
     AND {{AFTER}}
   WITH st ORDER BY {{ORDER}}
   LIMIT $limit
-  RETURN collect({{PROJECTION}}) AS page
+  // $limit is one more than the page, to tell whether more follow; that
+  // last statement is only counted, so it is not projected.
+  WITH collect(st) AS sts
+  RETURN [st IN sts[..$limit - 1] | {{PROJECTION}}] + [st IN sts[$limit - 1..] | st {.id}] AS page
 }
 RETURN anchor, total, after, page
