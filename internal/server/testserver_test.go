@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,10 +38,43 @@ func testLogger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 
+// failureLogger is testLogger for one test: without -v it keeps the
+// server's warnings and errors, and prints them if the test fails, so
+// that an INTERNAL answer in a full run comes with the error behind it.
+// They go to a buffer, not to t, because the server's goroutines may log
+// after the test has ended.
+func failureLogger(t testing.TB) *slog.Logger {
+	if testing.Verbose() {
+		return testLogger()
+	}
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if t.Failed() && buf.Len() > 0 {
+			t.Logf("the server's warnings and errors:\n%s", buf.String())
+		}
+	})
+	return slog.New(slog.NewTextHandler(lockedWriter{&mu, &buf}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// lockedWriter serialises writes to w under mu.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
 // startServer serves the server on neo4jCfg. It does not touch the graph.
 func startServer(t testing.TB, neo4jCfg config.Neo4j, tune ...func(*config.Config)) *testServer {
 	t.Helper()
-	return startServerLogging(t, neo4jCfg, testLogger(), tune...)
+	return startServerLogging(t, neo4jCfg, failureLogger(t), tune...)
 }
 
 // startServerLogging is startServer with the server's and the store's
