@@ -57,16 +57,13 @@ func neighbourFields(ctx context.Context, next graphql.OperationHandler) graphql
 				case "aliases", "description", "endDate", "location", "publisher", "url", "publishedAt":
 					f.Details = true
 				case "kind", "date":
-					// A statement's own date is always read and its kind is
-					// Meta; an event's are details (a Person's kind comes
-					// from its labels). An unresolved field counts, to
-					// never under-read.
-					if s.ObjectDefinition == nil || s.ObjectDefinition.Name == "Event" {
-						f.Details = true
-					}
-					if s.Name == "kind" && (s.ObjectDefinition == nil || s.ObjectDefinition.Name != "Event") {
-						f.Meta = true
-					}
+					// An event's kind and date are details; a statement's
+					// date is always read and its kind is Meta (a Person's
+					// kind comes from its labels). An unresolved field
+					// counts as both, to never under-read.
+					onEvent := s.ObjectDefinition == nil || s.ObjectDefinition.Name == "Event"
+					f.Details = f.Details || onEvent
+					f.Meta = f.Meta || s.Name == "kind" && (s.ObjectDefinition == nil || !onEvent)
 				case "attribution":
 					f.Meta = true
 				case "cursor", "startCursor", "endCursor":

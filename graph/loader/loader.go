@@ -9,8 +9,6 @@ package loader
 import (
 	"context"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -71,77 +69,16 @@ type PageKey struct {
 }
 
 // pageArgs are a connection field's arguments in a comparable form: the
-// filter with its lists packed (filterKey), and after's absence marked
-// apart from an empty cursor.
+// filter's key (kg.FilterKey), and after's absence marked apart from an
+// empty cursor.
 type pageArgs struct {
-	filter   filterKey
+	filter   kg.FilterKey
 	first    int
 	after    string
 	hasAfter bool
 }
 
-// filterKey is a kg.StatementFilter with its lists packed into strings
-// (pack), so that it can be a map key and be unpacked again.
-type filterKey struct {
-	speakerID, aboutID, eventID, topicID string
-	kind                                 kg.StatementKind
-	from, to                             kg.Date
-	text                                 string
-	speakerKinds, speakerIDs, aboutIDs   string
-	hasSpeakerKinds, hasSpeakerIDs       bool
-	hasAboutIDs                          bool
-	order                                kg.StatementOrder
-}
-
-func keyOf(f kg.StatementFilter) filterKey {
-	return filterKey{
-		speakerID: f.SpeakerID, aboutID: f.AboutID, eventID: f.EventID, topicID: f.TopicID,
-		kind: f.Kind, from: f.From, to: f.To, text: f.Text,
-		speakerKinds: pack(f.SpeakerKinds), speakerIDs: pack(f.SpeakerIDs), aboutIDs: pack(f.AboutIDs),
-		hasSpeakerKinds: f.SpeakerKinds != nil, hasSpeakerIDs: f.SpeakerIDs != nil, hasAboutIDs: f.AboutIDs != nil,
-		order: f.Order,
-	}
-}
-
-func (k filterKey) filter() kg.StatementFilter {
-	return kg.StatementFilter{
-		SpeakerID: k.speakerID, AboutID: k.aboutID, EventID: k.eventID, TopicID: k.topicID,
-		Kind: k.kind, From: k.from, To: k.to, Text: k.text,
-		SpeakerKinds: unpack[kg.EntityKind](k.speakerKinds, k.hasSpeakerKinds),
-		SpeakerIDs:   unpack[string](k.speakerIDs, k.hasSpeakerIDs), AboutIDs: unpack[string](k.aboutIDs, k.hasAboutIDs),
-		Order: k.order,
-	}
-}
-
-// pack writes a list as each item's length, ':' and the item, so that any
-// string, separators included, comes back whole.
-func pack[S ~string](list []S) string {
-	var b strings.Builder
-	for _, s := range list {
-		b.WriteString(strconv.Itoa(len(s)))
-		b.WriteByte(':')
-		b.WriteString(string(s))
-	}
-	return b.String()
-}
-
-// unpack reads pack's string back into a list, nil when there was none
-// (has false).
-func unpack[S ~string](packed string, has bool) []S {
-	if !has {
-		return nil
-	}
-	out := []S{}
-	for packed != "" {
-		colon := strings.IndexByte(packed, ':')
-		n, _ := strconv.Atoi(packed[:colon])
-		out = append(out, S(packed[colon+1:colon+1+n]))
-		packed = packed[colon+1+n:]
-	}
-	return out
-}
-
-func argsOf(f filterKey, first int, after *string) pageArgs {
+func argsOf(f kg.FilterKey, first int, after *string) pageArgs {
 	a := pageArgs{filter: f, first: first}
 	if after != nil {
 		a.after, a.hasAfter = *after, true
@@ -159,12 +96,12 @@ func (a pageArgs) afterPtr() *string {
 
 // StatementPageKey makes the key for a page of statements under anchor.
 func StatementPageKey(scope kg.Scope, anchor string, f kg.StatementFilter, first int, after *string) PageKey {
-	return PageKey{Scope: scope, Anchor: anchor, args: argsOf(keyOf(f), first, after)}
+	return PageKey{Scope: scope, Anchor: anchor, args: argsOf(f.Key(), first, after)}
 }
 
 // EventPageKey makes the key for a page of an entity's events.
 func EventPageKey(entityID string, first int, after *string) PageKey {
-	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, args: argsOf(filterKey{}, first, after)}
+	return PageKey{Scope: kg.ScopeParticipant, Anchor: entityID, args: argsOf(kg.FilterKey{}, first, after)}
 }
 
 // New makes a request's loaders over st, each batching for wait. The
@@ -268,7 +205,7 @@ func (l *Loaders) TopicTimelines() *Loader[string, []kg.TimelineEntry] {
 func (l *Loaders) StatementPages() *Loader[PageKey, kg.Page[kg.Statement]] {
 	return l.statementPages.get(l, func(l *Loaders) *Loader[PageKey, kg.Page[kg.Statement]] {
 		return newLoader(KindStatementPages, pages(func(ctx context.Context, k PageKey, anchors []string, a pageArgs) ([]kg.Page[kg.Statement], error) {
-			return l.st.StatementPages(ctx, k.Scope, anchors, a.filter.filter(), a.first, a.afterPtr())
+			return l.st.StatementPages(ctx, k.Scope, anchors, a.filter.Filter(), a.first, a.afterPtr())
 		}), l.wait)
 	})
 }

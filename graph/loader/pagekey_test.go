@@ -25,7 +25,7 @@ func TestPageKeyRoundTrip(t *testing.T) {
 	for i, f := range filters {
 		for _, a := range afters {
 			k := StatementPageKey(kg.ScopeSpeaker, "person:a", f, 20, a)
-			if got := k.args.filter.filter(); !reflect.DeepEqual(got, f) {
+			if got := k.args.filter.Filter(); !reflect.DeepEqual(got, f) {
 				t.Errorf("filter %d: got back %#v, want %#v", i, got, f)
 			}
 			if got := k.args.afterPtr(); (got == nil) != (a == nil) || got != nil && *got != *a {
@@ -78,7 +78,7 @@ func TestPageKeyHoldsEveryFilterField(t *testing.T) {
 		if k == zero {
 			t.Errorf("StatementFilter.%s is not in the page key", typ.Field(i).Name)
 		}
-		if got := k.args.filter.filter(); !reflect.DeepEqual(got, f) {
+		if got := k.args.filter.Filter(); !reflect.DeepEqual(got, f) {
 			t.Errorf("StatementFilter.%s does not come back from the key: %#v", typ.Field(i).Name, got)
 		}
 	}

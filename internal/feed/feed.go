@@ -17,7 +17,6 @@ package feed
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -66,7 +65,7 @@ type Follower struct {
 
 	mu      sync.Mutex
 	sources map[*sub[kg.Change]]struct{}
-	stmts   map[*sub[kg.Statement]]keyedFilter
+	stmts   map[*sub[kg.Statement]]kg.StatementFilter
 	closed  bool
 	conns   map[*context.CancelFunc]struct{}
 	count   atomic.Int64
@@ -87,7 +86,7 @@ func New(st Store, opts Options, log *slog.Logger) *Follower {
 	return &Follower{
 		st: st, opts: opts, log: log,
 		sources: map[*sub[kg.Change]]struct{}{},
-		stmts:   map[*sub[kg.Statement]]keyedFilter{},
+		stmts:   map[*sub[kg.Statement]]kg.StatementFilter{},
 		conns:   map[*context.CancelFunc]struct{}{},
 		wake:    make(chan struct{}, 1),
 	}
@@ -219,13 +218,6 @@ func (f *Follower) admit(ctx context.Context) (c *conn, release func(), err erro
 	return c, release, nil
 }
 
-// keyedFilter is a statement subscriber's filter with its key, the filter
-// as JSON, computed once: subscribers with equal keys share a read.
-type keyedFilter struct {
-	flt kg.StatementFilter
-	key string
-}
-
 // Sources subscribes to every change: ingested, replaced and deleted
 // sources. The channel closes when ctx ends, when the subscriber is
 // dropped (dropped hears why first) or when the follower stops.
@@ -236,11 +228,7 @@ func (f *Follower) Sources(ctx context.Context, dropped func(error)) (<-chan kg.
 // Statements subscribes to the statements that arrive with new and
 // replaced sources and match filter.
 func (f *Follower) Statements(ctx context.Context, filter kg.StatementFilter, dropped func(error)) (<-chan kg.Statement, error) {
-	key, err := json.Marshal(filter)
-	if err != nil {
-		return nil, fmt.Errorf("feed: statement filter: %w", err)
-	}
-	return subscribe(ctx, f, f.stmts, keyedFilter{filter, string(key)}, dropped)
+	return subscribe(ctx, f, f.stmts, filter, dropped)
 }
 
 func subscribe[T, V any](ctx context.Context, f *Follower, set map[*sub[T]]V, v V, dropped func(error)) (<-chan T, error) {
@@ -413,13 +401,14 @@ func (f *Follower) deliver(ctx context.Context, c kg.Change) error {
 		flt  kg.StatementFilter
 		subs []*sub[kg.Statement]
 	}
-	groups := map[string]*group{}
+	groups := map[kg.FilterKey]*group{}
 	if c.Kind != kg.SourceDeleted && len(c.Added) > 0 {
-		for s, kf := range f.stmts {
-			g := groups[kf.key]
+		for s, flt := range f.stmts {
+			key := flt.Key()
+			g := groups[key]
 			if g == nil {
-				g = &group{flt: kf.flt}
-				groups[kf.key] = g
+				g = &group{flt: flt}
+				groups[key] = g
 			}
 			g.subs = append(g.subs, s)
 		}
