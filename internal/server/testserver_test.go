@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -113,31 +114,52 @@ func newTestServer(t testing.TB, tune ...func(*config.Config)) *testServer {
 	cfg := neo4jtest.Config(t)
 	neo4jtest.Lock(t)
 	s := startServer(t, cfg, tune...)
-	ctx := context.Background()
-	if err := s.store.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
+	untilAvailable(t, s.store.EnsureSchema)
 	s.srv.prepared.Store(true)
-	if err := s.store.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	loadSeed(t, s)
+	untilAvailable(t, s.store.DeleteAll)
+	untilAvailable(t, func(ctx context.Context) error { return loadSeedDocs(ctx, s) })
 	return s
+}
+
+// untilAvailable runs step until it does not answer ErrUnavailable, as the
+// server's own start does. A test that shrinks the pool to one connection
+// with a 100-ms wait shares it with the change feed's follower, and on a
+// loaded machine the first connection's handshake alone may take longer.
+func untilAvailable(t testing.TB, step func(context.Context) error) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := step(context.Background())
+		if err == nil {
+			return
+		}
+		if !errors.Is(err, kg.ErrUnavailable) || time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // loadSeed loads the seed documents through the ingest path, as the server
 // does at start.
 func loadSeed(t testing.TB, s *testServer) {
 	t.Helper()
-	docs, err := seed.Parsed()
-	if err != nil {
+	if err := loadSeedDocs(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func loadSeedDocs(ctx context.Context, s *testServer) error {
+	docs, err := seed.Parsed()
+	if err != nil {
+		return err
+	}
 	for _, d := range docs {
-		if _, _, err := ingest.Load(context.Background(), s.store, d); err != nil {
-			t.Fatal(err)
+		if _, _, err := ingest.Load(ctx, s.store, d); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
 // loadExample loads seed/examples/harbour-talks.json, a second, fictional
