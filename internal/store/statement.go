@@ -147,15 +147,30 @@ type statementShape struct {
 var statementQueries sync.Map
 
 func buildStatementQuery(anchors string, scope kg.Scope, f kg.StatementFilter) string {
-	match, filter := statementMatch(scope, f)
+	match, filter, start := statementStart(scope, f)
 	o := statementOrders[f.Order]
+	key := strings.TrimPrefix(o.order, "st.")
+	if start != nil {
+		// The scan tests nothing but the node on the way, so it is an
+		// option only when nothing else narrows the list.
+		scan := "false"
+		if filter == "true" {
+			scan = "true"
+		}
+		h := start.hop
+		return strings.NewReplacer("{{ANCHORS}}", anchors, "{{LABEL}}", h.label, "{{ID}}", start.expr,
+			"{{HOP_COUNTED}}", h.pattern("counted", "st:Statement"), "{{HOP_WALKED}}", h.pattern("walkFrom", "st:Statement"),
+			"{{HOP_SCANNED}}", h.pattern("scanFor", "st"), "{{DEGREE}}", h.pattern("hop", ""),
+			"{{SCAN}}", scan, "{{WHERE}}", filter, "{{ORDER}}", o.order, "{{AFTER}}", o.after, "{{KEY}}", key,
+		).Replace(query("statements_page_hop"))
+	}
 	hint := ""
 	if match == scanStatements {
 		// Nothing narrows the statements: the page reads the order's index
 		// from the cursor on, in order, testing the filter on the way, and
 		// stops at the page's end. The hint keeps the planner from scanning
 		// (and sorting) every statement, or starting from the kind index.
-		hint = " USING INDEX st:Statement(" + strings.TrimPrefix(o.order, "st.") + ")"
+		hint = " USING INDEX st:Statement(" + key + ")"
 	}
 	return strings.NewReplacer("{{ANCHORS}}", anchors, "{{MATCH}}", match, "{{HINT}}", hint, "{{WHERE}}", filter,
 		"{{ORDER}}", o.order, "{{AFTER}}", o.after).Replace(query("statements_page"))
@@ -272,6 +287,21 @@ const scanStatements = "MATCH (st:Statement)"
 // the scope's anchor, then a filter's node, and scans statements only when
 // nothing narrows them.
 func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string) {
+	match, filter, _ = statementStart(scope, f)
+	return match, filter
+}
+
+// hopStart is a statement query's start when it is one node found by id
+// and one relationship from it (statementHops): the hop, and the
+// expression that gives the node's id.
+type hopStart struct {
+	hop  statementHop
+	expr string
+}
+
+// statementStart is statementMatch, with the start it chose when that is
+// one hop (nil otherwise), for the page query to fix the plan around it.
+func statementStart(scope kg.Scope, f kg.StatementFilter) (match, filter string, start *hopStart) {
 	type cond struct{ pattern, expr string }
 	var conds []cond
 	scopePattern := map[kg.Scope]string{
@@ -329,6 +359,9 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 			conds = slices.Delete(conds, hops[0], hops[0]+1)
 		} else if i := slices.IndexFunc(conds, func(c cond) bool { return statementPatterns[c.pattern].match != "" }); i >= 0 {
 			match = fmt.Sprintf(statementPatterns[conds[i].pattern].match, conds[i].expr)
+			if h, ok := statementHops[conds[i].pattern]; ok {
+				start = &hopStart{h, conds[i].expr}
+			}
 			conds = slices.Delete(conds, i, i+1)
 		}
 	}
@@ -351,7 +384,7 @@ func statementMatch(scope kg.Scope, f kg.StatementFilter) (match, filter string)
 	if len(where) > 0 {
 		filter = strings.Join(where, "\n    AND ")
 	}
-	return match, filter
+	return match, filter, start
 }
 
 // CheckStatementFilter validates a filter as the store will run it, so that
