@@ -140,7 +140,7 @@ func markdown(o options, run runInfo, name string) string {
 	} else {
 		p("Floor, newsgraph and peer on loopback, the same Neo4j and the same data; %d CPUs. ", run.CPUs)
 		if o.quick {
-			p("Quick mode: 3,000 statements, %s load phases — a smoke test, not figures to quote.\n\n", o.phase)
+			p("Quick mode: 3,000 statements, %s load phases — a smoke test, not figures to quote. A contender is not held at a rate above its own maximum.\n\n", o.phase)
 		} else {
 			p("Load phases of %s each.\n\n", o.phase)
 		}
