@@ -204,6 +204,10 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	if cache != nil && cache(w, body, len(resp.Errors) > 0) {
 		return
 	}
+	// The whole body is at hand: with its length declared, net/http writes
+	// it as it is instead of in 4-KiB chunks, and a client knows how much
+	// is coming.
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.Write(body)
 }
 

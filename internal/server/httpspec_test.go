@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,9 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		invalid = `{"query":"{ entity(id: \"person:mark-rutte\") { nope } }"}`
 		broken  = `{"query":"{ entity(id: "}`
 		coerce  = `{"query":"query ($n: Int) { statements(first: $n) { totalCount } }","variables":{"n":"ten"}}`
+		// Over net/http's 2-KiB buffer, which sets Content-Length itself
+		// only for a body that fits.
+		large = `{"query":"{ statements(first: 100) { nodes { id text speaker { name } evidence { excerpt source { title } } } } }"}`
 	)
 	post := func(accept string) map[string]string {
 		h := map[string]string{"Content-Type": jsonCT}
@@ -72,6 +76,7 @@ func TestGraphQLOverHTTP(t *testing.T) {
 	}{
 		{"valid, no Accept", "POST", "", post(""), good, 200, jsonCT, true, "", ""},
 		{"valid, graphql-response+json", "POST", "", post(gqlResp), good, 200, gqlResp, true, "", ""},
+		{"valid, a large answer", "POST", "", post(""), large, 200, jsonCT, true, "", ""},
 		{"validation error, */*", "POST", "", post("*/*"), invalid, 200, jsonCT, false, `Cannot query field "nope"`, ""},
 		{"validation error, json", "POST", "", post(jsonCT), invalid, 200, jsonCT, false, `Cannot query field "nope"`, ""},
 		{"validation error, graphql-response+json", "POST", "", post(gqlResp), invalid, 400, gqlResp, false, `Cannot query field "nope"`, ""},
@@ -107,6 +112,12 @@ func TestGraphQLOverHTTP(t *testing.T) {
 			}
 			if _, has := body["data"]; has != tt.hasData {
 				t.Errorf("data present %v, want %v: %s", has, tt.hasData, b)
+			}
+			if tt.body == large && len(b) <= 4096 {
+				t.Fatalf("the large answer is %d bytes", len(b))
+			}
+			if cl := h.Get("Content-Length"); tt.hasData && cl != strconv.Itoa(len(b)) {
+				t.Errorf("Content-Length %q for a body of %d bytes", cl, len(b))
 			}
 			if tt.message != "" {
 				var errs []gqlError
