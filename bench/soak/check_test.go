@@ -308,3 +308,16 @@ func TestTimelineStep(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxSpan(t *testing.T) {
+	for _, c := range []struct{ run, want time.Duration }{
+		{3 * time.Minute, 6 * time.Second},
+		{10 * time.Minute, 10 * time.Second},
+		{30 * time.Minute, 30 * time.Second},
+		{2 * time.Hour, 30 * time.Second},
+	} {
+		if got := maxSpan(c.run); got != c.want {
+			t.Errorf("maxSpan(%s) = %s, want %s", c.run, got, c.want)
+		}
+	}
+}

@@ -157,7 +157,7 @@ func main() {
 	var maxRate float64
 	if rate == 0 {
 		burst := time.Now()
-		maxRate = maximum(srv.url, p)
+		maxRate = maximum(srv.url, p, maxSpan(o.duration))
 		rate = max(1, int(math.Round(maxRate*o.share)))
 		h.mu.Lock()
 		h.burst = window{Kill: burst, Ready: time.Now()}
@@ -213,6 +213,10 @@ func main() {
 	}
 	fmt.Println("soak passed")
 }
+
+// maxSpan is how long the maximum is measured: a 60th of the run, from 6 s
+// (the 3-minute run in .ci/run) to 30 s (the 30-minute run).
+func maxSpan(d time.Duration) time.Duration { return min(max(d/60, 6*time.Second), 30*time.Second) }
 
 // growthSpan is how long the windows are whose resources are compared.
 func growthSpan(d time.Duration) time.Duration { return min(time.Minute, d/6) }
