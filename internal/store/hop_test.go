@@ -16,12 +16,20 @@ import (
 // the most rows any such operator produced, with the plan to show.
 func profiledRows(t *testing.T, s *Store, scope kg.Scope, anchor string, f kg.StatementFilter, first int) (map[string]int64, string) {
 	t.Helper()
+	_, rows, plan := profilePage(t, s, scope, anchor, f, first, Fields{})
+	return rows, plan
+}
+
+// profilePage PROFILEs one statement page with fields and returns the
+// result, the most rows each operator produced, and the plan to show.
+func profilePage(t *testing.T, s *Store, scope kg.Scope, anchor string, f kg.StatementFilter, first int, fields Fields) (*neo4j.EagerResult, map[string]int64, string) {
+	t.Helper()
 	ctx := context.Background()
 	params, _, err := statementPageParams([]string{anchor}, f, first, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cy, params := prepare(WithFields(ctx, Fields{}), statementQuery(scope, f), params)
+	cy, params := prepare(WithFields(ctx, fields), statementQuery(scope, f), params)
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+cy, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +47,7 @@ func profiledRows(t *testing.T, s *Store, scope kg.Scope, anchor string, f kg.St
 		}
 	}
 	walk(res.Summary.Profile(), 0)
-	return rows, strings.Join(ops, "\n")
+	return res, rows, strings.Join(ops, "\n")
 }
 
 // A list that starts from one node reads as few statements as the node
